@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cli/cli.h"
+
+#include "app/cli/command.h"
+
+#include <cstring>
+
+namespace wb::cli {
+namespace {
+
+int versionCommand(const CommandContext& context)
+{
+    context.out << "i3c " << WB_VERSION << '\n';
+    return kExitOk;
+}
+
+const CommandInfo kCommands[] = {
+    { "version", "print the program version", "i3c version", &versionCommand },
+};
+
+void printUsage(std::ostream& out)
+{
+    out << "usage: i3c <command> [options]\n\ncommands:\n";
+    for (const auto& command : kCommands)
+        out << "  " << command.name << std::string(12 - std::strlen(command.name), ' ') << command.summary << '\n';
+    out << "\nRun 'i3c <command> --help' for a command's options.\n";
+}
+
+} // namespace
+
+int reportError(const CommandContext& context, const Error& error)
+{
+    context.err << "i3c: " << error.toString() << '\n';
+    switch (error.code) {
+    case ErrorCode::InvalidInput:
+    case ErrorCode::NotFound:
+    case ErrorCode::Usage:
+        return kExitBadInput;
+    default:
+        return kExitFailure;
+    }
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printUsage(args.empty() ? err : out);
+        return args.empty() ? kExitBadInput : kExitOk;
+    }
+    if (args[0] == "--version") {
+        out << "i3c " << WB_VERSION << '\n';
+        return kExitOk;
+    }
+    for (const auto& command : kCommands) {
+        if (args[0] != command.name)
+            continue;
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        for (const auto& arg : rest) {
+            if (arg == "--help" || arg == "-h") {
+                out << "usage: " << command.usage << '\n';
+                return kExitOk;
+            }
+        }
+        return command.function(CommandContext { rest, out, err });
+    }
+    err << "i3c: unknown command '" << args[0] << "'\n";
+    printUsage(err);
+    return kExitBadInput;
+}
+
+} // namespace wb::cli

@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: Apache-2.0
+set(CPACK_PACKAGE_NAME "i3c-workbench")
+set(CPACK_PACKAGE_VENDOR "I3C Workbench contributors")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_CONTACT "I3C Workbench contributors <maintainers@example.invalid>")
+set(CPACK_GENERATOR "TGZ;DEB")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_SOURCE_GENERATOR "TGZ")
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/;/build.*/;/\\\\.cache/")
+include(CPack)
