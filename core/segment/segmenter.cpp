@@ -156,45 +156,128 @@ std::size_t firstAnd(std::string_view s)
     return std::string_view::npos;
 }
 
+bool isSplittableComma(std::string_view s, std::size_t i)
+{
+    return s[i] == ',' && !(i + 1 < s.size() && isDigit(s[i + 1]));
+}
+
 bool hasSplittableComma(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == ',' && !(i + 1 < s.size() && isDigit(s[i + 1])))
+        if (isSplittableComma(s, i))
             return true;
     return false;
 }
 
-/// Quantity-aware sub-split of one non-final sentence (R3 rule, i3c-method.md §2.4 step 4).
+/// Lower-cased first word of `s` (letters only), at most 15 characters.
+std::string_view firstWordLower(std::string_view s, std::array<char, 16>& buffer)
+{
+    std::size_t i = 0;
+    while (i < s.size() && isSpace(s[i]))
+        ++i;
+    std::size_t n = 0;
+    while (i < s.size() && n < buffer.size() && std::isalpha(static_cast<unsigned char>(s[i])))
+        buffer[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
+    return {buffer.data(), n};
+}
+
+/// Words that open a clause continuing the previous one (pronoun subject of a comma splice, relative
+/// or subordinate clause, question word): the annotated data keeps such clauses with the text before the comma.
+bool opensDependentClause(std::string_view word)
+{
+    static constexpr std::array<std::string_view, 19> kWords = {"he", "she", "they", "it", "then", "each", "plus",
+        "or", "so", "which", "who", "how", "what", "before", "after", "where", "when", "while", "whose"};
+    for (std::string_view w : kWords)
+        if (w == word)
+            return true;
+    return false;
+}
+
+/// Comma-list split: cut after a comma only when the text before it (since the last cut) holds a quantity and
+/// the next comma piece holds one too or continues the list with "and"/"but". Returns false when nothing was cut.
+bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
+{
+    std::size_t pieceStart = 0; // start of the current output piece
+    const std::size_t firstOut = out.size();
+    bool cut = false;
+    auto rawEnd = [&](std::size_t from) {
+        for (std::size_t i = from; i < sentence.size(); ++i)
+            if (isSplittableComma(sentence, i))
+                return i + 1;
+        return sentence.size();
+    };
+    std::size_t end = rawEnd(0);
+    while (end < sentence.size()) {
+        std::size_t next = end;
+        while (next < sentence.size() && isSpace(sentence[next]))
+            ++next;
+        const std::size_t nextEnd = rawEnd(next);
+        const std::string_view nextRaw = sentence.substr(next, nextEnd - next);
+        std::array<char, 16> buffer{};
+        const std::string_view word = firstWordLower(nextRaw, buffer);
+        const bool leftHasQuantity = quantityCount(sentence.substr(pieceStart, end - pieceStart)) > 0;
+        const bool rightContinues = quantityCount(nextRaw) > 0 || word == "and" || word == "but";
+        if (leftHasQuantity && rightContinues && !opensDependentClause(word)) {
+            const std::string_view piece = wb::text::trim(sentence.substr(pieceStart, end - pieceStart));
+            if (hasAlnum(piece))
+                out.emplace_back(piece);
+            pieceStart = next;
+            cut = true;
+        }
+        end = nextEnd;
+    }
+    if (!cut) {
+        out.resize(firstOut);
+        return false;
+    }
+    const std::string_view tail = wb::text::trim(sentence.substr(pieceStart));
+    if (hasAlnum(tail))
+        out.emplace_back(tail);
+    return true;
+}
+
+/// "and"-split: cut before every " and " whose left part (since the last cut) and right part (up to the next
+/// " and ") both hold a quantity. A comma is appended to left pieces when the sentence had none.
+void splitAtAnd(std::string_view sentence, bool appendComma, std::vector<std::string>& out)
+{
+    std::vector<std::size_t> ands;
+    for (std::size_t from = 0;;) {
+        const std::size_t k = firstAnd(sentence.substr(from));
+        if (k == std::string_view::npos)
+            break;
+        ands.push_back(from + k);
+        std::size_t after = from + k;
+        while (after < sentence.size() && isSpace(sentence[after]))
+            ++after;
+        from = after + 3; // past "and"
+    }
+    std::size_t pieceStart = 0;
+    for (std::size_t i = 0; i < ands.size(); ++i) {
+        const std::size_t at = ands[i];
+        const std::size_t rightEnd = i + 1 < ands.size() ? ands[i + 1] : sentence.size();
+        if (quantityCount(sentence.substr(pieceStart, at - pieceStart)) == 0
+            || quantityCount(sentence.substr(at, rightEnd - at)) == 0)
+            continue;
+        std::string left(wb::text::trim(sentence.substr(pieceStart, at - pieceStart)));
+        if (appendComma)
+            left += ',';
+        out.push_back(std::move(left));
+        pieceStart = at;
+    }
+    out.emplace_back(wb::text::trim(sentence.substr(pieceStart)));
+}
+
+/// Quantity-aware sub-split of one condition sentence (i3c-method.md §2.2/§2.4): sentences with fewer than two
+/// quantities stay whole; otherwise comma lists are cut, and failing that the sentence is cut at " and ".
 void splitCondition(std::string_view sentence, std::vector<std::string>& out)
 {
     if (quantityCount(sentence) < 2) {
         out.emplace_back(sentence);
         return;
     }
-    if (hasSplittableComma(sentence)) {
-        std::size_t start = 0;
-        for (std::size_t i = 0; i < sentence.size(); ++i) {
-            if (sentence[i] != ',' || (i + 1 < sentence.size() && isDigit(sentence[i + 1])))
-                continue;
-            const std::string_view piece = sentence.substr(start, i + 1 - start);
-            if (hasAlnum(piece))
-                out.emplace_back(piece);
-            start = i + 1;
-            while (start < sentence.size() && isSpace(sentence[start]))
-                ++start;
-        }
-        const std::string_view tail = sentence.substr(start);
-        if (hasAlnum(tail))
-            out.emplace_back(tail);
+    if (splitAtCommas(sentence, out))
         return;
-    }
-    const std::size_t k = firstAnd(sentence);
-    if (k != std::string_view::npos) {
-        out.emplace_back(std::string(sentence.substr(0, k)) + ",");
-        out.emplace_back(wb::text::trim(sentence.substr(k)));
-        return;
-    }
-    out.emplace_back(sentence);
+    splitAtAnd(sentence, !hasSplittableComma(sentence), out);
 }
 
 } // namespace
@@ -216,21 +299,26 @@ Segmentation segmentText(std::string_view text)
     result.conditions.reserve(sentences.size() * 2);
     for (std::size_t i = 0; i + 1 < sentences.size(); ++i)
         splitCondition(sentences[i], result.conditions);
+    // The body part of a run-on "Body How many ...?" stays whole, as in the annotated SVAMP data.
     if (!runOnBody.empty())
-        splitCondition(runOnBody, result.conditions);
+        result.conditions.push_back(std::move(runOnBody));
     return result;
 }
 
 Segmentation segmentBodyAndQuestion(std::string_view body, std::string_view question)
 {
     Segmentation result;
-    for (std::string_view sentence : splitSentences(body))
+    const std::vector<std::string_view> sentences = splitSentences(body);
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const std::string_view sentence = sentences[i];
+        const char end = sentence.back();
+        const bool terminated = end == '.' || end == '!' || end == '?' || end == '"' || end == '\'' || end == ')';
+        if (i + 1 == sentences.size() && !terminated) {
+            // An unterminated body runs on into the question: keep it whole and close it, as the annotated data does.
+            result.conditions.push_back(std::string(sentence) + ".");
+            break;
+        }
         splitCondition(sentence, result.conditions);
-    if (!result.conditions.empty()) {
-        std::string& lastCondition = result.conditions.back();
-        const char end = lastCondition.empty() ? '\0' : lastCondition.back();
-        if (end != '.' && end != '!' && end != '?')
-            lastCondition += '.';
     }
     result.question = wb::text::trimmed(question);
     return result;
