@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace wb::eval {
+
+/// A Python number as the reference post-processor produces it: an int or a float. Python ints are unbounded;
+/// here an int that leaves the int64 range becomes a float (`overflowed` says so) - far beyond any answer.
+struct PyNumber {
+    bool isInt = true;
+    std::int64_t i = 0;
+    double f = 0.0;
+    bool overflowed = false;
+
+    static PyNumber fromInt(std::int64_t v) { return PyNumber { true, v, 0.0, false }; }
+    static PyNumber fromFloat(double v) { return PyNumber { false, 0, v, false }; }
+    double toDouble() const { return isInt ? static_cast<double>(i) : f; }
+    /// Python's repr(): "18", "18.0", "0.75", "1e+16".
+    std::string repr() const;
+};
+
+/// The Python exception a computation would raise; None when it succeeded.
+enum class PyError { None, SyntaxError, ValueError, TypeError, ZeroDivisionError, OverflowError, Unsupported };
+
+const char* pyErrorName(PyError error);
+
+struct PyEvalResult {
+    PyError error = PyError::None;
+    PyNumber value;
+    std::string detail; ///< why it failed, with the byte offset where that is known
+    bool ok() const { return error == PyError::None; }
+};
+
+/// Evaluates `expression` the way Python's eval() would for numeric literals, unary + - ~, binary
+/// + - * / // % ** ^ & | << >> and parentheses, with Python's int/float rules (true division gives a float,
+/// ^ & | on floats are TypeErrors, leading zeros in int literals are SyntaxErrors). Never executes code:
+/// anything else (names, calls, comparisons, strings) is SyntaxError or Unsupported.
+PyEvalResult evalPythonArithmetic(std::string_view expression);
+
+/// Python's float(str) for the strings the post-processor can produce (no letters): optional sign,
+/// digits with single underscores between them, an optional fraction. Anything else is a ValueError.
+PyEvalResult pythonFloat(std::string_view text);
+
+} // namespace wb::eval
