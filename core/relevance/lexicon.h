@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace wb::relevance {
+
+/// English word knowledge for the built-in encoder: WordNet document frequencies, parts of speech, person nouns,
+/// a stop-word list and a WordNet-style lemmatiser (exception lists + suffix rules checked against the lemma set).
+/// Built once from the compiled-in table; immutable and safe to share between threads afterwards.
+class Lexicon {
+public:
+    enum Flag : std::uint8_t { Noun = 1, Verb = 2, Adjective = 4, Person = 8, Stop = 16 };
+
+    /// The process-wide instance (built on first use, about 20 ms).
+    static const Lexicon& instance();
+
+    /// Inverse document frequency ln((N+1)/(df+1)) over WordNet glosses; unknown words get the maximum.
+    double idf(std::string_view lowerWord) const;
+    /// Flags of a lower-case lemma (0 when unknown).
+    std::uint8_t flags(std::string_view lowerWord) const;
+    bool isLemma(std::string_view lowerWord) const { return (flags(lowerWord) & (Noun | Verb | Adjective)) != 0; }
+    bool isStopWord(std::string_view lowerWord) const;
+    /// Base form of a lower-case word ("cats" -> "cat", "bought" -> "buy"); the word itself when none is found.
+    std::string_view lemma(std::string_view lowerWord, std::string& scratch) const;
+
+private:
+    Lexicon();
+    struct Entry {
+        std::uint32_t df = 0;
+        std::uint8_t flags = 0;
+    };
+    std::unordered_map<std::string_view, Entry> m_words;
+    std::unordered_map<std::string_view, std::string_view> m_exceptions;
+    double m_logDocs = 0.0;
+};
+
+} // namespace wb::relevance
