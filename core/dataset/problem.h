@@ -22,8 +22,11 @@ struct Problem {
     std::string goldChoice;                ///< multiple-choice letter (AQuA), empty otherwise
     std::vector<std::string> choices;      ///< multiple-choice options "A)..." (AQuA)
     std::string rationale;                 ///< worked solution when the file has one (GSM8K "answer", AQuA)
+    std::string reasoning;                 ///< model-written reasoning path (I3C demonstrations), empty elsewhere
+    std::optional<double> confusionScore;  ///< I3C demonstrations: the confusion score the file ships
 
     std::vector<int> goldIrrelevant;       ///< indices into `conditions` annotated as irrelevant
+    std::vector<std::string> goldIrrelevantText; ///< the annotated sentences as the file states them (when it does)
     bool hasGoldAnnotation = false;        ///< the source annotates irrelevant conditions for this problem
 
     /// Reference data shipped with the I3C preprocessed files, kept for comparison (empty elsewhere).

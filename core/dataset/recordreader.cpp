@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/dataset/recordreader.h"
+
+#include "core/common/text.h"
+
+#include <cstring>
+
+namespace wb::dataset {
+namespace {
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string describeByte(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7f)
+        return std::string("'") + c + "'";
+    static const char* hex = "0123456789ABCDEF";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
+}
+
+} // namespace
+
+RecordReader::RecordReader(ByteSource& source, std::string path)
+    : m_source(source)
+    , m_path(std::move(path))
+{
+}
+
+Error RecordReader::fatal(std::uint64_t line, std::string message) const
+{
+    return makeError(ErrorCode::InvalidInput, std::move(message), m_path + ":" + std::to_string(line));
+}
+
+Result<char> RecordReader::start()
+{
+    std::string_view head = m_source.available();
+    if (head.empty())
+        return makeError(ErrorCode::InvalidInput, "file is empty", m_path);
+    if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
+        return fatal(1, "file is UTF-16 encoded; datasets must be UTF-8");
+    if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") {
+        m_source.consume(3);
+        m_offset = 3;
+    }
+    const int first = skipBlankSpace();
+    if (first < 0)
+        return makeError(ErrorCode::InvalidInput, "file is empty (only blank space)", m_path);
+    if (first == 0)
+        return fatal(m_line, "NUL byte at column " + std::to_string(m_offset - m_lineStart + 1) + ": not a text file");
+    return static_cast<char>(first);
+}
+
+int RecordReader::skipBlankSpace()
+{
+    for (;;) {
+        const std::string_view view = m_source.available();
+        if (view.empty())
+            return -1;
+        std::size_t i = 0;
+        for (; i < view.size() && isBlank(view[i]); ++i) {
+            if (view[i] == '\n') {
+                ++m_line;
+                m_lineStart = m_offset + i + 1;
+            }
+        }
+        m_source.consume(i);
+        m_offset += i;
+        if (i < view.size())
+            return static_cast<unsigned char>(view[i]);
+    }
+}
+
+Result<bool> RecordReader::next(RawRecord& record)
+{
+    record.text.clear();
+    record.fields.clear();
+    record.defect.clear();
+    record.defectLine = 0;
+    switch (m_container) {
+    case Container::JsonLines: return nextJsonLine(record);
+    case Container::JsonArray: return nextArrayElement(record);
+    case Container::Csv: return nextCsvRow(record);
+    }
+    return false;
+}
+
+Result<bool> RecordReader::nextJsonLine(RawRecord& record)
+{
+    for (;;) {
+        record.text.clear();
+        const std::uint64_t startLine = m_line;
+        bool sawNewline = false;
+        bool sawAny = false;
+        while (!sawNewline) {
+            const std::string_view view = m_source.available();
+            if (view.empty())
+                break;
+            sawAny = true;
+            const void* hit = std::memchr(view.data(), '\n', view.size());
+            const std::size_t n = hit ? static_cast<const char*>(hit) - view.data() : view.size();
+            if (record.text.size() + n > kMaxRecordBytes)
+                return fatal(startLine, "line is longer than " + std::to_string(kMaxRecordBytes >> 20)
+                                 + " MiB; records are capped at that size");
+            record.text.append(view.data(), n);
+            const std::size_t used = n + (hit ? 1 : 0);
+            m_source.consume(used);
+            m_offset += used;
+            if (hit) {
+                sawNewline = true;
+                ++m_line;
+                m_lineStart = m_offset;
+            }
+        }
+        if (!sawAny)
+            return false;
+        if (!record.text.empty() && record.text.back() == '\r')
+            record.text.pop_back();
+        if (text::trim(record.text).empty())
+            continue;
+        record.line = startLine;
+        record.number = ++m_number;
+        m_recordColumn = 1;
+        checkBytes(record, true);
+        return true;
+    }
+}
+
+Result<bool> RecordReader::nextArrayElement(RawRecord& record)
+{
+    for (;;) {
+        const int c = skipBlankSpace();
+        switch (m_arrayState) {
+        case ArrayState::BeforeOpen:
+            if (c != '[')
+                return fatal(m_line, "expected '[' to open the JSON array");
+            m_source.consume(1);
+            ++m_offset;
+            m_arrayState = ArrayState::First;
+            continue;
+        case ArrayState::First:
+            if (c < 0)
+                return fatal(m_line, "unexpected end of file: the JSON array is not closed");
+            if (c == ']')
+                return closeArray();
+            return scanArrayElement(record);
+        case ArrayState::AfterElement:
+            if (c < 0)
+                return fatal(m_line, "unexpected end of file after record " + std::to_string(m_number)
+                                 + ": the JSON array is not closed (truncated file?)");
+            if (c == ',') {
+                m_source.consume(1);
+                ++m_offset;
+                m_arrayState = ArrayState::AfterComma;
+                continue;
+            }
+            if (c == ']')
+                return closeArray();
+            return fatal(m_line, "expected ',' or ']' after record " + std::to_string(m_number) + ", found "
+                             + describeByte(static_cast<char>(c)));
+        case ArrayState::AfterComma:
+            if (c < 0)
+                return fatal(m_line, "unexpected end of file after ',': the JSON array is truncated");
+            if (c == ']')
+                return fatal(m_line, "trailing ',' before ']' after record " + std::to_string(m_number));
+            return scanArrayElement(record);
+        case ArrayState::Done:
+            return false;
+        }
+    }
+}
+
+Result<bool> RecordReader::closeArray()
+{
+    m_source.consume(1);
+    ++m_offset;
+    m_arrayState = ArrayState::Done;
+    const int c = skipBlankSpace();
+    if (c >= 0)
+        return fatal(m_line, "unexpected " + describeByte(static_cast<char>(c)) + " after the closing ']' of the JSON array");
+    return false;
+}
+
+Result<bool> RecordReader::scanArrayElement(RawRecord& record)
+{
+    record.line = m_line;
+    record.number = ++m_number;
+    m_recordColumn = m_offset - m_lineStart + 1;
+    int depth = 0;
+    bool inString = false;
+    bool escape = false;
+    for (;;) {
+        const std::string_view view = m_source.available();
+        if (view.empty())
+            return fatal(m_line, "unexpected end of file inside record " + std::to_string(record.number)
+                             + " (which starts at line " + std::to_string(record.line) + "): the JSON is truncated");
+        std::size_t i = 0;
+        bool done = false;
+        std::size_t end = view.size();
+        for (; i < view.size(); ++i) {
+            const char c = view[i];
+            if (c == '\n') {
+                ++m_line;
+                m_lineStart = m_offset + i + 1;
+            }
+            if (inString) {
+                if (escape)
+                    escape = false;
+                else if (c == '\\')
+                    escape = true;
+                else if (c == '"')
+                    inString = false;
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) { // a scalar element ended by the array's closing bracket
+                    end = i;
+                    done = true;
+                    break;
+                }
+                if (--depth == 0) {
+                    end = i + 1;
+                    done = true;
+                    break;
+                }
+            } else if (c == ',' && depth == 0) {
+                end = i;
+                done = true;
+                break;
+            }
+        }
+        if (record.text.size() + end > kMaxRecordBytes)
+            return fatal(record.line, "record " + std::to_string(record.number) + " is longer than "
+                             + std::to_string(kMaxRecordBytes >> 20) + " MiB; records are capped at that size");
+        record.text.append(view.data(), end);
+        m_source.consume(end);
+        m_offset += end;
+        if (done)
+            break;
+    }
+    m_arrayState = ArrayState::AfterElement;
+    checkBytes(record, true);
+    return true;
+}
+
+Result<bool> RecordReader::nextCsvRow(RawRecord& record)
+{
+    for (;;) {
+        record.text.clear();
+        record.fields.clear();
+        std::string field;
+        bool inQuotes = false;
+        bool quoteSeen = false; // a '"' inside quotes: either an escaped quote or the closing one
+        bool rowHasContent = false;
+        bool rowDone = false;
+        const std::uint64_t startLine = m_line;
+        std::uint64_t quoteLine = m_line;
+        while (!rowDone) {
+            const std::string_view view = m_source.available();
+            if (view.empty())
+                break;
+            std::size_t i = 0;
+            for (; i < view.size() && !rowDone; ++i) {
+                const char c = view[i];
+                if (c == '\n') {
+                    ++m_line;
+                    m_lineStart = m_offset + i + 1;
+                }
+                if (quoteSeen) {
+                    quoteSeen = false;
+                    if (c == '"') {
+                        field += '"';
+                        record.text += c;
+                        continue;
+                    }
+                    inQuotes = false;
+                }
+                if (inQuotes) {
+                    if (c == '"')
+                        quoteSeen = true;
+                    else
+                        field += c;
+                    record.text += c;
+                    continue;
+                }
+                if (c == '\n') {
+                    rowDone = true;
+                    continue;
+                }
+                record.text += c;
+                if (c == '\r')
+                    continue;
+                rowHasContent = true;
+                if (c == ',') {
+                    record.fields.push_back(std::move(field));
+                    field.clear();
+                } else if (c == '"' && field.empty()) {
+                    inQuotes = true;
+                    quoteLine = m_line;
+                } else {
+                    field += c;
+                }
+            }
+            m_source.consume(i);
+            m_offset += i;
+            if (record.text.size() > kMaxRecordBytes)
+                return fatal(startLine, "CSV row is longer than " + std::to_string(kMaxRecordBytes >> 20)
+                                 + " MiB; records are capped at that size");
+        }
+        if (inQuotes && !quoteSeen)
+            return fatal(quoteLine, "unterminated quoted CSV field (end of file reached inside quotes)");
+        if (!rowDone && !rowHasContent)
+            return false;
+        if (!rowHasContent)
+            continue;
+        record.fields.push_back(std::move(field));
+        record.line = startLine;
+        record.number = ++m_number;
+        m_recordColumn = 1;
+        checkBytes(record, false);
+        return true;
+    }
+}
+
+void RecordReader::checkBytes(RawRecord& record, bool json) const
+{
+    const std::string& s = record.text;
+    auto locate = [&](std::size_t at, std::string what) {
+        std::uint64_t line = record.line;
+        std::size_t lineBegin = 0;
+        for (std::size_t k = 0; k < at; ++k) {
+            if (s[k] == '\n') {
+                ++line;
+                lineBegin = k + 1;
+            }
+        }
+        const std::uint64_t column = (line == record.line ? m_recordColumn - 1 : 0) + (at - lineBegin) + 1;
+        record.defect = std::move(what) + " at byte column " + std::to_string(column);
+        record.defectLine = line;
+    };
+    if (const void* nul = std::memchr(s.data(), '\0', s.size())) {
+        locate(static_cast<const char*>(nul) - s.data(), "NUL byte");
+        return;
+    }
+    const std::size_t bad = text::firstInvalidUtf8(s);
+    if (bad != std::string::npos) {
+        locate(bad, "invalid UTF-8");
+        return;
+    }
+    if (!json)
+        return;
+    int depth = 0;
+    bool inString = false;
+    bool escape = false;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const char c = s[k];
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxNestingDepth) {
+                locate(k, "JSON nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");
+                return;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+}
+
+} // namespace wb::dataset
