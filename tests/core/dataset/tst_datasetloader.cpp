@@ -4,11 +4,15 @@
 #include "support/testpaths.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
 
 using wb::dataset::Format;
 using wb::dataset::LoadOptions;
@@ -120,6 +124,27 @@ private slots:
         QCOMPARE(gold, withGoldIrrelevant);
         QCOMPARE(marked, annotated);
         QCOMPARE(q(data.info.name), file.section(QLatin1Char('/'), -1));
+    }
+
+    void manifestsMatchSharedFiles()
+    {
+        WB_REQUIRE_SHARED_DATASETS();
+        QDirIterator it(wb::test::sourceDir() + QStringLiteral("/datasets/manifests"), { QStringLiteral("*.json") });
+        int checkedFiles = 0;
+        while (it.hasNext()) {
+            std::ifstream in(it.next().toStdString());
+            const auto manifest = nlohmann::json::parse(in);
+            for (const auto& file : manifest.at("files")) {
+                if (file.at("records").is_null())
+                    continue; // not among the shared files (GSM-IC full)
+                const std::string format = file.value("format", manifest.at("format").get<std::string>());
+                const auto data = load(wb::test::sharedPath(file.at("path").get<std::string>().c_str()));
+                QCOMPARE(q(wb::dataset::formatName(data.info.format)), q(format));
+                QCOMPARE(int(data.problems.size()), file.at("records").get<int>());
+                ++checkedFiles;
+            }
+        }
+        QCOMPARE(checkedFiles, 18);
     }
 
     void contentHashIsSha256OfFile()
