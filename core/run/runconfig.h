@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -28,7 +29,7 @@ struct RunConfig {
     std::string methodId;   ///< e.g. "i3c-select"
     std::string methodText; ///< the method's full definition (JSON text) as it was when the run was created
     std::string methodHash; ///< sha256 of methodText
-    std::string demoSetId;  ///< demo set used by the method ("" = the method's own demos)
+    std::int64_t demoSetId = 0; ///< stored demo set used by the method (0 = the method's own demos)
 
     // Backend profile (base URL, model, key variable name, concurrency, timeouts, retries)
     llm::BackendProfile backend;

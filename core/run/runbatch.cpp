@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runner: large runs through the provider's batch engine (OpenAI Batch API JSONL export and import).
+#include "core/run/batchjsonl.h"
+#include "core/run/runplan.h"
+
+#include "core/llm/canonical.h"
+#include "core/llm/responseparser.h"
+#include "core/store/store.h"
+
+#include <istream>
+#include <ostream>
+#include <set>
+
+namespace wb::run {
+namespace {
+
+Result<std::set<std::int64_t>> scoredProblems(store::Store& store, RunId runId)
+{
+    auto results = store.loadResults(runId);
+    if (!results)
+        return results.error();
+    std::set<std::int64_t> scored;
+    for (const auto& result : *results) {
+        if (result.error.empty())
+            scored.insert(result.problemIndex);
+    }
+    return scored;
+}
+
+} // namespace
+
+Result<std::size_t> Runner::exportBatch(RunId runId, std::ostream& out)
+{
+    auto plan = d->loadPlan(runId);
+    if (!plan)
+        return plan.error();
+    auto scored = scoredProblems(d->store, runId);
+    if (!scored)
+        return scored.error();
+    std::size_t lines = 0;
+    for (std::size_t i = 0; i < plan->problemCount; ++i) {
+        if (scored->count(std::int64_t(i)))
+            continue;
+        auto item = d->loadActive(*plan, i, std::nullopt);
+        if (!item)
+            return item.error();
+        if (item->dag.complete())
+            continue;
+        const std::size_t stage = item->dag.currentStage();
+        for (std::size_t step = 0; step < item->dag.size(); ++step) {
+            if (item->dag.stageOf(step) != stage || item->dag.state(step) == CallDag::State::Finished)
+                continue;
+            auto request = Impl::renderRequest(*plan, *item, step);
+            if (!request)
+                return makeError(request.error().code, request.error().message,
+                    "problem " + std::to_string(i) + " step " + item->dag.steps()[step]);
+            auto line = batchRequestLine({ runId, i, item->dag.steps()[step] },
+                llm::canonicalRequestJson(plan->config.backend, *request));
+            if (!line)
+                return line.error();
+            out << *line << '\n';
+            ++lines;
+        }
+    }
+    if (!out)
+        return makeError(ErrorCode::Io, "writing the batch file failed");
+    return lines;
+}
+
+Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, const std::string& fileName)
+{
+    auto plan = d->loadPlan(runId);
+    if (!plan)
+        return plan.error();
+    std::shared_ptr<llm::ResponseCache> cache;
+    if (plan->config.useCache) {
+        auto opened = d->cacheFor();
+        if (!opened)
+            return opened.error();
+        cache = *opened;
+    }
+    BatchImportSummary summary;
+    // Output files are usually grouped by problem; the problem being filled is kept until another one starts.
+    std::optional<std::size_t> currentIndex;
+    ActiveProblem current;
+    const auto flush = [&]() -> Result<void> {
+        if (!currentIndex || !current.dag.complete())
+            return {};
+        auto outcome = d->recordOutcome(*plan, *currentIndex, current);
+        if (!outcome)
+            return outcome.error();
+        ++summary.problemsFinished;
+        return {};
+    };
+
+    std::string text;
+    std::size_t lineNumber = 0;
+    while (std::getline(in, text)) {
+        ++lineNumber;
+        if (text.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        const std::string location = fileName + ":" + std::to_string(lineNumber);
+        auto line = parseBatchOutputLine(text, location);
+        if (!line)
+            return line.error();
+        const BatchCallId& id = line->id;
+        if (id.runId != runId)
+            return makeError(ErrorCode::InvalidInput,
+                "line belongs to run " + std::to_string(id.runId) + ", not to run " + std::to_string(runId), location);
+        if (id.problemIndex >= plan->problemCount)
+            return makeError(ErrorCode::InvalidInput, "problem " + std::to_string(id.problemIndex) + " is not part of the run", location);
+        if (currentIndex != id.problemIndex) {
+            if (auto r = flush(); !r)
+                return r.error();
+            auto item = d->loadActive(*plan, id.problemIndex, std::nullopt);
+            if (!item)
+                return item.error();
+            current = std::move(*item);
+            currentIndex = id.problemIndex;
+        }
+        const std::size_t step = current.dag.find(id.step);
+        if (step == std::string::npos)
+            return makeError(ErrorCode::InvalidInput, "step '" + id.step + "' is not planned for problem " + std::to_string(id.problemIndex), location);
+        if (current.dag.state(step) == CallDag::State::Finished) {
+            ++summary.skipped;
+            continue;
+        }
+        if (current.dag.stageOf(step) != current.dag.currentStage())
+            return makeError(ErrorCode::InvalidInput,
+                "step '" + id.step + "' of problem " + std::to_string(id.problemIndex) + " cannot run before its earlier steps have finished",
+                location);
+        auto request = Impl::renderRequest(*plan, current, step);
+        if (!request)
+            return makeError(request.error().code, request.error().message, location);
+
+        store::CallRecord record;
+        record.runId = runId;
+        record.problemIndex = std::int64_t(id.problemIndex);
+        record.step = id.step;
+        record.sampleIndex = request->sampleIndex;
+        record.requestJson = llm::canonicalRequestJson(plan->config.backend, *request);
+        record.cacheKey = llm::cacheKey(plan->config.backend, *request);
+        record.attempts = 1;
+        std::optional<llm::ChatResponse> response;
+        if (line->ok()) {
+            auto parsed = llm::parseChatResponse(line->body, location);
+            if (parsed)
+                response = std::move(*parsed);
+            else
+                line->error = parsed.error().message;
+        }
+        if (response) {
+            record.responseJson = line->body;
+            record.responseText = response->text;
+            record.promptTokens = response->usage.promptTokens;
+            record.completionTokens = response->usage.completionTokens;
+        } else {
+            record.status = store::CallStatus::Error;
+            record.error = location + ": " + line->error;
+        }
+        if (auto stored = d->store.recordCall(record); !stored)
+            return stored.error();
+        if (response) {
+            if (cache)
+                cache->put(record.cacheKey, line->body);
+            current.outputs[id.step] = response->text;
+            current.tokens += response->usage.promptTokens + response->usage.completionTokens;
+            current.dag.markFinished(step);
+            ++summary.imported;
+        } else {
+            current.dag.markFailed(step);
+            ++summary.failed;
+        }
+    }
+    if (auto r = flush(); !r)
+        return r.error();
+    return summary;
+}
+
+} // namespace wb::run
