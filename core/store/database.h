@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+// The C handle stays out of public headers so that only store/*.cpp include <sqlite3.h>.
+struct sqlite3;
+
+namespace wb::store {
+
+class Statement;
+
+/// One SQLite connection (RAII owner of `sqlite3*`).
+///
+/// Thread-safety: a Database, and every Statement prepared on it, belongs to one thread at a time; give each
+/// thread its own connection (the runner writes through one, the GUI reads through another). open() refuses a
+/// SQLite library built with SQLITE_THREADSAFE=0. File databases use WAL, so readers on other connections see
+/// the last committed state and are never blocked by the writer; writers wait up to kBusyTimeoutMs for each other.
+class Database {
+public:
+    enum class Mode {
+        ReadWrite, ///< create the file if missing
+        ReadOnly,  ///< fail when the file is missing; writes fail
+    };
+
+    /// How long a connection waits for another connection's write lock before SQLITE_BUSY.
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    /// Opens (or creates) a file database with journal_mode=WAL, foreign_keys=ON, synchronous=NORMAL and
+    /// busy_timeout. With WAL + NORMAL a committed transaction survives a crash of the program; after a power
+    /// loss the last commits may be missing but the file is never corrupt.
+    static Result<Database> open(const std::string& path, Mode mode = Mode::ReadWrite);
+    /// A private in-memory database (foreign_keys=ON); used by tests and throw-away work.
+    static Result<Database> openMemory();
+
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    /// Runs one or more ';'-separated statements that return no rows (DDL, PRAGMA, BEGIN/COMMIT).
+    Result<void> execute(const std::string& sql);
+    /// Prepares exactly one statement; see Statement::prepare.
+    Result<Statement> prepare(std::string_view sql);
+
+    /// PRAGMA user_version: the schema version stored in the file header.
+    Result<int> userVersion();
+    Result<void> setUserVersion(int version);
+    /// PRAGMA journal_mode as SQLite reports it ("wal", "memory", "delete", ...).
+    Result<std::string> journalMode();
+
+    /// Runs "PRAGMA <assignment>" (e.g. "journal_mode = WAL") and returns the first column of its first row as
+    /// text, or "" when it returns none. `assignment` is pasted into the SQL: pass constants only.
+    Result<std::string> pragma(const std::string& assignment);
+
+    /// Rowid of the last successful INSERT on this connection.
+    std::int64_t lastInsertRowId() const;
+    /// Rows changed by the last INSERT/UPDATE/DELETE on this connection.
+    int changes() const;
+    /// True while an explicit transaction is open on this connection.
+    bool inTransaction() const;
+
+    /// SQLite's message for the most recent failure on this connection.
+    std::string lastError() const;
+    /// The file path, or ":memory:".
+    const std::string& path() const { return m_path; }
+
+    /// An Error (code Database) whose message holds `what`, SQLite's errmsg and the database path.
+    Error error(std::string_view what) const;
+
+    sqlite3* handle() const { return m_db.get(); }
+
+private:
+    struct Closer {
+        void operator()(sqlite3* db) const;
+    };
+    Database(sqlite3* db, std::string path);
+
+    std::unique_ptr<sqlite3, Closer> m_db;
+    std::string m_path;
+};
+
+/// RAII transaction: rolls back on destruction unless commit() succeeded. Not nestable (SQLite has no nested
+/// BEGIN); begin() fails with Usage when a transaction is already open on the connection.
+class Transaction {
+public:
+    enum class Kind {
+        Deferred,  ///< takes the write lock on the first write
+        Immediate, ///< takes the write lock now, so a later write cannot fail with SQLITE_BUSY mid-way
+    };
+
+    static Result<Transaction> begin(Database& db, Kind kind = Kind::Immediate);
+
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    Result<void> commit();
+    /// Explicit rollback; also what the destructor does when neither commit() nor rollback() ran.
+    Result<void> rollback();
+    bool active() const { return m_db != nullptr; }
+
+private:
+    explicit Transaction(Database& db);
+    Database* m_db = nullptr;
+};
+
+} // namespace wb::store

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wb::store {
+
+/// Row ids are SQLite rowids; 0 means "not stored yet".
+using RowId = std::int64_t;
+
+/// A dataset as stored. `format` is the loader's format name (dataset::formatName).
+struct DatasetRecord {
+    RowId id = 0;
+    std::string name;
+    std::string path;
+    std::string format;
+    std::string contentHash; ///< sha256 of the file bytes; unique per store
+    std::size_t problemCount = 0;
+    std::size_t skippedRecords = 0;
+    std::string importedAt;  ///< ISO-8601 UTC
+};
+
+/// Outcome of an import: the dataset's id and whether it was already present (nothing was written then).
+struct ImportResult {
+    RowId datasetId = 0;
+    bool alreadyPresent = false;
+};
+
+/// A method (prompt program) as stored. Identical definitions share one row, keyed by sha256.
+struct MethodRecord {
+    RowId id = 0;
+    std::string name;
+    std::string version;
+    std::string definitionJson; ///< the method file's JSON text
+    std::string sha256;         ///< sha256 of definitionJson; computed by the store when empty
+    std::string createdAt;
+};
+
+/// A set of demonstrations for few-shot methods.
+struct DemoSetRecord {
+    RowId id = 0;
+    std::string name;
+    std::string howMade;   ///< provenance, e.g. "imported from FILE" or "i3c-select k=8 pool=FILE encoder=..."
+    std::string itemsJson; ///< JSON array of demonstrations
+    std::string createdAt;
+};
+
+enum class RunStatus { Planned, Running, Cancelled, Failed, Completed };
+const char* runStatusName(RunStatus status);
+std::optional<RunStatus> runStatusFromName(std::string_view name);
+
+/// What createRun() needs. JSON fields are JSON object text; backendJson, paramsJson and configJson are
+/// stripped of credential-like fields (see secrets.h) before they are written.
+struct NewRun {
+    std::string name;
+    RowId datasetId = 0;
+    std::optional<RowId> methodId;
+    std::optional<RowId> demoSetId;
+    std::string backendJson = "{}"; ///< base URL, model, name of the key's environment variable — never the key
+    std::string paramsJson = "{}";  ///< sampling parameters, limits, concurrency
+    std::string configJson = "{}";  ///< complete configuration: method text and hash, model, params, dataset hash, version
+};
+
+/// A run as stored, with progress counts computed from its calls and results.
+struct RunRecord {
+    RowId id = 0;
+    std::string name;
+    RowId datasetId = 0;
+    std::optional<RowId> methodId;
+    std::optional<RowId> demoSetId;
+    std::string backendJson;
+    std::string paramsJson;
+    std::string configJson;
+    RunStatus status = RunStatus::Planned;
+    std::string createdAt;
+    std::string updatedAt;
+    std::size_t doneCalls = 0;
+    std::size_t errorCalls = 0;
+    std::size_t results = 0;
+    std::size_t correct = 0;
+};
+
+enum class CallStatus { Done, Error };
+
+/// One LLM call of a run. (runId, problemIndex, step) is unique; step is a string key such as "verify:2",
+/// "reason" or "extract" (repeated samples need distinct keys, e.g. "reason#3"). Recording the same key again
+/// replaces the row, so an error can be retried.
+struct CallRecord {
+    RowId id = 0;
+    RowId runId = 0;
+    std::int64_t problemIndex = 0;
+    std::string step;
+    int sampleIndex = 0;
+    std::string cacheKey;
+    std::string requestJson;  ///< the exact request body sent (stored byte-for-byte)
+    std::string responseJson; ///< the raw response body
+    std::string responseText; ///< the assistant message text
+    CallStatus status = CallStatus::Done;
+    std::string error;
+    std::optional<std::int64_t> promptTokens;
+    std::optional<std::int64_t> completionTokens;
+    std::optional<double> latencyMs;
+    int attempts = 1;
+    bool fromCache = false;
+    std::string createdAt;
+};
+
+/// Identifies a call within a run; what finishedCallKeys() returns for resume.
+struct CallKey {
+    std::int64_t problemIndex = 0;
+    std::string step;
+    auto operator<=>(const CallKey&) const = default;
+};
+
+/// The scored outcome of one problem in a run.
+struct ResultRecord {
+    RowId runId = 0;
+    std::int64_t problemIndex = 0;
+    std::string extractedAnswer;
+    std::optional<double> extractedNumber;
+    std::optional<bool> correct; ///< nullopt when the problem could not be scored
+    std::string error;
+    std::int64_t calls = 0;
+    std::int64_t tokens = 0;
+    std::string detailsJson = "{}"; ///< method-specific extras (e.g. candidates and verify verdicts)
+    std::string createdAt;
+};
+
+} // namespace wb::store

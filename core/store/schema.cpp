@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/store/schema.h"
+
+#include "core/store/database.h"
+
+#include <array>
+#include <string>
+
+namespace wb::store {
+
+namespace {
+
+// Version 1. Timestamps are ISO-8601 UTC text; JSON columns hold compact JSON text. Foreign keys cascade from a
+// dataset to its problems and from a run to its calls and results, so deleting a run removes what it produced.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE datasets (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL,
+    path            TEXT NOT NULL,
+    format          TEXT NOT NULL,
+    content_hash    TEXT NOT NULL UNIQUE,
+    problem_count   INTEGER NOT NULL DEFAULT 0,
+    skipped_records INTEGER NOT NULL DEFAULT 0,
+    imported_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE problems (
+    id                       INTEGER PRIMARY KEY,
+    dataset_id               INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    idx                      INTEGER NOT NULL,
+    source_id                TEXT NOT NULL,
+    text                     TEXT NOT NULL,
+    question                 TEXT NOT NULL,
+    conditions_json          TEXT NOT NULL DEFAULT '[]',
+    segmentation_from_source INTEGER NOT NULL DEFAULT 0,
+    gold_answer_text         TEXT NOT NULL DEFAULT '',
+    gold_number              REAL,
+    gold_choice              TEXT NOT NULL DEFAULT '',
+    choices_json             TEXT NOT NULL DEFAULT '[]',
+    rationale                TEXT NOT NULL DEFAULT '',
+    gold_irrelevant_json     TEXT NOT NULL DEFAULT '[]',
+    has_gold_annotation      INTEGER NOT NULL DEFAULT 0,
+    reference_json           TEXT NOT NULL DEFAULT '{}',
+    source_line              INTEGER NOT NULL DEFAULT 0,
+    content_hash             TEXT NOT NULL,
+    UNIQUE (dataset_id, idx)
+);
+CREATE INDEX problems_content_hash ON problems(content_hash);
+
+CREATE TABLE methods (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL,
+    version         TEXT NOT NULL DEFAULT '',
+    definition_json TEXT NOT NULL,
+    sha256          TEXT NOT NULL UNIQUE,
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX methods_name ON methods(name);
+
+CREATE TABLE demo_sets (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    how_made   TEXT NOT NULL DEFAULT '',
+    items_json TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE runs (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL DEFAULT '',
+    dataset_id   INTEGER NOT NULL REFERENCES datasets(id),
+    method_id    INTEGER REFERENCES methods(id),
+    demo_set_id  INTEGER REFERENCES demo_sets(id),
+    backend_json TEXT NOT NULL DEFAULT '{}',
+    params_json  TEXT NOT NULL DEFAULT '{}',
+    config_json  TEXT NOT NULL DEFAULT '{}',
+    status       TEXT NOT NULL DEFAULT 'planned'
+                 CHECK (status IN ('planned', 'running', 'cancelled', 'failed', 'completed')),
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX runs_dataset ON runs(dataset_id);
+CREATE INDEX runs_method ON runs(method_id);
+CREATE INDEX runs_status ON runs(status);
+
+CREATE TABLE calls (
+    id                INTEGER PRIMARY KEY,
+    run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    problem_idx       INTEGER NOT NULL,
+    step              TEXT NOT NULL,
+    sample_index      INTEGER NOT NULL DEFAULT 0,
+    cache_key         TEXT NOT NULL DEFAULT '',
+    request_json      TEXT NOT NULL DEFAULT '',
+    response_json     TEXT NOT NULL DEFAULT '',
+    response_text     TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL CHECK (status IN ('done', 'error')),
+    error             TEXT NOT NULL DEFAULT '',
+    prompt_tokens     INTEGER,
+    completion_tokens INTEGER,
+    latency_ms        REAL,
+    attempts          INTEGER NOT NULL DEFAULT 1,
+    from_cache        INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    UNIQUE (run_id, problem_idx, step)
+);
+CREATE INDEX calls_run_status ON calls(run_id, status);
+CREATE INDEX calls_cache_key ON calls(cache_key);
+
+CREATE TABLE results (
+    run_id           INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    problem_idx      INTEGER NOT NULL,
+    extracted_answer TEXT NOT NULL DEFAULT '',
+    extracted_number REAL,
+    correct          INTEGER,
+    error            TEXT NOT NULL DEFAULT '',
+    calls            INTEGER NOT NULL DEFAULT 0,
+    tokens           INTEGER NOT NULL DEFAULT 0,
+    details_json     TEXT NOT NULL DEFAULT '{}',
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (run_id, problem_idx)
+) WITHOUT ROWID;
+
+CREATE TABLE response_cache (
+    cache_key     TEXT PRIMARY KEY,
+    response_json TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
+)sql";
+
+// Migration N turns a version N-1 database into version N. Append new versions; never edit a shipped one.
+constexpr std::array kMigrations = { kSchemaV1 };
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
+
+Result<void> migrate(Database& db)
+{
+    auto tx = Transaction::begin(db, Transaction::Kind::Immediate);
+    if (!tx)
+        return tx.error();
+    // Read the version under the write lock so two processes opening a fresh file do not both migrate it.
+    auto current = db.userVersion();
+    if (!current)
+        return current.error();
+    const int latest = latestSchemaVersion();
+    if (*current > latest)
+        return makeError(ErrorCode::Database,
+            "database " + db.path() + " has schema version " + std::to_string(*current)
+                + ", newer than the version this program understands (" + std::to_string(latest)
+                + "); open it with a newer I3C Workbench");
+    if (*current < 0)
+        return makeError(ErrorCode::Database,
+            "database " + db.path() + " has an invalid schema version " + std::to_string(*current));
+    if (*current == latest)
+        return tx->rollback();
+    for (int version = *current + 1; version <= latest; ++version) {
+        if (auto r = db.execute(kMigrations[static_cast<std::size_t>(version - 1)]); !r)
+            return makeError(ErrorCode::Database,
+                "migration to schema version " + std::to_string(version) + " failed: " + r.error().message);
+    }
+    if (auto r = db.setUserVersion(latest); !r)
+        return r.error();
+    return tx->commit();
+}
+
+} // namespace wb::store

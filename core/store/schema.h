@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/common/result.h"
+
+namespace wb::store {
+
+class Database;
+
+/// Schema version this program writes (PRAGMA user_version). Version N is reached by applying migration N to a
+/// database at version N-1; docs/store.md describes every table.
+int latestSchemaVersion();
+
+/// Brings `db` to latestSchemaVersion() inside one IMMEDIATE transaction: either every pending migration is
+/// applied or none. A database whose user_version is newer than this program is refused (code Database) and left
+/// untouched, so an older build never writes to a schema it does not know.
+Result<void> migrate(Database& db);
+
+} // namespace wb::store
