@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/method/methodjson.h"
+
+#include "core/common/sha256.h"
+#include "core/eval/extractors.h"
+#include "core/method/template.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#ifndef WB_RESOURCES_DIR
+#define WB_RESOURCES_DIR "resources"
+#endif
+
+namespace wb::method {
+
+using nlohmann::json;
+
+std::string MethodIssue::toString() const
+{
+    std::string s = field;
+    if (offset != std::string::npos)
+        s += " @ offset " + std::to_string(offset);
+    return s + ": " + message;
+}
+
+namespace {
+
+    const std::set<std::string, std::less<>> kRoles { "system", "user", "assistant" };
+
+    bool validId(std::string_view id)
+    {
+        return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '_' || c == '.';
+        });
+    }
+
+} // namespace
+
+std::vector<MethodIssue> validateMethod(const Method& m)
+{
+    std::vector<MethodIssue> issues;
+    const auto add = [&](std::string field, std::string message) { issues.push_back({ std::move(field), std::string::npos, 0, std::move(message) }); };
+    if (m.format != 1)
+        add("format", "unsupported format version " + std::to_string(m.format) + " (expected 1)");
+    if (!validId(m.id))
+        add("id", "must be non-empty lower-case letters, digits and - + _ . (got '" + m.id + "')");
+    if (m.name.empty())
+        add("name", "must not be empty");
+    if (m.demos.source == DemoSource::Fixed && m.demos.set.empty())
+        add("demos.set", "a fixed demo source needs a set name");
+    if ((m.demos.source == DemoSource::ComplexCot || m.demos.source == DemoSource::AutoCot
+            || m.demos.source == DemoSource::I3cSelect)
+        && m.demos.k == 0)
+        add("demos.k", "a selected demo source needs k > 0");
+    if (m.steps.empty())
+        add("steps", "a method needs at least one step");
+
+    std::vector<std::string> allowed = builtinVariables();
+    allowed.erase(std::find(allowed.begin(), allowed.end(), "candidate"));
+    std::set<std::string, std::less<>> ids;
+    int verifySteps = 0;
+    int extractSteps = 0;
+    for (std::size_t si = 0; si < m.steps.size(); ++si) {
+        const Step& s = m.steps[si];
+        const std::string f = "steps[" + std::to_string(si) + "]";
+        if (!validId(s.id) || s.id.find(':') != std::string::npos)
+            add(f + ".id", "must be non-empty lower-case letters, digits and - + _ . (got '" + s.id + "')");
+        else if (!ids.insert(s.id).second)
+            add(f + ".id", "duplicate step id '" + s.id + "'");
+        if (s.kind == StepKind::Verify && ++verifySteps > 1)
+            add(f + ".kind", "only one verify step is allowed");
+        if (s.kind == StepKind::Extract) {
+            ++extractSteps;
+            if (s.extractors.empty())
+                add(f + ".answer.extractors", "an extract step needs at least one extractor");
+            if (si + 1 != m.steps.size())
+                add(f + ".kind", "the extract step must be the last step");
+            if (!s.makesCall() && std::find(allowed.begin(), allowed.end(), s.input) == allowed.end())
+                add(f + ".input", "unknown variable '" + s.input + "'");
+        } else if (!s.extractors.empty()) {
+            add(f + ".answer", "only the extract step has answer extractors");
+        }
+        for (std::size_t ei = 0; ei < s.extractors.size(); ++ei) {
+            if (!eval::isKnownExtractor(s.extractors[ei]))
+                add(f + ".answer.extractors[" + std::to_string(ei) + "]", "unknown extractor '" + s.extractors[ei] + "'");
+        }
+        if (!s.makesCall() && s.kind != StepKind::Extract)
+            add(f + ".messages", "a " + std::string(stepKindName(s.kind)) + " step needs at least one message");
+        const Decoding& d = s.decoding;
+        if (d.temperature && (*d.temperature < 0.0 || *d.temperature > 2.0))
+            add(f + ".decoding.temperature", "must be within [0, 2]");
+        if (d.maxTokens && *d.maxTokens <= 0)
+            add(f + ".decoding.max_tokens", "must be positive");
+        if (d.topP && (*d.topP <= 0.0 || *d.topP > 1.0))
+            add(f + ".decoding.top_p", "must be within (0, 1]");
+
+        std::vector<std::string> stepAllowed = allowed;
+        if (s.kind == StepKind::Verify)
+            stepAllowed.push_back("candidate");
+        for (std::size_t mi = 0; mi < s.messages.size(); ++mi) {
+            const std::string mf = f + ".messages[" + std::to_string(mi) + "]";
+            if (!kRoles.count(s.messages[mi].role))
+                add(mf + ".role", "must be system, user or assistant (got '" + s.messages[mi].role + "')");
+            for (const TemplateIssue& ti : Template::check(s.messages[mi].text, stepAllowed)) {
+                std::string message = ti.message;
+                if (message.rfind("unknown variable 'candidate'", 0) == 0)
+                    message += " (only the verify step has a candidate)";
+                issues.push_back({ mf + ".template", ti.offset, ti.length, message });
+            }
+        }
+        // Later steps may read this step's response by its output name.
+        if (!s.output.empty()) {
+            if (std::find(allowed.begin(), allowed.end(), s.output) == allowed.end())
+                allowed.push_back(s.output);
+        }
+    }
+    if (extractSteps != 1)
+        add("steps", "a method needs exactly one extract step (found " + std::to_string(extractSteps) + ")");
+    return issues;
+}
+
+namespace {
+
+    /// Reading helpers that turn nlohmann type errors into messages naming the field.
+    class Reader {
+    public:
+        explicit Reader(std::string source)
+            : m_source(std::move(source))
+        {
+        }
+
+        Error error(const std::string& field, const std::string& message) const
+        {
+            return makeError(ErrorCode::InvalidInput, message, m_source + ": " + field);
+        }
+
+        std::optional<Error> onlyKeys(const json& obj, const std::string& field, std::initializer_list<const char*> keys) const
+        {
+            if (!obj.is_object())
+                return error(field, "must be an object");
+            for (const auto& [key, value] : obj.items()) {
+                if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
+                    return error(field.empty() ? key : field + "." + key, "unknown key");
+            }
+            return std::nullopt;
+        }
+
+        template <class T>
+        std::optional<Error> get(const json& obj, const char* key, const std::string& field, T& out, bool required = false) const
+        {
+            const std::string path = field.empty() ? key : field + "." + key;
+            if (!obj.contains(key)) {
+                if (required)
+                    return error(path, "is required");
+                return std::nullopt;
+            }
+            const json& v = obj.at(key);
+            if constexpr (std::is_same_v<T, std::string>) {
+                if (!v.is_string())
+                    return error(path, "must be a string");
+            } else if constexpr (std::is_same_v<T, bool>) {
+                if (!v.is_boolean())
+                    return error(path, "must be true or false");
+            } else if constexpr (std::is_integral_v<T>) {
+                if (!v.is_number_integer())
+                    return error(path, "must be an integer");
+                if (std::is_unsigned_v<T> && v.get<long long>() < 0)
+                    return error(path, "must not be negative");
+            } else if constexpr (std::is_floating_point_v<T>) {
+                if (!v.is_number())
+                    return error(path, "must be a number");
+            }
+            out = v.get<T>();
+            return std::nullopt;
+        }
+
+        template <class T>
+        std::optional<Error> getOptional(const json& obj, const char* key, const std::string& field, std::optional<T>& out) const
+        {
+            if (!obj.contains(key) || obj.at(key).is_null())
+                return std::nullopt;
+            T value {};
+            if (auto e = get(obj, key, field, value))
+                return e;
+            out = value;
+            return std::nullopt;
+        }
+
+        std::optional<Error> getStrings(const json& obj, const char* key, const std::string& field, std::vector<std::string>& out) const
+        {
+            const std::string path = field + "." + key;
+            if (!obj.contains(key))
+                return std::nullopt;
+            const json& v = obj.at(key);
+            if (v.is_string()) {
+                out = { v.get<std::string>() };
+                return std::nullopt;
+            }
+            if (!v.is_array())
+                return error(path, "must be a list of strings");
+            out.clear();
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                if (!v[i].is_string())
+                    return error(path + "[" + std::to_string(i) + "]", "must be a string");
+                out.push_back(v[i].get<std::string>());
+            }
+            return std::nullopt;
+        }
+
+    private:
+        std::string m_source;
+    };
+
+    std::optional<Error> readDecoding(const Reader& r, const json& j, const std::string& f, Decoding& d)
+    {
+        if (auto e = r.onlyKeys(j, f, { "temperature", "max_tokens", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty" }))
+            return e;
+        if (auto e = r.getOptional(j, "temperature", f, d.temperature))
+            return e;
+        if (auto e = r.getOptional(j, "max_tokens", f, d.maxTokens))
+            return e;
+        if (auto e = r.getOptional(j, "top_p", f, d.topP))
+            return e;
+        if (auto e = r.getStrings(j, "stop", f, d.stop))
+            return e;
+        if (auto e = r.getOptional(j, "seed", f, d.seed))
+            return e;
+        if (auto e = r.getOptional(j, "presence_penalty", f, d.presencePenalty))
+            return e;
+        return r.getOptional(j, "frequency_penalty", f, d.frequencyPenalty);
+    }
+
+    std::optional<Error> readStep(const Reader& r, const json& j, const std::string& f, Step& s)
+    {
+        if (auto e = r.onlyKeys(j, f, { "id", "kind", "messages", "decoding", "output", "join", "input", "answer" }))
+            return e;
+        if (auto e = r.get(j, "id", f, s.id, true))
+            return e;
+        std::string kind;
+        if (auto e = r.get(j, "kind", f, kind, true))
+            return e;
+        const auto k = stepKindFromName(kind);
+        if (!k)
+            return r.error(f + ".kind", "must be verify, reason, extract or plain (got '" + kind + "')");
+        s.kind = *k;
+        if (j.contains("messages")) {
+            const json& ms = j.at("messages");
+            if (!ms.is_array())
+                return r.error(f + ".messages", "must be a list");
+            for (std::size_t i = 0; i < ms.size(); ++i) {
+                const std::string mf = f + ".messages[" + std::to_string(i) + "]";
+                MessageTemplate m;
+                if (auto e = r.onlyKeys(ms[i], mf, { "role", "template" }))
+                    return e;
+                if (auto e = r.get(ms[i], "role", mf, m.role))
+                    return e;
+                if (auto e = r.get(ms[i], "template", mf, m.text, true))
+                    return e;
+                s.messages.push_back(std::move(m));
+            }
+        }
+        if (j.contains("decoding")) {
+            if (auto e = readDecoding(r, j.at("decoding"), f + ".decoding", s.decoding))
+                return e;
+        }
+        if (auto e = r.get(j, "output", f, s.output))
+            return e;
+        if (auto e = r.get(j, "join", f, s.join))
+            return e;
+        if (auto e = r.get(j, "input", f, s.input))
+            return e;
+        if (j.contains("answer")) {
+            const json& a = j.at("answer");
+            if (auto e = r.onlyKeys(a, f + ".answer", { "extractors" }))
+                return e;
+            if (auto e = r.getStrings(a, "extractors", f + ".answer", s.extractors))
+                return e;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Error> readDemos(const Reader& r, const json& j, DemoSpec& d)
+    {
+        if (j.is_null())
+            return std::nullopt;
+        if (auto e = r.onlyKeys(j, "demos", { "source", "set", "k", "seed", "separator", "generator" }))
+            return e;
+        std::string source = "none";
+        if (auto e = r.get(j, "source", "demos", source))
+            return e;
+        const auto s = demoSourceFromName(source);
+        if (!s)
+            return r.error("demos.source", "must be none, fixed, complex-cot, auto-cot or i3c-select (got '" + source + "')");
+        d.source = *s;
+        if (auto e = r.get(j, "set", "demos", d.set))
+            return e;
+        if (auto e = r.get(j, "k", "demos", d.k))
+            return e;
+        if (auto e = r.get(j, "seed", "demos", d.seed))
+            return e;
+        if (auto e = r.get(j, "separator", "demos", d.separator))
+            return e;
+        return r.get(j, "generator", "demos", d.generator);
+    }
+
+    template <class T>
+    void putOptional(json& j, const char* key, const std::optional<T>& v)
+    {
+        if (v)
+            j[key] = *v;
+    }
+
+} // namespace
+
+Result<Method> methodFromJson(const json& j, const std::string& source)
+{
+    const Reader r(source);
+    Method m;
+    m.sourcePath = source;
+    if (auto e = r.onlyKeys(j, "", { "format", "id", "name", "description", "family", "base", "demos", "fallback_instruction", "steps" }))
+        return *e;
+    if (auto e = r.get(j, "format", "", m.format))
+        return *e;
+    if (auto e = r.get(j, "id", "", m.id, true))
+        return *e;
+    if (auto e = r.get(j, "name", "", m.name, true))
+        return *e;
+    if (auto e = r.get(j, "description", "", m.description))
+        return *e;
+    std::string family = "baseline";
+    if (auto e = r.get(j, "family", "", family))
+        return *e;
+    const auto fam = familyFromName(family);
+    if (!fam)
+        return r.error("family", "must be baseline or +I3C (got '" + family + "')");
+    m.family = *fam;
+    if (auto e = r.get(j, "base", "", m.base))
+        return *e;
+    if (j.contains("demos")) {
+        if (auto e = readDemos(r, j.at("demos"), m.demos))
+            return *e;
+    }
+    if (auto e = r.get(j, "fallback_instruction", "", m.fallbackInstruction))
+        return *e;
+    if (!j.contains("steps") || !j.at("steps").is_array())
+        return r.error("steps", "is required and must be a list");
+    for (std::size_t i = 0; i < j.at("steps").size(); ++i) {
+        Step s;
+        if (auto e = readStep(r, j.at("steps")[i], "steps[" + std::to_string(i) + "]", s))
+            return *e;
+        m.steps.push_back(std::move(s));
+    }
+    const auto issues = validateMethod(m);
+    if (!issues.empty()) {
+        const MethodIssue& first = issues.front();
+        std::string location = source + ": " + first.field;
+        if (first.offset != std::string::npos)
+            location += " @ offset " + std::to_string(first.offset);
+        return makeError(ErrorCode::InvalidInput, first.message, location);
+    }
+    return m;
+}
+
+Result<Method> parseMethod(const std::string& text, const std::string& source)
+{
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(),
+            source + ": byte " + std::to_string(e.byte));
+    }
+    return methodFromJson(j, source);
+}
+
+Result<Method> loadMethodFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorCode::NotFound, "cannot open method file", path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parseMethod(ss.str(), path);
+}
+
+json methodToJson(const Method& m)
+{
+    json j;
+    j["format"] = m.format;
+    j["id"] = m.id;
+    j["name"] = m.name;
+    j["description"] = m.description;
+    j["family"] = familyName(m.family);
+    j["base"] = m.base;
+    j["demos"] = { { "source", demoSourceName(m.demos.source) }, { "set", m.demos.set }, { "k", m.demos.k },
+        { "seed", m.demos.seed }, { "separator", m.demos.separator }, { "generator", m.demos.generator } };
+    j["fallback_instruction"] = m.fallbackInstruction;
+    json steps = json::array();
+    for (const Step& s : m.steps) {
+        json js;
+        js["id"] = s.id;
+        js["kind"] = stepKindName(s.kind);
+        json messages = json::array();
+        for (const MessageTemplate& msg : s.messages)
+            messages.push_back({ { "role", msg.role }, { "template", msg.text } });
+        js["messages"] = messages;
+        json d = json::object();
+        putOptional(d, "temperature", s.decoding.temperature);
+        putOptional(d, "max_tokens", s.decoding.maxTokens);
+        putOptional(d, "top_p", s.decoding.topP);
+        if (!s.decoding.stop.empty())
+            d["stop"] = s.decoding.stop;
+        putOptional(d, "seed", s.decoding.seed);
+        putOptional(d, "presence_penalty", s.decoding.presencePenalty);
+        putOptional(d, "frequency_penalty", s.decoding.frequencyPenalty);
+        js["decoding"] = d;
+        js["output"] = s.output;
+        js["join"] = s.join;
+        js["input"] = s.input;
+        js["answer"] = { { "extractors", s.extractors } };
+        steps.push_back(js);
+    }
+    j["steps"] = steps;
+    return j;
+}
+
+std::string canonicalMethodJson(const Method& method) { return methodToJson(method).dump(); }
+
+std::string methodSha256(const Method& method) { return Sha256::hex(canonicalMethodJson(method)); }
+
+std::string defaultMethodsDir() { return std::string(WB_RESOURCES_DIR) + "/methods"; }
+
+Result<std::vector<Method>> loadMethodsFromDir(const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return makeError(ErrorCode::NotFound, "method folder does not exist", dir);
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".json")
+            files.push_back(entry.path().string());
+    }
+    if (ec)
+        return makeError(ErrorCode::Io, ec.message(), dir);
+    std::sort(files.begin(), files.end());
+    std::vector<Method> methods;
+    std::set<std::string> ids;
+    for (const std::string& file : files) {
+        auto m = loadMethodFile(file);
+        if (!m)
+            return m.error();
+        if (!ids.insert(m->id).second)
+            return makeError(ErrorCode::InvalidInput, "duplicate method id '" + m->id + "'", file + ": id");
+        methods.push_back(std::move(m.value()));
+    }
+    return methods;
+}
+
+Result<std::vector<Method>> loadBuiltinMethods(const std::string& dir)
+{
+    auto methods = loadMethodsFromDir(dir.empty() ? defaultMethodsDir() : dir);
+    if (!methods)
+        return methods;
+    static const std::vector<std::string> kOrder { "direct", "zero-shot-cot", "plan-and-solve", "instruct-cot",
+        "few-shot-cot", "auto-cot", "complex-cot", "i3c-select" };
+    const auto rank = [](const Method& m) {
+        const std::string base = m.base.empty() ? m.id : m.base;
+        const auto it = std::find(kOrder.begin(), kOrder.end(), base);
+        const std::size_t pos = it == kOrder.end() ? kOrder.size() : static_cast<std::size_t>(it - kOrder.begin());
+        return std::make_tuple(pos, m.id == "i3c-select" ? 2 : (m.family == Family::I3c ? 1 : 0), m.id);
+    };
+    std::stable_sort(methods->begin(), methods->end(), [&](const Method& a, const Method& b) { return rank(a) < rank(b); });
+    return methods;
+}
+
+} // namespace wb::method
