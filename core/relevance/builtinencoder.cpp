@@ -20,7 +20,7 @@ std::uint64_t fnv1a(std::string_view s)
     return h;
 }
 
-constexpr std::size_t kMaxCachedLemmas = 200000;
+constexpr std::size_t kMaxCachedWords = 200000;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -45,47 +45,56 @@ BuiltinEncoder::BuiltinEncoder(float calibrationBias)
     (void)Lexicon::instance();
 }
 
-void BuiltinEncoder::addFeature(Vector& v, std::string_view feature, float weight) const
+BuiltinEncoder::WordFeature BuiltinEncoder::hashed(std::string_view feature, float weight)
 {
     const std::uint64_t h = fnv1a(feature);
-    const std::size_t bucket = static_cast<std::size_t>(h % std::uint64_t(kDimensions));
-    const float sign = (h >> 63) != 0 ? -1.0f : 1.0f;
-    v[bucket] += sign * weight;
+    WordFeature f;
+    f.bucket = static_cast<std::uint32_t>(h % std::uint64_t(kDimensions - 1));
+    f.weight = (h >> 63) != 0 ? -weight : weight;
+    return f;
 }
 
-std::string_view BuiltinEncoder::lemmaOf(std::string_view lowerWord)
+void BuiltinEncoder::addFeature(Vector& v, std::string_view feature, float weight)
 {
-    m_word.assign(lowerWord);
-    if (const auto it = m_lemmaCache.find(m_word); it != m_lemmaCache.end())
+    const WordFeature f = hashed(feature, weight);
+    v[f.bucket] += f.weight;
+}
+
+const BuiltinEncoder::WordFeature& BuiltinEncoder::wordFeature(std::string_view lowerWord)
+{
+    if (const auto it = m_wordCache.find(lowerWord); it != m_wordCache.end())
         return it->second;
-    if (m_lemmaCache.size() > kMaxCachedLemmas)
-        m_lemmaCache.clear(); // bound memory on unusual input; the cache only saves time
-    const std::string_view base = Lexicon::instance().lemma(lowerWord, m_scratch);
-    return m_lemmaCache.emplace(m_word, std::string(base)).first->second;
+    if (m_wordCache.size() > kMaxCachedWords)
+        m_wordCache.clear(); // bound memory on unusual input; the cache only saves time
+    const Lexicon& lex = Lexicon::instance();
+    WordFeature f;
+    if (lowerWord.size() >= 2 && !lex.isStopWord(lowerWord)) {
+        const std::string_view base = lex.lemma(lowerWord, m_scratch);
+        f = hashed(base, float(lex.idf(base)));
+    }
+    return m_wordCache.emplace(std::string(lowerWord), f).first->second;
 }
 
 Vector BuiltinEncoder::encodeOne(std::string_view text)
 {
-    const Lexicon& lex = Lexicon::instance();
-    Vector v(kDimensions, 0.0f);
-    v.reserve(kDimensions + 1); // one extra component carries the calibration bias
-    std::string lower;
+    // kDimensions - 1 hashed content components; the last one carries the calibration bias.
+    Vector v(kDimensions - 1, 0.0f);
+    v.reserve(kDimensions);
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
         const char c = text[i];
         if (isAlpha(c)) {
             std::size_t j = i;
-            lower.clear();
+            m_lower.clear();
             while (j < n && isAlpha(text[j]))
-                lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j++])));
+                m_lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j++])));
             i = j;
-            if (lower.size() < 2 || lex.isStopWord(lower))
-                continue;
-            const std::string_view base = lemmaOf(lower);
-            addFeature(v, base, float(lex.idf(base)));
+            const WordFeature& f = wordFeature(m_lower);
+            v[f.bucket] += f.weight;
         } else if (isDigit(c)) {
-            m_feature.assign("#");
+            m_feature.clear();
+            m_feature.push_back('#');
             std::size_t j = i;
             while (j < n) {
                 if (isDigit(text[j])) {

@@ -3,20 +3,22 @@
 
 #include "core/relevance/encoder.h"
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 namespace wb::relevance {
 
-/// Offline, deterministic encoder: IDF-weighted bag of lemmas and numbers, hashed into kDimensions.
+/// Offline, deterministic encoder: IDF-weighted bag of lemmas and numbers, hashed into kDimensions - 1 components.
 ///
 /// - Tokens: letter runs (lower-cased, stop words dropped, lemmatised with WordNet's exception lists and
 ///   suffix rules) weighted by tf * idf, idf from WordNet 3.0 gloss document frequencies; digit runs
 ///   ("1,200", "2.5") as number features of fixed weight kNumberWeight.
-/// - Each feature goes to one of kDimensions buckets by a 64-bit FNV-1a hash, with a hashed sign, so collisions
+/// - Each feature goes to one of kDimensions - 1 buckets by a 64-bit FNV-1a hash, with a hashed sign, so collisions
 ///   cancel out on average instead of adding up.
-/// - Calibration: the content vector is normalised to 1, then one constant component kCalibrationBias is added
+/// - Calibration: the content vector is normalised to 1, then a last constant component kCalibrationBias is appended
 ///   and the result normalised again. For two texts this maps the lexical cosine c to
 ///   (c + b^2) / (1 + b^2): a monotone, affine rescaling that lifts unrelated texts (c = 0) to b^2/(1+b^2) so
 ///   that the paper's theta = 0.5 selects about as many candidates as its SimCSE scores do (docs/relevance.md).
@@ -35,11 +37,22 @@ public:
     Vector encodeOne(std::string_view text);
 
 private:
-    void addFeature(Vector& v, std::string_view feature, float weight) const;
-    std::string_view lemmaOf(std::string_view lowerWord);
+    /// What a lower-case word contributes: a signed weight in one bucket (weight 0 for stop words).
+    struct WordFeature {
+        std::uint32_t bucket = 0;
+        float weight = 0.0f;
+    };
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
 
-    std::unordered_map<std::string, std::string> m_lemmaCache;
-    std::string m_word;
+    static void addFeature(Vector& v, std::string_view feature, float weight);
+    static WordFeature hashed(std::string_view feature, float weight);
+    const WordFeature& wordFeature(std::string_view lowerWord);
+
+    std::unordered_map<std::string, WordFeature, StringHash, std::equal_to<>> m_wordCache;
+    std::string m_lower;
     std::string m_scratch;
     std::string m_feature;
     float m_bias;

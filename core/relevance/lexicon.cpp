@@ -109,8 +109,13 @@ std::string_view Lexicon::lemma(std::string_view w, std::string& scratch) const
 {
     if (const auto it = m_exceptions.find(w); it != m_exceptions.end())
         return it->second;
+    const bool known = isLemma(w);
     for (const Rule& rule : kRules) {
         if (w.size() <= rule.suffix.size() + 1 || w.substr(w.size() - rule.suffix.size()) != rule.suffix)
+            continue;
+        // Comparative rules only for words WordNet does not list ("brother" is no comparative of "broth").
+        const bool comparative = rule.suffix == "er" || rule.suffix == "est";
+        if (comparative && known)
             continue;
         scratch.assign(w.substr(0, w.size() - rule.suffix.size()));
         scratch += rule.replacement;

@@ -5,6 +5,7 @@
 #include "core/relevance/actorcues.h"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace wb::relevance {
@@ -12,20 +13,40 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double cosine(const Vector& a, const Vector& b)
+/// A vector's inverse norm and the positions of its non-zero components. Lexical encoders give a few dozen
+/// non-zeros out of a thousand, so dot products over the sparser side are much cheaper; dense vectors
+/// (embedding endpoints) simply list every position.
+struct SparseView {
+    const Vector* values = nullptr;
+    double inverseNorm = 0.0; ///< 0 for a zero vector, which is then unrelated to everything (cosine 0)
+    std::vector<std::uint32_t> nonZero;
+};
+
+SparseView view(const Vector& v)
 {
-    const std::size_t n = std::min(a.size(), b.size());
-    double dot = 0.0;
-    double na = 0.0;
-    double nb = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-        dot += double(a[i]) * double(b[i]);
-        na += double(a[i]) * double(a[i]);
-        nb += double(b[i]) * double(b[i]);
+    SparseView s;
+    s.values = &v;
+    double norm = 0.0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] != 0.0f) {
+            norm += double(v[i]) * double(v[i]);
+            s.nonZero.push_back(std::uint32_t(i));
+        }
     }
-    if (na <= 0.0 || nb <= 0.0)
-        return 0.0;
-    return dot / std::sqrt(na * nb);
+    s.inverseNorm = norm > 0.0 ? 1.0 / std::sqrt(norm) : 0.0;
+    return s;
+}
+
+double cosine(const SparseView& a, const SparseView& b)
+{
+    const SparseView& sparse = a.nonZero.size() <= b.nonZero.size() ? a : b;
+    const Vector& other = *(&sparse == &a ? b : a).values;
+    const Vector& mine = *sparse.values;
+    double dot = 0.0;
+    for (std::uint32_t i : sparse.nonZero)
+        if (i < other.size())
+            dot += double(mine[i]) * double(other[i]);
+    return dot * a.inverseNorm * b.inverseNorm;
 }
 
 } // namespace
@@ -76,12 +97,15 @@ Result<RelevanceReport> analyse(Encoder& encoder, const std::vector<std::string>
     Result<std::vector<Vector>> encoded = encoder.encode(texts);
     if (!encoded)
         return encoded.error();
-    const std::vector<Vector>& v = *encoded;
     const std::size_t n = conditions.size();
-    if (v.size() != n + 1)
+    if (encoded->size() != n + 1)
         return Error{ErrorCode::Internal,
-            "encoder returned " + std::to_string(v.size()) + " vectors for " + std::to_string(n + 1) + " texts",
+            "encoder returned " + std::to_string(encoded->size()) + " vectors for " + std::to_string(n + 1) + " texts",
             encoder.id()};
+    std::vector<SparseView> v;
+    v.reserve(n + 1);
+    for (const Vector& x : *encoded)
+        v.push_back(view(x));
 
     RelevanceReport r;
     r.encoderId = encoder.id();
