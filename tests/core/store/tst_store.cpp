@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/problemcodec.h"
+#include "support/testpaths.h"
 #include "core/store/schema.h"
 #include "core/store/secrets.h"
 #include "core/store/sqliteresponsecache.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <nlohmann/json.hpp>
 #include <QTemporaryDir>
@@ -115,6 +117,17 @@ CallRecord sampleCall(RowId runId, std::int64_t problem, const std::string& step
     call.latencyMs = 12.5;
     call.attempts = 2;
     return call;
+}
+
+/// Imports the sample dataset (idempotent) and creates a run on it; 0 when either fails.
+RowId createSampleRun(Store& store, NewRun spec = {})
+{
+    auto dataset = store.importDataset(sampleInfo("h"), sampleProblems());
+    if (!dataset)
+        return 0;
+    spec.datasetId = dataset->datasetId;
+    auto runId = store.createRun(spec);
+    return runId ? *runId : 0;
 }
 
 QByteArray fileBytes(const QString& path)
@@ -492,13 +505,9 @@ private slots:
         const std::string path = dir.filePath(QStringLiteral("shared.db")).toStdString();
         auto writer = Store::open(path);
         QVERIFY(writer.ok());
-        auto datasetId = writer->importDataset(sampleInfo("h"), sampleProblems());
-        QVERIFY(datasetId.ok());
-        NewRun spec;
-        spec.datasetId = datasetId->datasetId;
-        auto runId = writer->createRun(spec);
-        QVERIFY(runId.ok());
-        QVERIFY(writer->recordCall(sampleCall(*runId, 0, "reason")).ok());
+        const RowId runId = createSampleRun(*writer);
+        QVERIFY(runId > 0);
+        QVERIFY(writer->recordCall(sampleCall(runId, 0, "reason")).ok());
 
         auto reader = Store::open(path);
         QVERIFY(reader.ok());
@@ -506,9 +515,9 @@ private slots:
         // The reader holds a read snapshot open (a statement mid-iteration) while the writer commits.
         auto scan = reader->database().prepare("SELECT problem_idx FROM calls WHERE run_id = ?1");
         QVERIFY(scan.ok());
-        QVERIFY(scan->bindInt64(1, *runId).ok());
+        QVERIFY(scan->bindInt64(1, runId).ok());
         QCOMPARE(*scan->step(), Statement::Step::Row);
-        auto written = writer->recordCall(sampleCall(*runId, 1, "reason"));
+        auto written = writer->recordCall(sampleCall(runId, 1, "reason"));
         QVERIFY2(written.ok(), written.ok() ? "" : written.error().message.c_str()); // not blocked by the reader
         QCOMPARE(*scan->step(), Statement::Step::Done); // the snapshot predates the second call
         QVERIFY(scan->reset().ok());
@@ -518,12 +527,12 @@ private slots:
             auto tx = Transaction::begin(writer->database());
             QVERIFY(tx.ok());
             QVERIFY(writer->database().execute("UPDATE runs SET name = 'pending'").ok());
-            auto seen = reader->run(*runId);
+            auto seen = reader->run(runId);
             QVERIFY(seen.ok());
             QCOMPARE(seen->name, std::string());
             QCOMPARE(seen->doneCalls, std::size_t(2));
         }
-        QCOMPARE(reader->finishedCallKeys(*runId)->size(), std::size_t(2));
+        QCOMPARE(reader->finishedCallKeys(runId)->size(), std::size_t(2));
     }
 
     void recordedCallSurvivesDestructionWithoutClose()
@@ -535,11 +544,8 @@ private slots:
         {
             auto store = Store::open(path);
             QVERIFY(store.ok());
-            auto dataset = store->importDataset(sampleInfo("h"), sampleProblems());
-            QVERIFY(dataset.ok());
-            NewRun spec;
-            spec.datasetId = dataset->datasetId;
-            runId = *store->createRun(spec);
+            runId = createSampleRun(*store);
+            QVERIFY(runId > 0);
             QVERIFY(store->recordCall(sampleCall(runId, 0, "reason")).ok());
             // no explicit close, no status update: the Store is simply destroyed
         }
@@ -561,11 +567,8 @@ private slots:
         {
             auto store = Store::open(path);
             QVERIFY(store.ok());
-            auto dataset = store->importDataset(sampleInfo("h"), sampleProblems());
-            QVERIFY(dataset.ok());
-            NewRun spec;
-            spec.datasetId = dataset->datasetId;
-            runId = *store->createRun(spec);
+            runId = createSampleRun(*store);
+            QVERIFY(runId > 0);
         }
         const pid_t child = fork();
         QVERIFY(child >= 0);
@@ -588,6 +591,64 @@ private slots:
 #else
         QSKIP("needs fork()");
 #endif
+    }
+
+    void sharedDatasetRoundTrip_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("gsm8k test") << "gsm8k/test.jsonl";
+        QTest::newRow("i3c gsm8k") << "i3c-preprocessed/test_data/GSM8K.json";
+        QTest::newRow("aqua test") << "aqua/test.json";
+    }
+    void sharedDatasetRoundTrip()
+    {
+        WB_REQUIRE_SHARED_DATASETS();
+        QFETCH(QString, file);
+        const std::string path = wb::test::sharedPath(file.toUtf8().constData());
+        auto loaded = wb::dataset::loadDataset(path);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : loaded.error().toString().c_str());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto store = Store::open(dir.filePath(QStringLiteral("real.db")).toStdString());
+        QVERIFY(store.ok());
+
+        QElapsedTimer timer;
+        timer.start();
+        auto imported = store->importDatasetStreaming([&](const wb::dataset::ProblemSink& sink) {
+            return wb::dataset::streamDataset(path, {}, sink);
+        });
+        const qint64 importMs = timer.restart();
+        QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().toString().c_str());
+        auto back = store->loadProblems(imported->datasetId);
+        const qint64 loadMs = timer.elapsed();
+        QVERIFY(back.ok());
+        qInfo("%s: %zu problems, streaming import %lld ms, load %lld ms", qPrintable(file), back->size(), importMs, loadMs);
+        QCOMPARE(back->size(), loaded->problems.size());
+        for (std::size_t i = 0; i < back->size(); ++i)
+            compareProblems((*back)[i], loaded->problems[i]);
+        auto again = store->importDataset(loaded->info, loaded->problems);
+        QVERIFY(again.ok());
+        QVERIFY(again->alreadyPresent);
+        QCOMPARE(store->dataset(imported->datasetId)->contentHash, loaded->info.contentHash);
+    }
+
+    void recordCallThroughput()
+    {
+        // Not timed as a pass/fail criterion: prints calls/s so regressions are visible in the log.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto store = Store::open(dir.filePath(QStringLiteral("speed.db")).toStdString());
+        QVERIFY(store.ok());
+        const RowId runId = createSampleRun(*store);
+        QVERIFY(runId > 0);
+        constexpr int kCalls = 2000;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < kCalls; ++i)
+            QVERIFY(store->recordCall(sampleCall(runId, i / 4, "verify:" + std::to_string(i % 4))).ok());
+        const qint64 ms = std::max<qint64>(1, timer.elapsed());
+        qInfo("recordCall: %d committed calls in %lld ms (%lld calls/s)", kCalls, ms, kCalls * 1000 / ms);
+        QCOMPARE(store->finishedCallKeys(runId)->size(), std::size_t(kCalls));
     }
 
     void responseCache()
