@@ -10,8 +10,11 @@ namespace {
 constexpr std::size_t kChunkBytes = 1u << 20;
 } // namespace
 
+ByteSource::ByteSource() = default;
+
 ByteSource::~ByteSource()
 {
+    stopHasher();
     if (m_file)
         std::fclose(m_file);
 }
@@ -27,24 +30,74 @@ Result<void> ByteSource::open(const std::string& path)
     m_file = std::fopen(path.c_str(), "rb");
     if (!m_file)
         return makeError(ErrorCode::Io, "cannot open file for reading: " + path, path);
-    m_buffer.resize(kChunkBytes);
+    m_chunks[0].resize(kChunkBytes);
     return {};
 }
 
 std::string_view ByteSource::available()
 {
     if (m_pos < m_len)
-        return { m_buffer.data() + m_pos, m_len - m_pos };
+        return { m_chunks[m_current].data() + m_pos, m_len - m_pos };
     if (m_eof || !m_file)
         return {};
-    m_len = std::fread(m_buffer.data(), 1, m_buffer.size(), m_file);
+
+    const bool first = m_filled == 0;
+    std::size_t slot = m_filled % kRing;
+    if (!first) {
+        if (!m_hasher.joinable())
+            m_hasher = std::thread([this] { hashLoop(); });
+        // the slot may be reused only once the hasher has finished with what it held
+        std::unique_lock lock(m_mutex);
+        m_wake.wait(lock, [&] { return m_filled - m_hashed < kRing; });
+    }
+    std::vector<char>& chunk = m_chunks[slot];
+    if (chunk.empty())
+        chunk.resize(kChunkBytes);
+    m_len = std::fread(chunk.data(), 1, chunk.size(), m_file);
     m_pos = 0;
-    if (m_len < m_buffer.size()) {
+    m_current = slot;
+    if (m_len < chunk.size()) {
         m_eof = true;
         m_readFailed = std::ferror(m_file) != 0;
     }
-    m_sha.update({ m_buffer.data(), m_len });
-    return { m_buffer.data(), m_len };
+    m_sizes[slot] = m_len;
+    if (first && m_eof) {
+        m_sha.update({ chunk.data(), m_len }); // a small file: not worth a thread
+        ++m_filled;
+        m_hashed = m_filled;
+    } else {
+        std::lock_guard lock(m_mutex);
+        ++m_filled;
+        m_wake.notify_all();
+    }
+    return { chunk.data(), m_len };
+}
+
+void ByteSource::hashLoop()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [&] { return m_stop || m_hashed < m_filled; });
+        if (m_hashed == m_filled)
+            return; // stop requested and nothing left
+        const std::size_t slot = m_hashed % kRing;
+        lock.unlock();
+        m_sha.update({ m_chunks[slot].data(), m_sizes[slot] });
+        lock.lock();
+        ++m_hashed;
+        m_wake.notify_all();
+    }
+}
+
+void ByteSource::stopHasher()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_hasher.joinable())
+        m_hasher.join();
 }
 
 std::string ByteSource::finishHash()
@@ -52,6 +105,13 @@ std::string ByteSource::finishHash()
     m_pos = m_len;
     while (!available().empty())
         m_pos = m_len;
+    if (m_hasher.joinable()) {
+        stopHasher(); // the loop drains every filled slot before it returns
+    } else if (m_hashed < m_filled) {
+        // the only chunk(s) were read without a hasher thread: hash them here
+        for (; m_hashed < m_filled; ++m_hashed)
+            m_sha.update({ m_chunks[m_hashed % kRing].data(), m_sizes[m_hashed % kRing] });
+    }
     return m_sha.finishHex();
 }
 

@@ -3,6 +3,8 @@
 
 #include "core/common/text.h"
 
+#include <array>
+
 namespace wb::dataset {
 
 int findConditionIndex(const std::vector<std::string>& conditions, std::string_view sentence)
@@ -36,12 +38,44 @@ int findConditionIndex(const std::vector<std::string>& conditions, std::string_v
     return best;
 }
 
+namespace {
+
+/// Same key as text::alnumKey (ASCII letters lower-cased, digits kept, all else dropped) written into a reused
+/// buffer: this runs for every condition of every GSM-IC problem, where allocating a fresh string per call showed.
+void assignAlnumKey(std::string& out, std::string_view s)
+{
+    static const auto kMap = [] {
+        std::array<char, 256> map {};
+        for (int c = '0'; c <= '9'; ++c)
+            map[std::size_t(c)] = char(c);
+        for (int c = 'a'; c <= 'z'; ++c) {
+            map[std::size_t(c)] = char(c);
+            map[std::size_t(c - 'a' + 'A')] = char(c);
+        }
+        return map;
+    }();
+    out.clear();
+    for (char c : s)
+        if (const char mapped = kMap[static_cast<unsigned char>(c)])
+            out += mapped;
+}
+
+} // namespace
+
 std::vector<int> conditionsAbsentFrom(const std::vector<std::string>& conditions, std::string_view original)
 {
-    const std::string originalKey = text::alnumKey(original);
+    thread_local std::string originalKey;
+    thread_local std::string key;
+    bool haveOriginalKey = false;
     std::vector<int> absent;
     for (std::size_t i = 0; i < conditions.size(); ++i) {
-        const std::string key = text::alnumKey(conditions[i]);
+        if (original.find(text::trim(conditions[i])) != std::string_view::npos)
+            continue; // verbatim in the original: the common case, no need to normalise
+        if (!haveOriginalKey) {
+            assignAlnumKey(originalKey, original);
+            haveOriginalKey = true;
+        }
+        assignAlnumKey(key, conditions[i]);
         if (!key.empty() && originalKey.find(key) == std::string::npos)
             absent.push_back(int(i));
     }

@@ -2,6 +2,7 @@
 #include "core/dataset/loader.h"
 
 #include "core/common/text.h"
+#include "core/dataset/fastjson.h"
 #include "core/dataset/goldmatch.h"
 #include "core/dataset/recordconverter.h"
 #include "core/dataset/recordreader.h"
@@ -88,6 +89,19 @@ std::string parseErrorText(const std::string& what)
 {
     const std::size_t colon = what.find(": ");
     return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+/// nlohmann parses what the fast parser declined. On failure `errorLine` is the file line of the error.
+std::optional<json> parseWithNlohmann(const RawRecord& record, std::uint64_t& errorLine, std::string& message)
+{
+    try {
+        return json::parse(record.text);
+    } catch (const json::parse_error& e) {
+        const std::size_t upTo = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, record.text.size());
+        errorLine = record.line + std::uint64_t(std::count(record.text.begin(), record.text.begin() + long(upTo), '\n'));
+        message = "invalid JSON: " + parseErrorText(e.what());
+        return std::nullopt;
+    }
 }
 
 class StreamLoader {
@@ -280,12 +294,19 @@ Result<void> StreamLoader::handle(RawRecord& record, bool& keepGoing)
         if (!row)
             return recordProblem(record.line, row.error().message);
     } else {
-        try {
-            parsed = json::parse(record.text);
-        } catch (const json::parse_error& e) {
-            const std::size_t upTo = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, record.text.size());
-            const auto newlines = std::count(record.text.begin(), record.text.begin() + long(upTo), '\n');
-            return recordProblem(record.line + std::uint64_t(newlines), "invalid JSON: " + parseErrorText(e.what()));
+        if (!parseJsonFast(record.text, parsed, kMaxNestingDepth)) {
+            // the slow path: check the nesting first so that nlohmann's recursive parser never sees a deep record
+            const std::size_t deep = excessiveNestingAt(record.text, kMaxNestingDepth);
+            if (deep != std::string::npos) {
+                m_reader.markDefect(record, deep, "JSON nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");
+                return recordProblem(record.defectLine, record.defect);
+            }
+            std::uint64_t errorLine = record.line;
+            std::string message;
+            auto slow = parseWithNlohmann(record, errorLine, message);
+            if (!slow)
+                return recordProblem(errorLine, std::move(message));
+            parsed = std::move(*slow);
         }
     }
 

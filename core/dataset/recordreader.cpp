@@ -120,8 +120,8 @@ Result<bool> RecordReader::nextJsonLine(RawRecord& record)
             continue;
         record.line = startLine;
         record.number = ++m_number;
-        m_recordColumn = 1;
-        checkBytes(record, true);
+        record.column = 1;
+        checkBytes(record);
         return true;
     }
 }
@@ -185,7 +185,7 @@ Result<bool> RecordReader::scanArrayElement(RawRecord& record)
 {
     record.line = m_line;
     record.number = ++m_number;
-    m_recordColumn = m_offset - m_lineStart + 1;
+    record.column = m_offset - m_lineStart + 1;
     int depth = 0;
     bool inString = false;
     bool escape = false;
@@ -243,7 +243,7 @@ Result<bool> RecordReader::scanArrayElement(RawRecord& record)
             break;
     }
     m_arrayState = ArrayState::AfterElement;
-    checkBytes(record, true);
+    checkBytes(record);
     return true;
 }
 
@@ -320,62 +320,38 @@ Result<bool> RecordReader::nextCsvRow(RawRecord& record)
         record.fields.push_back(std::move(field));
         record.line = startLine;
         record.number = ++m_number;
-        m_recordColumn = 1;
-        checkBytes(record, false);
+        record.column = 1;
+        checkBytes(record);
         return true;
     }
 }
 
-void RecordReader::checkBytes(RawRecord& record, bool json) const
+void RecordReader::markDefect(RawRecord& record, std::size_t offset, std::string what) const
+{
+    std::uint64_t line = record.line;
+    std::size_t lineBegin = 0;
+    for (std::size_t k = 0; k < offset && k < record.text.size(); ++k) {
+        if (record.text[k] == '\n') {
+            ++line;
+            lineBegin = k + 1;
+        }
+    }
+    // the record's first line may start mid-line in the file (array elements)
+    const std::uint64_t column = (line == record.line ? record.column - 1 : 0) + (offset - lineBegin) + 1;
+    record.defect = std::move(what) + " at byte column " + std::to_string(column);
+    record.defectLine = line;
+}
+
+void RecordReader::checkBytes(RawRecord& record) const
 {
     const std::string& s = record.text;
-    auto locate = [&](std::size_t at, std::string what) {
-        std::uint64_t line = record.line;
-        std::size_t lineBegin = 0;
-        for (std::size_t k = 0; k < at; ++k) {
-            if (s[k] == '\n') {
-                ++line;
-                lineBegin = k + 1;
-            }
-        }
-        const std::uint64_t column = (line == record.line ? m_recordColumn - 1 : 0) + (at - lineBegin) + 1;
-        record.defect = std::move(what) + " at byte column " + std::to_string(column);
-        record.defectLine = line;
-    };
     if (const void* nul = std::memchr(s.data(), '\0', s.size())) {
-        locate(static_cast<const char*>(nul) - s.data(), "NUL byte");
+        markDefect(record, std::size_t(static_cast<const char*>(nul) - s.data()), "NUL byte");
         return;
     }
     const std::size_t bad = text::firstInvalidUtf8(s);
-    if (bad != std::string::npos) {
-        locate(bad, "invalid UTF-8");
-        return;
-    }
-    if (!json)
-        return;
-    int depth = 0;
-    bool inString = false;
-    bool escape = false;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-        const char c = s[k];
-        if (inString) {
-            if (escape)
-                escape = false;
-            else if (c == '\\')
-                escape = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxNestingDepth) {
-                locate(k, "JSON nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");
-                return;
-            }
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
+    if (bad != std::string::npos)
+        markDefect(record, bad, "invalid UTF-8");
 }
 
 } // namespace wb::dataset

@@ -23,6 +23,7 @@ struct RawRecord {
     std::vector<std::string> fields; ///< CSV only: the unquoted fields
     std::uint64_t line = 0;          ///< 1-based line of the record's first byte
     std::size_t number = 0;          ///< 1-based record number in the file
+    std::uint64_t column = 1;        ///< 1-based byte column of the record's first byte on its line
     std::string defect;              ///< non-empty when the bytes themselves are unusable (bad UTF-8, NUL, nesting)
     std::uint64_t defectLine = 0;    ///< line the defect is on
 };
@@ -44,6 +45,9 @@ public:
 
     std::uint64_t currentLine() const { return m_line; }
 
+    /// Marks `record` unusable because of what is at byte `offset` of its text; names line and byte column.
+    void markDefect(RawRecord& record, std::size_t offset, std::string what) const;
+
 private:
     Result<bool> nextJsonLine(RawRecord& record);
     Result<bool> nextArrayElement(RawRecord& record);
@@ -51,7 +55,7 @@ private:
     Result<bool> scanArrayElement(RawRecord& record);
     Result<bool> closeArray(); ///< consumes ']' and checks that only blank space follows
     int skipBlankSpace(); ///< returns the next byte (not consumed) or -1 at end of file
-    void checkBytes(RawRecord& record, bool json) const;
+    void checkBytes(RawRecord& record) const; ///< NUL bytes and invalid UTF-8
     Error fatal(std::uint64_t line, std::string message) const;
 
     enum class ArrayState { BeforeOpen, First, AfterElement, AfterComma, Done };
@@ -64,7 +68,6 @@ private:
     std::size_t m_number = 0;
     std::uint64_t m_offset = 0;       ///< file offset of the next unconsumed byte
     std::uint64_t m_lineStart = 0;    ///< file offset where the current line starts
-    std::uint64_t m_recordColumn = 1; ///< 1-based byte column of the current record's first byte
 };
 
 } // namespace wb::dataset
