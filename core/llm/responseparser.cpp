@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/llm/responseparser.h"
+
+#include <nlohmann/json.hpp>
+
+namespace wb::llm {
+
+namespace {
+
+Error malformed(const std::string& what, const std::string& url)
+{
+    return makeError(ErrorCode::InvalidInput, "malformed response body: " + what, url);
+}
+
+Usage readUsage(const nlohmann::json& json)
+{
+    Usage usage;
+    const auto it = json.find("usage");
+    if (it == json.end() || !it->is_object())
+        return usage;
+    usage.promptTokens = it->value("prompt_tokens", std::int64_t(0));
+    usage.completionTokens = it->value("completion_tokens", std::int64_t(0));
+    return usage;
+}
+
+} // namespace
+
+Result<ChatResponse> parseChatResponse(const std::string& body, const std::string& url)
+{
+    try {
+        const nlohmann::json json = nlohmann::json::parse(body);
+        if (!json.is_object())
+            return malformed("not a JSON object", url);
+        const auto choices = json.find("choices");
+        if (choices == json.end() || !choices->is_array() || choices->empty())
+            return malformed("no \"choices\" array", url);
+        ChatResponse response;
+        for (const nlohmann::json& choice : *choices) {
+            const auto message = choice.find("message");
+            if (message == choice.end() || !message->is_object())
+                return malformed("a choice has no \"message\" object", url);
+            ChatChoice c;
+            const auto content = message->find("content");
+            if (content != message->end() && content->is_string())
+                c.text = content->get<std::string>();
+            const auto finish = choice.find("finish_reason");
+            if (finish != choice.end() && finish->is_string())
+                c.finishReason = finish->get<std::string>();
+            response.choices.push_back(std::move(c));
+        }
+        response.text = response.choices.front().text;
+        response.finishReason = response.choices.front().finishReason;
+        response.usage = readUsage(json);
+        if (const auto model = json.find("model"); model != json.end() && model->is_string())
+            response.model = model->get<std::string>();
+        response.rawBody = body;
+        return response;
+    } catch (const nlohmann::json::exception& e) {
+        return malformed(e.what(), url);
+    }
+}
+
+Result<EmbeddingsResponse> parseEmbeddingsResponse(
+    const std::string& body, std::size_t expectedCount, const std::string& url)
+{
+    try {
+        const nlohmann::json json = nlohmann::json::parse(body);
+        const auto data = json.find("data");
+        if (!json.is_object() || data == json.end() || !data->is_array())
+            return malformed("no \"data\" array", url);
+        if (data->size() != expectedCount)
+            return malformed("expected " + std::to_string(expectedCount) + " embeddings, got "
+                    + std::to_string(data->size()),
+                url);
+        EmbeddingsResponse response;
+        response.vectors.resize(expectedCount);
+        std::vector<bool> seen(expectedCount, false);
+        for (std::size_t i = 0; i < data->size(); ++i) {
+            const nlohmann::json& item = (*data)[i];
+            const std::size_t index = item.value("index", i);
+            if (index >= expectedCount || seen[index])
+                return malformed("bad or repeated embedding index " + std::to_string(index), url);
+            seen[index] = true;
+            response.vectors[index] = item.at("embedding").get<std::vector<float>>();
+        }
+        response.usage = readUsage(json);
+        response.model = json.value("model", std::string());
+        response.rawBody = body;
+        return response;
+    } catch (const nlohmann::json::exception& e) {
+        return malformed(e.what(), url);
+    }
+}
+
+} // namespace wb::llm

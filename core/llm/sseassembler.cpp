@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/llm/sseassembler.h"
+
+#include <nlohmann/json.hpp>
+
+namespace wb::llm {
+
+void SseAssembler::feed(std::string_view bytes)
+{
+    m_pending.append(bytes);
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t eol = m_pending.find('\n', start);
+        if (eol == std::string::npos)
+            break;
+        std::string_view line(m_pending.data() + start, eol - start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        handleLine(line);
+        start = eol + 1;
+    }
+    m_pending.erase(0, start);
+}
+
+void SseAssembler::handleLine(std::string_view line)
+{
+    // Only "data:" fields carry payload; comments (":"), "event:" and "id:" lines are ignored.
+    if (line.substr(0, 5) != "data:")
+        return;
+    line.remove_prefix(5);
+    if (!line.empty() && line.front() == ' ')
+        line.remove_prefix(1);
+    if (line == "[DONE]") {
+        m_done = true;
+        return;
+    }
+    try {
+        const nlohmann::json chunk = nlohmann::json::parse(line);
+        if (const auto error = chunk.find("error"); error != chunk.end()) {
+            m_error = error->dump();
+            return;
+        }
+        if (m_model.empty())
+            m_model = chunk.value("model", std::string());
+        if (m_id.empty())
+            m_id = chunk.value("id", std::string());
+        if (const auto usage = chunk.find("usage"); usage != chunk.end() && usage->is_object()) {
+            m_promptTokens = usage->value("prompt_tokens", std::int64_t(0));
+            m_completionTokens = usage->value("completion_tokens", std::int64_t(0));
+        }
+        const auto choices = chunk.find("choices");
+        if (choices == chunk.end() || !choices->is_array())
+            return;
+        for (const nlohmann::json& choice : *choices) {
+            const std::size_t index = choice.value("index", std::size_t(0));
+            if (index > 1024)
+                continue;
+            if (m_choices.size() <= index)
+                m_choices.resize(index + 1);
+            if (const auto delta = choice.find("delta"); delta != choice.end() && delta->is_object()) {
+                const auto content = delta->find("content");
+                if (content != delta->end() && content->is_string())
+                    m_choices[index].text += content->get<std::string>();
+            }
+            const auto finish = choice.find("finish_reason");
+            if (finish != choice.end() && finish->is_string())
+                m_choices[index].finishReason = finish->get<std::string>();
+        }
+    } catch (const nlohmann::json::exception& e) {
+        m_error = std::string("a streamed chunk is not JSON: ") + e.what();
+    }
+}
+
+Result<std::string> SseAssembler::finish(const std::string& url) const
+{
+    if (!m_error.empty())
+        return makeError(ErrorCode::InvalidInput, "malformed stream: " + m_error, url);
+    const bool finished = !m_choices.empty() && !m_choices.front().finishReason.empty();
+    if (!m_done && !finished)
+        return makeError(ErrorCode::InvalidInput, "malformed stream: it ended before [DONE]", url);
+    if (m_choices.empty())
+        return makeError(ErrorCode::InvalidInput, "malformed stream: no choices", url);
+    nlohmann::json choices = nlohmann::json::array();
+    for (std::size_t i = 0; i < m_choices.size(); ++i)
+        choices.push_back({ { "index", i },
+            { "message", { { "role", "assistant" }, { "content", m_choices[i].text } } },
+            { "finish_reason", m_choices[i].finishReason } });
+    const nlohmann::json body {
+        { "id", m_id },
+        { "object", "chat.completion" },
+        { "model", m_model },
+        { "choices", std::move(choices) },
+        { "usage", { { "prompt_tokens", m_promptTokens }, { "completion_tokens", m_completionTokens } } },
+    };
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace wb::llm
