@@ -1,16 +1,444 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/mainwindow.h"
 
+#include "ui/jobs/candidatecountjob.h"
+#include "ui/jobs/datasetloadjob.h"
+#include "ui/models/diagnosticsmodel.h"
+#include "ui/models/problemtablemodel.h"
+#include "ui/pages/datasetspage.h"
+#include "ui/pages/inspectorpage.h"
+#include "ui/platform/datapaths.h"
+#include "ui/platform/filedialog.h"
+#include "ui/settings/settings.h"
+#include "ui/views/viewsetup.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace wb::ui {
 
-MainWindow::MainWindow(QWidget* parent)
+namespace {
+    // θ can be dragged along the slider; recount the whole table only once it settles.
+    constexpr int kCountDelayMs = 400;
+
+    QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
+    {
+        return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
+    }
+
+    QString datasetFilter()
+    {
+        return QObject::tr("Datasets (*.json *.jsonl *.csv);;All files (*)");
+    }
+} // namespace
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
     : QMainWindow(parent)
+    , m_settings(settings)
+    , m_loader(new DatasetLoadJob(this))
+    , m_counter(new CandidateCountJob(this))
+    , m_datasetsPage(new DatasetsPage(settings, this))
+    , m_inspectorPage(new InspectorPage(settings, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_diagnostics(new DiagnosticsModel(this))
+    , m_countDelay(new QTimer(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("I3C Workbench"));
-    setCentralWidget(new QLabel(tr("I3C Workbench"), this));
-    resize(1280, 800);
+    setAcceptDrops(true);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_datasetsPage);
+    m_splitter->addWidget(m_inspectorPage);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    createActions();
+    createMenus();
+    createIssuesDock();
+    createStatusBar();
+
+    connect(m_loader, &DatasetLoadJob::finished, this, &MainWindow::onLoadFinished);
+    connect(m_loader, &DatasetLoadJob::failed, this, &MainWindow::onLoadFailed);
+    connect(m_loader, &DatasetLoadJob::progress, this, [this](quint64 loaded) {
+        m_progress->setFormat(tr("Loading… %L1 problems").arg(loaded));
+    });
+    connect(m_loader, &DatasetLoadJob::cancelled, this, [this]() {
+        setLoadingUi(false);
+        statusBar()->showMessage(tr("Loading cancelled"), 4000);
+    });
+    connect(m_datasetsPage, &DatasetsPage::currentProblemChanged, this, &MainWindow::onCurrentProblemChanged);
+
+    connect(m_counter, &CandidateCountJob::batchReady, m_datasetsPage->model(), &ProblemTableModel::setCandidateCounts);
+    connect(m_counter, &CandidateCountJob::progress, this, [this](int done, int total) {
+        if (isLoading())
+            return;
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progress->setFormat(tr("Counting candidates %p%"));
+        m_progress->setVisible(done < total);
+        m_cancelButton->setVisible(done < total);
+    });
+    connect(m_counter, &CandidateCountJob::finished, this, [this]() {
+        if (!isLoading())
+            setLoadingUi(false);
+    });
+    m_countDelay->setSingleShot(true);
+    m_countDelay->setInterval(kCountDelayMs);
+    connect(m_countDelay, &QTimer::timeout, this, &MainWindow::restartCandidateCounts);
+    connect(m_inspectorPage, &InspectorPage::thetaChanged, this, [this]() {
+        m_datasetsPage->model()->clearCandidateCounts();
+        m_countDelay->start();
+    });
+
+    restoreWindowState();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open Dataset…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Open a dataset file (GSM8K, GSM-IC, SVAMP, MAWPS, AQuA, I3C, CSV, JSONL)"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_openDatabaseAction = new QAction(themeIcon("network-server-database", QStyle::SP_DriveHDIcon),
+        tr("Open &Results Database…"), this);
+    m_openDatabaseAction->setToolTip(tr("Open a workbench results database (.sqlite)"));
+    connect(m_openDatabaseAction, &QAction::triggered, this, &MainWindow::showOpenDatabaseDialog);
+
+    m_openDemoAction = new QAction(themeIcon("help-contents", QStyle::SP_FileDialogInfoView), tr("Open &Demo Dataset"), this);
+    m_openDemoAction->setToolTip(tr("Open the small dataset bundled with the workbench"));
+    connect(m_openDemoAction, &QAction::triggered, this, [this]() {
+        const QString demo = findDemoDataset();
+        if (demo.isEmpty())
+            statusBar()->showMessage(tr("The demo dataset is not installed"), 5000);
+        else
+            openDataset(demo);
+    });
+
+    m_quitAction = new QAction(themeIcon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(themeIcon("document-open-recent", QStyle::SP_DirIcon), tr("Open &Recent"));
+    file->addAction(m_openDemoAction);
+    file->addSeparator();
+    file->addAction(m_openDatabaseAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    connect(&m_settings, &Settings::changed, this, [this](Settings::Key key) {
+        if (key == Settings::Key::RecentFiles)
+            updateRecentMenu();
+    });
+    updateRecentMenu();
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_openAction);
+    toolbar->addAction(m_openDatabaseAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(toolbar->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(themeIcon("help-about", QStyle::SP_MessageBoxInformation), tr("&About I3C Workbench"));
+    connect(about, &QAction::triggered, this, [this]() {
+        QMessageBox::about(this, tr("About I3C Workbench"),
+            tr("<b>I3C Workbench</b> %1<br>Study how language models handle irrelevant conditions in math word "
+               "problems.")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString& path = files.at(i);
+        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path]() { openDataset(path); });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("&Clear Menu"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this]() { m_settings.clearRecentFiles(); });
+}
+
+void MainWindow::createIssuesDock()
+{
+    m_issuesDock = new QDockWidget(tr("Issues"), this);
+    m_issuesDock->setObjectName(QStringLiteral("issuesDock"));
+    m_issuesView = new QTableView(m_issuesDock);
+    m_issuesView->setObjectName(QStringLiteral("issuesView"));
+    m_issuesView->setModel(m_diagnostics);
+    setupTableView(m_issuesView);
+    m_issuesView->setSortingEnabled(false);
+    m_issuesView->horizontalHeader()->setSectionResizeMode(DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    m_issuesView->horizontalHeader()->resizeSection(DiagnosticsModel::LocationColumn, 260);
+    m_issuesView->horizontalHeader()->setStretchLastSection(true);
+    m_issuesDock->setWidget(m_issuesView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
+    m_issuesDock->hide();
+    m_viewMenu->addAction(m_issuesDock->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_datasetLabel = new QLabel(this);
+    m_datasetLabel->setObjectName(QStringLiteral("datasetLabel"));
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("problemCountLabel"));
+    m_issuesButton = new QToolButton(this);
+    m_issuesButton->setObjectName(QStringLiteral("issuesButton"));
+    m_issuesButton->setAutoRaise(true);
+    m_issuesButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_issuesButton->setToolTip(tr("Show the issues found while loading"));
+    connect(m_issuesButton, &QToolButton::clicked, this, [this]() {
+        m_issuesDock->show();
+        m_issuesDock->raise();
+    });
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setMaximumWidth(260);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setIcon(themeIcon("process-stop", QStyle::SP_BrowserStop));
+    m_cancelButton->setToolTip(tr("Cancel"));
+    m_cancelButton->setAutoRaise(true);
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QToolButton::clicked, this, [this]() {
+        if (isLoading())
+            m_loader->cancel();
+        else
+            m_counter->cancel();
+        setLoadingUi(false);
+    });
+
+    statusBar()->addWidget(m_datasetLabel);
+    statusBar()->addWidget(m_countLabel);
+    statusBar()->addWidget(m_issuesButton);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = m_settings.bytes(Settings::Key::WindowGeometry);
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1440, 900);
+    restoreState(m_settings.bytes(Settings::Key::WindowState));
+    const QByteArray splitter = m_settings.bytes(Settings::Key::MainSplitter);
+    if (splitter.isEmpty() || !m_splitter->restoreState(splitter))
+        m_splitter->setSizes({ 620, 820 });
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setBytes(Settings::Key::WindowGeometry, saveGeometry());
+    m_settings.setBytes(Settings::Key::WindowState, saveState());
+    m_settings.setBytes(Settings::Key::MainSplitter, m_splitter->saveState());
+    m_datasetsPage->saveState();
+    m_inspectorPage->saveState();
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_loader->cancel();
+    m_counter->cancel();
+    saveWindowState();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openDataset(urls.first().toLocalFile());
+}
+
+void MainWindow::showOpenDialog()
+{
+    QString directory = m_settings.lastOpenDirectory();
+    if (directory.isEmpty())
+        directory = QDir::homePath();
+    const QString path = FileDialog::instance().getOpenFileName(this, tr("Open Dataset"), directory, datasetFilter());
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void MainWindow::showOpenDatabaseDialog()
+{
+    const QString path = FileDialog::instance().getOpenFileName(this, tr("Open Results Database"),
+        m_settings.lastOpenDirectory(), tr("Workbench databases (*.sqlite *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Browsing results databases is not available yet"), 5000);
+}
+
+void MainWindow::openInitialDataset()
+{
+    if (!m_settings.demoOpened()) {
+        const QString demo = findDemoDataset();
+        if (!demo.isEmpty()) {
+            m_settings.setDemoOpened(true);
+            openDataset(demo);
+            return;
+        }
+    }
+    const QStringList recent = m_settings.recentFiles();
+    if (!recent.isEmpty() && QFileInfo::exists(recent.first()))
+        openDataset(recent.first());
+}
+
+void MainWindow::openDataset(const QString& path)
+{
+    const QFileInfo info(path);
+    m_counter->cancel();
+    m_loader->start(info.absoluteFilePath());
+    m_settings.setLastOpenDirectory(info.absolutePath());
+    setLoadingUi(true);
+    m_progress->setFormat(tr("Loading %1…").arg(info.fileName()));
+    statusBar()->clearMessage();
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isRunning();
+}
+
+void MainWindow::setLoadingUi(bool loading)
+{
+    if (loading)
+        m_progress->setRange(0, 0); // busy indicator: the loader streams and does not know the total
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    m_openAction->setEnabled(true);
+}
+
+void MainWindow::onLoadFinished(quint64, std::shared_ptr<const wb::dataset::Dataset> dataset)
+{
+    setLoadingUi(false);
+    m_dataset = std::move(dataset);
+    m_settings.addRecentFile(QString::fromStdString(m_dataset->info.path));
+    m_diagnostics->setDiagnostics(m_dataset->info.diagnostics);
+    m_datasetsPage->setDataset(m_dataset);
+    setWindowTitle(tr("%1 — I3C Workbench").arg(QString::fromStdString(m_dataset->info.name)));
+    updateStatus();
+    restartCandidateCounts();
+    emit datasetLoaded();
+}
+
+void MainWindow::onLoadFailed(quint64, const QString& path, const QString& message)
+{
+    setLoadingUi(false);
+    wb::Diagnostic diagnostic;
+    diagnostic.severity = wb::Diagnostic::Severity::Error;
+    diagnostic.location = path.toStdString();
+    diagnostic.message = tr("Could not open the dataset: %1").arg(message).toStdString();
+    m_diagnostics->append(diagnostic);
+    m_issuesDock->show();
+    statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 8000);
+    updateStatus();
+    emit datasetFailed(message);
+}
+
+void MainWindow::onCurrentProblemChanged(int sourceRow)
+{
+    const wb::dataset::Problem* problem = m_datasetsPage->model()->problem(sourceRow);
+    if (problem)
+        m_inspectorPage->setProblem(*problem);
+    else
+        m_inspectorPage->clearProblem();
+}
+
+void MainWindow::restartCandidateCounts()
+{
+    if (m_dataset)
+        m_counter->start(m_dataset, m_inspectorPage->theta());
+}
+
+void MainWindow::updateStatus()
+{
+    if (m_dataset) {
+        const wb::dataset::DatasetInfo& info = m_dataset->info;
+        m_datasetLabel->setText(QStringLiteral("<b>%1</b> (%2)")
+                                    .arg(QString::fromStdString(info.name).toHtmlEscaped(),
+                                        QString::fromLatin1(wb::dataset::formatName(info.format))));
+        m_datasetLabel->setToolTip(QString::fromStdString(info.path));
+        m_countLabel->setText(tr("%Ln problem(s)", nullptr, static_cast<int>(m_dataset->problems.size())));
+    } else {
+        m_datasetLabel->setText(tr("No dataset"));
+        m_countLabel->clear();
+    }
+    const int issues = m_diagnostics->rowCount();
+    m_issuesButton->setText(tr("%Ln issue(s)", nullptr, issues));
+    m_issuesButton->setIcon(issues > 0 ? themeIcon("dialog-warning", QStyle::SP_MessageBoxWarning)
+                                       : themeIcon("dialog-information", QStyle::SP_MessageBoxInformation));
+}
+
+QStringList MainWindow::saveScreenshots(const QString& directory, const QString& prefix)
+{
+    QDir().mkpath(directory);
+    QStringList written;
+    const auto save = [&](QWidget* widget, const QString& name) {
+        const QString file = QDir(directory).filePath(prefix + name + QStringLiteral(".png"));
+        if (widget->grab().save(file))
+            written << file;
+    };
+    save(this, QStringLiteral("mainwindow"));
+    save(m_datasetsPage, QStringLiteral("datasets"));
+    save(m_inspectorPage, QStringLiteral("inspector"));
+    if (m_issuesDock->isVisible())
+        save(m_issuesDock, QStringLiteral("issues"));
+    return written;
 }
 
 } // namespace wb::ui

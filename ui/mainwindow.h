@@ -1,14 +1,107 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/dataset/loader.h"
+
 #include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QTimer;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QTableView;
+class QToolButton;
 
 namespace wb::ui {
 
+class CandidateCountJob;
+class DatasetLoadJob;
+class DatasetsPage;
+class DiagnosticsModel;
+class InspectorPage;
+class Settings;
+
+/// The workbench shell: menus, status bar, the Datasets page beside the Problem inspector, and the issues
+/// panel. It wires pages to background jobs and owns no logic of its own.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Starts loading `path` in the background (superseding a running load).
+    void openDataset(const QString& path);
+    /// What to show when no file was given: the demo the first time, afterwards the most recent file.
+    void openInitialDataset();
+
+    bool isLoading() const;
+    std::shared_ptr<const wb::dataset::Dataset> dataset() const { return m_dataset; }
+    DatasetsPage* datasetsPage() const { return m_datasetsPage; }
+    InspectorPage* inspectorPage() const { return m_inspectorPage; }
+    DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
+
+    /// Saves one PNG per page into `directory` (`<prefix>mainwindow.png`, `<prefix>datasets.png`, …) and returns
+    /// the written paths.
+    QStringList saveScreenshots(const QString& directory, const QString& prefix = {});
+
+signals:
+    /// A dataset finished loading and is shown.
+    void datasetLoaded();
+    /// Loading failed; the message is also listed in the issues panel.
+    void datasetFailed(const QString& message);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void createIssuesDock();
+    void restoreWindowState();
+    void saveWindowState();
+    void updateRecentMenu();
+    void updateStatus();
+    void showOpenDialog();
+    void showOpenDatabaseDialog();
+    void onLoadFinished(quint64 generation, std::shared_ptr<const wb::dataset::Dataset> dataset);
+    void onLoadFailed(quint64 generation, const QString& path, const QString& message);
+    void onCurrentProblemChanged(int sourceRow);
+    void restartCandidateCounts();
+    void setLoadingUi(bool loading);
+
+    Settings& m_settings;
+    DatasetLoadJob* m_loader;
+    CandidateCountJob* m_counter;
+    std::shared_ptr<const wb::dataset::Dataset> m_dataset;
+
+    DatasetsPage* m_datasetsPage;
+    InspectorPage* m_inspectorPage;
+    QSplitter* m_splitter;
+    DiagnosticsModel* m_diagnostics;
+    QDockWidget* m_issuesDock = nullptr;
+    QTableView* m_issuesView = nullptr;
+
+    QAction* m_openAction = nullptr;
+    QAction* m_openDatabaseAction = nullptr;
+    QAction* m_openDemoAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+
+    QLabel* m_datasetLabel = nullptr;
+    QLabel* m_countLabel = nullptr;
+    QToolButton* m_issuesButton = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancelButton = nullptr;
+    QTimer* m_countDelay = nullptr;
 };
 
 } // namespace wb::ui

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "support/testpaths.h"
+#include "ui/mainwindow.h"
+#include "ui/models/conditiontablemodel.h"
+#include "ui/models/diagnosticsmodel.h"
+#include "ui/models/problemfilterproxy.h"
+#include "ui/models/problemtablemodel.h"
+#include "ui/pages/datasetspage.h"
+#include "ui/pages/inspectorpage.h"
+#include "ui/platform/filedialog.h"
+#include "ui/settings/settings.h"
+#include "ui/widgets/heatmapwidget.h"
+#include "ui/widgets/problemtextview.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace wb::ui;
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+
+    void opensDatasetFromCommandLinePath();
+    void clickingRowShowsProblemInInspector();
+    void arrowKeysMoveInspector();
+    void thetaChangesCandidates();
+    void searchFiltersTable();
+    void fileOpenUsesDialogSeam();
+    void dropOpensFile();
+    void badFileIsListedInIssues();
+    void firstRunOpensDemoThenRecent();
+    void referenceScoresShownForI3cData();
+    void windowStateIsRemembered();
+
+private:
+    QString demoPath() const;
+    void openAndWait(const QString& path);
+    void clickRow(int proxyRow);
+    void waitForReport();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QString TestMainWindow::demoPath() const
+{
+    return wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl");
+}
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::init()
+{
+    m_settings->resetToDefaults();
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_settings.reset();
+}
+
+void TestMainWindow::openAndWait(const QString& path)
+{
+    QSignalSpy loaded(m_window.get(), &MainWindow::datasetLoaded);
+    m_window->openDataset(path);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(!m_window->isLoading());
+}
+
+void TestMainWindow::clickRow(int proxyRow)
+{
+    QTableView* view = m_window->findChild<QTableView*>(QStringLiteral("problemTable"));
+    QVERIFY(view);
+    const QModelIndex index = view->model()->index(proxyRow, ProblemTableModel::TextColumn);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QCOMPARE(view->currentIndex().row(), proxyRow);
+}
+
+void TestMainWindow::waitForReport()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->inspectorPage()->isComputing(), 10000);
+    QVERIFY(m_window->inspectorPage()->report().has_value());
+}
+
+void TestMainWindow::opensDatasetFromCommandLinePath()
+{
+    openAndWait(demoPath());
+    QVERIFY(m_window->dataset());
+    const int problems = static_cast<int>(m_window->dataset()->problems.size());
+    QVERIFY(problems > 10);
+    QCOMPARE(m_window->datasetsPage()->model()->rowCount(), problems);
+    auto* count = m_window->findChild<QLabel*>(QStringLiteral("problemCountLabel"));
+    QVERIFY(count);
+    QVERIFY2(count->text().contains(QString::number(problems)), qPrintable(count->text()));
+    auto* name = m_window->findChild<QLabel*>(QStringLiteral("datasetLabel"));
+    QVERIFY(name->text().contains(QStringLiteral("demo.jsonl")));
+    QCOMPARE(m_settings->recentFiles().value(0), QFileInfo(demoPath()).absoluteFilePath());
+    // The candidate column fills in from the background job.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->datasetsPage()->model()->candidateCount(problems - 1) != ProblemTableModel::kUnknownCount, 20000);
+}
+
+void TestMainWindow::clickingRowShowsProblemInInspector()
+{
+    openAndWait(demoPath());
+    clickRow(3);
+    const int sourceRow = m_window->datasetsPage()->currentProblemRow();
+    const wb::dataset::Problem& problem = m_window->dataset()->problems[static_cast<std::size_t>(sourceRow)];
+    QVERIFY(!problem.conditions.empty());
+    ConditionTableModel* conditions = m_window->inspectorPage()->conditionModel();
+    QCOMPARE(conditions->rowCount(), static_cast<int>(problem.conditions.size()));
+    QCOMPARE(conditions->index(0, ConditionTableModel::TextColumn).data().toString(),
+        QString::fromStdString(problem.conditions.front()));
+    const QString shown = m_window->inspectorPage()->textView()->toPlainText();
+    for (const std::string& condition : problem.conditions)
+        QVERIFY2(shown.contains(QString::fromStdString(condition)), qPrintable(shown));
+    waitForReport();
+    HeatmapWidget* heatmap = m_window->findChild<HeatmapWidget*>(QStringLiteral("similarityHeatmap"));
+    QCOMPARE(heatmap->rowCount(), static_cast<int>(problem.conditions.size()));
+    QCOMPARE(heatmap->columnCount(), static_cast<int>(problem.conditions.size()) + 1);
+    QCOMPARE(heatmap->value(0, 0), m_window->inspectorPage()->report()->sq.front());
+}
+
+void TestMainWindow::arrowKeysMoveInspector()
+{
+    openAndWait(demoPath());
+    clickRow(0);
+    QTableView* view = m_window->datasetsPage()->view();
+    const int first = m_window->datasetsPage()->currentProblemRow();
+    QTest::keyClick(view, Qt::Key_Down);
+    const int second = m_window->datasetsPage()->currentProblemRow();
+    QVERIFY(second != first);
+    const wb::dataset::Problem& problem = m_window->dataset()->problems[static_cast<std::size_t>(second)];
+    QCOMPARE(m_window->inspectorPage()->conditionModel()->problem().id, problem.id);
+    QTest::keyClick(view, Qt::Key_Up);
+    QCOMPARE(m_window->datasetsPage()->currentProblemRow(), first);
+    QCOMPARE(m_window->inspectorPage()->conditionModel()->problem().id,
+        m_window->dataset()->problems[static_cast<std::size_t>(first)].id);
+}
+
+void TestMainWindow::thetaChangesCandidates()
+{
+    openAndWait(demoPath());
+    clickRow(1);
+    waitForReport();
+    auto* theta = m_window->findChild<QDoubleSpinBox*>(QStringLiteral("thetaSpinBox"));
+    QVERIFY(theta);
+    InspectorPage* inspector = m_window->inspectorPage();
+
+    // θ = 0: no similarity is below 0, so nothing is a candidate. θ = 1: every condition with a digit is.
+    theta->setValue(0.0);
+    QVERIFY(inspector->report()->candidates.empty());
+    QVERIFY(!inspector->conditionModel()->isCandidate(0));
+    theta->setValue(1.0);
+    QVERIFY(!inspector->report()->candidates.empty());
+    const int candidate = inspector->report()->candidates.front();
+    QVERIFY(inspector->conditionModel()->isCandidate(candidate));
+    QCOMPARE(inspector->conditionModel()->index(candidate, ConditionTableModel::CandidateColumn).data().toString(),
+        QStringLiteral("✔"));
+    QCOMPARE(m_settings->theta(), 1.0);
+    // The table's candidate column is recounted at the new θ.
+    ProblemTableModel* model = m_window->datasetsPage()->model();
+    const int row = m_window->datasetsPage()->currentProblemRow();
+    QTRY_COMPARE_WITH_TIMEOUT(model->candidateCount(row), static_cast<int>(inspector->report()->candidates.size()), 20000);
+}
+
+void TestMainWindow::searchFiltersTable()
+{
+    openAndWait(demoPath());
+    const std::string& id = m_window->dataset()->problems.at(4).id;
+    QLineEdit* search = m_window->findChild<QLineEdit*>(QStringLiteral("problemSearch"));
+    QTest::keyClicks(search, QString::fromStdString(id));
+    QTRY_COMPARE(m_window->datasetsPage()->proxy()->rowCount(), 1);
+    search->clear();
+    QTRY_COMPARE(m_window->datasetsPage()->proxy()->rowCount(), m_window->datasetsPage()->model()->rowCount());
+}
+
+void TestMainWindow::fileOpenUsesDialogSeam()
+{
+    QAction* open = nullptr;
+    for (QAction* action : m_window->findChildren<QAction*>()) {
+        if (action->shortcut() == QKeySequence(QKeySequence::Open))
+            open = action;
+    }
+    QVERIFY(open);
+    FileDialog::instance().setNextFileName(demoPath());
+    QSignalSpy loaded(m_window.get(), &MainWindow::datasetLoaded);
+    open->trigger();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(QString::fromStdString(m_window->dataset()->info.name), QStringLiteral("demo.jsonl"));
+}
+
+void TestMainWindow::dropOpensFile()
+{
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(demoPath()) });
+    QSignalSpy loaded(m_window.get(), &MainWindow::datasetLoaded);
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(loaded.wait(30000));
+}
+
+void TestMainWindow::badFileIsListedInIssues()
+{
+    const QString bad = m_dir.filePath(QStringLiteral("broken.json"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[{\"question\": ");
+    file.close();
+    QSignalSpy failed(m_window.get(), &MainWindow::datasetFailed);
+    m_window->openDataset(bad);
+    QVERIFY(failed.wait(30000));
+    DiagnosticsModel* issues = m_window->diagnosticsModel();
+    QVERIFY(issues->rowCount() >= 1);
+    QVERIFY(issues->index(issues->rowCount() - 1, DiagnosticsModel::LocationColumn).data().toString().contains(QStringLiteral("broken.json")));
+    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("issuesDock"))->isVisible());
+}
+
+void TestMainWindow::firstRunOpensDemoThenRecent()
+{
+    QVERIFY(!m_settings->demoOpened());
+    QSignalSpy loaded(m_window.get(), &MainWindow::datasetLoaded);
+    m_window->openInitialDataset();
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(m_settings->demoOpened());
+    QCOMPARE(QString::fromStdString(m_window->dataset()->info.name), QStringLiteral("demo.jsonl"));
+    // Second start: the most recent file, not the demo again.
+    const QString copy = m_dir.filePath(QStringLiteral("again.jsonl"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(demoPath(), copy));
+    m_settings->addRecentFile(copy);
+    m_window->openInitialDataset();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(QString::fromStdString(m_window->dataset()->info.name), QStringLiteral("again.jsonl"));
+}
+
+void TestMainWindow::referenceScoresShownForI3cData()
+{
+    WB_REQUIRE_SHARED_DATASETS();
+    openAndWait(QString::fromStdString(wb::test::sharedPath("i3c-preprocessed/test_data/GSM8K.json")));
+    QCOMPARE(m_window->dataset()->problems.size(), std::size_t(1319));
+    clickRow(0);
+    const wb::dataset::Problem& problem = m_window->inspectorPage()->conditionModel()->problem();
+    QVERIFY(!problem.referenceSq.empty());
+    const QModelIndex reference = m_window->inspectorPage()->conditionModel()->index(0, ConditionTableModel::ReferenceSqColumn);
+    QCOMPARE(reference.data(ConditionTableModel::HeatValueRole).toDouble(), problem.referenceSq.front());
+    waitForReport();
+}
+
+void TestMainWindow::windowStateIsRemembered()
+{
+    m_window->resize(1111, 777);
+    m_window->close();
+    QVERIFY(!m_settings->bytes(Settings::Key::WindowGeometry).isEmpty());
+    QVERIFY(!m_settings->bytes(Settings::Key::MainSplitter).isEmpty());
+    QVERIFY(!m_settings->bytes(Settings::Key::ProblemTableHeader).isEmpty());
+
+    MainWindow second(*m_settings);
+    QCOMPARE(second.size(), QSize(1111, 777));
+    m_window->show();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

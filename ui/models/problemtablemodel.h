@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/dataset/loader.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+namespace wb::ui {
+
+/// The problems of one dataset as a table. It adapts the core vector in place: nothing is copied into Qt
+/// strings up front, data() converts the one cell asked for.
+class ProblemTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    // Unscoped: Qt's view API takes plain ints for columns and roles.
+    enum Column {
+        IndexColumn,
+        IdColumn,
+        TextColumn,
+        ConditionsColumn,
+        CandidatesColumn,
+        GoldAnswerColumn,
+        GoldIrrelevantColumn,
+        ColumnCount,
+    };
+    enum Role {
+        SortRole = Qt::UserRole, ///< raw value: numbers as numbers, so sorting is numeric
+        ProblemIndexRole,        ///< row in the dataset (stable across proxies)
+    };
+
+    /// Count stored while candidates have not been computed yet.
+    static constexpr int kUnknownCount = -1;
+
+    explicit ProblemTableModel(QObject* parent = nullptr);
+
+    void setDataset(std::shared_ptr<const wb::dataset::Dataset> dataset);
+    const std::shared_ptr<const wb::dataset::Dataset>& dataset() const { return m_dataset; }
+    /// Problem at a source row, or nullptr when the row is out of range.
+    const wb::dataset::Problem* problem(int row) const;
+
+    /// Stores candidate counts for rows [first, first + counts.size()) and repaints that column.
+    void setCandidateCounts(int first, const std::vector<int>& counts);
+    /// Forgets all counts (e.g. θ changed); the column shows "…" until new counts arrive.
+    void clearCandidateCounts();
+    int candidateCount(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant displayData(const wb::dataset::Problem& problem, int row, int column) const;
+    QVariant sortData(const wb::dataset::Problem& problem, int row, int column) const;
+    QVariant toolTipData(const wb::dataset::Problem& problem, int row, int column) const;
+
+    std::shared_ptr<const wb::dataset::Dataset> m_dataset;
+    std::vector<int> m_candidateCounts;
+};
+
+/// "c2, c5" (1-based, as shown everywhere in the UI) for condition indices.
+QString conditionList(const std::vector<int>& indices);
+
+} // namespace wb::ui
