@@ -11,9 +11,11 @@
 namespace wb::relevance {
 namespace {
 
-constexpr std::array<std::string_view, 19> kCalendarWords = {"monday", "tuesday", "wednesday", "thursday", "friday",
+/// Capitalised words that name no actor: days, months, deictic time words, indefinite pronouns.
+constexpr std::array<std::string_view, 30> kNonActors = {"monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"};
+    "october", "november", "december", "today", "tomorrow", "yesterday", "tonight", "everyone", "everybody",
+    "someone", "somebody", "nobody", "anyone", "anybody"};
 constexpr std::array<std::string_view, 10> kTitles
     = {"mr", "mrs", "ms", "dr", "miss", "uncle", "aunt", "officer", "professor", "grandma"};
 constexpr std::array<std::string_view, 16> kAuxiliaries = {"has", "have", "had", "is", "was", "are", "were", "does",
@@ -29,6 +31,7 @@ struct Token {
     std::string lower;
     bool capitalised = false;
     bool possessive = false; ///< followed by "'s" or "'"
+    bool allCaps = false;    ///< acronym or unit ("FICA", "GB"): not a person
 };
 
 std::vector<Token> tokenize(const std::string& text)
@@ -43,8 +46,12 @@ std::vector<Token> tokenize(const std::string& text)
         }
         Token t;
         t.capitalised = std::isupper(static_cast<unsigned char>(text[i])) != 0;
-        while (i < n && std::isalpha(static_cast<unsigned char>(text[i])))
+        std::size_t upper = 0;
+        while (i < n && std::isalpha(static_cast<unsigned char>(text[i]))) {
+            upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
             t.lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+        }
+        t.allCaps = t.lower.size() >= 2 && upper == t.lower.size();
         if (i < n && text[i] == '\'') {
             const bool s = i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S')
                 && !(i + 2 < n && std::isalpha(static_cast<unsigned char>(text[i + 2])));
@@ -79,7 +86,7 @@ std::vector<std::string> actorsIn(const std::vector<Token>& toks, const std::vec
     for (std::size_t k = 0; k < toks.size(); ++k) {
         const Token& t = toks[k];
         if (!t.capitalised || t.lower.size() < 2 || lex.isStopWord(t.lower) || contains(kTitles, t.lower)
-            || contains(kCalendarWords, t.lower))
+            || contains(kNonActors, t.lower) || t.allCaps)
             continue;
         const bool afterTitle = k > 0 && contains(kTitles, toks[k - 1].lower);
         const bool isName = afterTitle || k > 0
