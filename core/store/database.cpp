@@ -38,6 +38,9 @@ Database::~Database() = default;
 
 Result<Database> Database::open(const std::string& path, Mode mode)
 {
+    // ":memory:" has no journal file to put in WAL mode; treat it as the in-memory database it names.
+    if (path == ":memory:")
+        return openMemory();
     if (sqlite3_threadsafe() == 0)
         return makeError(ErrorCode::Database, "the SQLite library was built without thread support (SQLITE_THREADSAFE=0)");
     sqlite3* raw = nullptr;

@@ -33,7 +33,7 @@ public:
 
     /// Opens (or creates) a file database with journal_mode=WAL, foreign_keys=ON, synchronous=NORMAL and
     /// busy_timeout. With WAL + NORMAL a committed transaction survives a crash of the program; after a power
-    /// loss the last commits may be missing but the file is never corrupt.
+    /// loss the last commits may be missing but the file is never corrupt. ":memory:" gives openMemory().
     static Result<Database> open(const std::string& path, Mode mode = Mode::ReadWrite);
     /// A private in-memory database (foreign_keys=ON); used by tests and throw-away work.
     static Result<Database> openMemory();

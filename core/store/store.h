@@ -53,6 +53,8 @@ public:
     Result<std::vector<DatasetRecord>> listDatasets();
     /// The dataset's problems ordered by index, equal field by field to what was imported.
     Result<std::vector<dataset::Problem>> loadProblems(RowId datasetId);
+    /// A page of the dataset's problems (index order) for views that must not load everything at once.
+    Result<std::vector<dataset::Problem>> loadProblems(RowId datasetId, std::int64_t offset, std::int64_t limit);
     /// One problem; NotFound when the dataset has no problem at `index`.
     Result<dataset::Problem> loadProblem(RowId datasetId, std::int64_t index);
     /// Deletes a dataset and its problems. Fails (foreign key) while runs still refer to it.

@@ -249,6 +249,18 @@ Result<std::vector<dataset::Problem>> Store::loadProblems(RowId datasetId)
     return collectRows<dataset::Problem>(*stmt, readProblem);
 }
 
+Result<std::vector<dataset::Problem>> Store::loadProblems(RowId datasetId, std::int64_t offset, std::int64_t limit)
+{
+    auto stmt = m_db.prepare(std::string(kProblemColumns) + " ORDER BY idx LIMIT ?3 OFFSET ?2");
+    if (!stmt)
+        return stmt.error();
+    for (auto r : { stmt->bindInt64(1, datasetId), stmt->bindInt64(2, offset), stmt->bindInt64(3, limit) }) {
+        if (!r)
+            return r.error();
+    }
+    return collectRows<dataset::Problem>(*stmt, readProblem);
+}
+
 Result<dataset::Problem> Store::loadProblem(RowId datasetId, std::int64_t index)
 {
     auto stmt = m_db.prepare(std::string(kProblemColumns) + " AND idx = ?2");

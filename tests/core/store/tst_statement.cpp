@@ -210,6 +210,9 @@ private slots:
         QVERIFY(db.ok());
         QCOMPARE(*db->journalMode(), std::string("wal"));
         QCOMPARE(db->path(), path);
+        auto memory = Database::open(":memory:");
+        QVERIFY(memory.ok());
+        QCOMPARE(*memory->journalMode(), std::string("memory"));
         auto missing = Database::open(dir.filePath(QStringLiteral("absent.db")).toStdString(), Database::Mode::ReadOnly);
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.find("absent.db") != std::string::npos);

@@ -155,6 +155,10 @@ private slots:
         QCOMPARE(loaded->size(), problems.size());
         for (std::size_t i = 0; i < problems.size(); ++i)
             compareProblems((*loaded)[i], problems[i]);
+        auto page = store->loadProblems(imported->datasetId, 1, 5);
+        QVERIFY(page.ok());
+        QCOMPARE(page->size(), std::size_t(2));
+        compareProblems(page->front(), problems[1]);
         auto one = store->loadProblem(imported->datasetId, 5);
         QVERIFY(one.ok());
         compareProblems(*one, problems[2]);
@@ -375,7 +379,11 @@ private slots:
             QCOMPARE(refused.error().code, wb::ErrorCode::Usage);
         }
 
+        auto inUse = store->deleteDataset(dataset->datasetId);
+        QVERIFY(!inUse.ok()); // a run still refers to it
         QVERIFY(store->deleteRun(*runId).ok());
+        QVERIFY(store->deleteDataset(dataset->datasetId).ok());
+        QVERIFY(store->listDatasets()->empty());
         QVERIFY(store->loadCalls(*runId)->empty());
         QVERIFY(store->loadResults(*runId)->empty());
     }
