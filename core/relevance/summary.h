@@ -51,6 +51,7 @@ private:
     double m_sx = 0.0, m_sy = 0.0, m_sxx = 0.0, m_syy = 0.0, m_sxy = 0.0;
 };
 
+/// snake_case keys ("mean_candidates", "least_relevant_is_gold_rate", ...), NaN rates as null.
 nlohmann::json toJson(const RelevanceSummary& summary);
 
 } // namespace wb::relevance
