@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/method/methodjson.h"
+#include "core/method/render.h"
+#include "support/testpaths.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QtTest>
+
+using namespace wb::method;
+using nlohmann::json;
+
+namespace {
+
+std::string methodsDir() { return wb::test::sourceDir().toStdString() + "/resources/methods"; }
+
+json minimalMethod()
+{
+    return json::parse("{\n"
+        "        \"id\": \"m\", \"name\": \"M\",\n"
+        "        \"steps\": [\n"
+        "            {\"id\": \"reason\", \"kind\": \"reason\", \"messages\": [{\"role\": \"user\", \"template\": \"Q: {{problem}}\"}], \"output\": \"reasoning\"},\n"
+        "            {\"id\": \"extract\", \"kind\": \"extract\", \"answer\": {\"extractors\": [\"last-number\"]}}\n"
+        "        ]}");
+}
+
+} // namespace
+
+class TestMethodFile final : public QObject {
+    Q_OBJECT
+private slots:
+    void builtinsLoadInTableOrder()
+    {
+        auto methods = loadBuiltinMethods(methodsDir());
+        QVERIFY2(methods.ok(), methods.ok() ? "" : methods.error().toString().c_str());
+        std::vector<std::string> ids;
+        for (const Method& m : methods.value()) {
+            ids.push_back(m.id);
+            QVERIFY2(validateMethod(m).empty(), m.id.c_str());
+            QCOMPARE(m.family == Family::I3c, m.usesCandidates());
+        }
+        const std::vector<std::string> expected { "direct", "direct+i3c", "zero-shot-cot", "zero-shot-cot+i3c",
+            "plan-and-solve", "plan-and-solve+i3c", "instruct-cot", "instruct-cot+i3c", "few-shot-cot",
+            "few-shot-cot+i3c", "auto-cot", "auto-cot+i3c", "complex-cot", "complex-cot+i3c", "i3c-select" };
+        QCOMPARE(ids, expected);
+    }
+
+    void defaultDirIsTheSourceResources()
+    {
+        QCOMPARE(QString::fromStdString(defaultMethodsDir()), QString::fromStdString(methodsDir()));
+    }
+
+    void baselinePlansAndRuleExtraction()
+    {
+        auto direct = loadMethodFile(methodsDir() + "/direct.json");
+        QVERIFY(direct.ok());
+        wb::dataset::Problem p;
+        p.text = "Tom has 3 apples and gets 2 more. How many apples?";
+        const std::vector<int> candidates { 0 };
+        QCOMPARE(planKeys(direct.value(), candidates), std::vector<std::string> { "reason" }); // no verify in a baseline
+        const std::map<std::string, std::string> outputs { { "reason", " 5. Tom had 3 and got 2." } };
+        const std::vector<DemoItem> demos;
+        const RenderInput in { p, candidates, outputs, demos };
+        auto r = renderCall(direct.value(), "reason", in);
+        QVERIFY(r.ok());
+        QCOMPARE(r->messages[0].content, std::string("Q: Tom has 3 apples and gets 2 more. How many apples?\nA: The answer is"));
+        const auto answer = extractAnswerFromOutputs(direct.value(), in);
+        QVERIFY(answer.found);
+        QCOMPARE(*answer.number, 5.0);
+        QVERIFY(!renderCall(direct.value(), "verify:0", in).ok());
+    }
+
+    void plusI3cPrependsTheInstruction()
+    {
+        auto m = loadMethodFile(methodsDir() + "/zero-shot-cot+i3c.json");
+        QVERIFY(m.ok());
+        wb::dataset::Problem p;
+        p.text = "A has 2. B has 3. How many?";
+        p.conditions = { "A has 2.", "B has 3." };
+        p.question = "How many?";
+        const std::vector<int> candidates { 1 };
+        QCOMPARE(planKeys(m.value(), candidates), (std::vector<std::string> { "verify:1", "reason", "extract" }));
+        const std::map<std::string, std::string> outputs { { "verify:1", "B is relevant." }, { "reason", "2 + 3 = 5" } };
+        const std::vector<DemoItem> demos;
+        const RenderInput in { p, candidates, outputs, demos };
+        QCOMPARE(renderCall(m.value(), "reason", in)->messages[0].content,
+            std::string("The instructions are as follows: B is relevant.\nLet's consider these instructions and ignore the "
+                        "irrelevant conditions to solve the problem.\n\nQ: A has 2. B has 3. How many?\nA: Let's think step by step."));
+        QCOMPARE(renderCall(m.value(), "extract", in)->messages[0].content,
+            std::string("Q: A has 2. B has 3. How many?\nA: Let's think step by step. 2 + 3 = 5\nTherefore, the answer (arabic numerals) is"));
+        p.choices = { "A)5", "B) 6" };
+        QCOMPARE(renderCall(m.value(), "extract", in)->messages[0].content,
+            std::string("Q: A has 2. B has 3. How many? Answer Choices: (A) 5 (B) 6\nA: Let's think step by step. 2 + 3 = 5\n"
+                        "Therefore, among A through E, the answer is"));
+    }
+
+    void outOfRangeCandidateIsAnError()
+    {
+        auto m = loadMethodFile(methodsDir() + "/i3c-select.json");
+        QVERIFY(m.ok());
+        wb::dataset::Problem p;
+        p.id = "7";
+        p.conditions = { "only one" };
+        const std::vector<int> candidates { 3 };
+        const std::map<std::string, std::string> outputs;
+        const std::vector<DemoItem> demos;
+        auto r = renderCall(m.value(), "verify:3", RenderInput { p, candidates, outputs, demos });
+        QVERIFY(!r.ok());
+        QVERIFY(QString::fromStdString(r.error().location).contains("problem 7"));
+    }
+
+    void hashIsCanonical()
+    {
+        auto a = loadMethodFile(methodsDir() + "/i3c-select.json");
+        QVERIFY(a.ok());
+        // The same method written compactly and with its keys reordered hashes the same.
+        const json j = methodToJson(a.value());
+        auto b = parseMethod(j.dump(), "compact.json");
+        QVERIFY2(b.ok(), b.ok() ? "" : b.error().toString().c_str());
+        QCOMPARE(methodSha256(b.value()), methodSha256(a.value()));
+        QCOMPARE(methodSha256(a.value()).size(), std::size_t(64));
+        Method changed = a.value();
+        changed.steps[1].decoding.temperature = 0.2;
+        QVERIFY(methodSha256(changed) != methodSha256(a.value()));
+        changed = a.value();
+        changed.steps[1].messages[0].text += " ";
+        QVERIFY(methodSha256(changed) != methodSha256(a.value()));
+    }
+
+    void errorsNameFileAndField_data()
+    {
+        QTest::addColumn<QString>("patch"); // JSON merge patch applied to the minimal method
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bad family") << "{\"family\": \"other\"}" << "f.json: family" << "must be baseline or +I3C";
+        QTest::newRow("unknown key") << "{\"colour\": 1}" << "f.json: colour" << "unknown key";
+        QTest::newRow("missing name") << "{\"name\": null}" << "f.json: name" << "is required";
+        QTest::newRow("fixed demos without set") << "{\"demos\": {\"source\": \"fixed\"}}" << "f.json: demos.set" << "set name";
+        QTest::newRow("bad demo source") << "{\"demos\": {\"source\": \"random\"}}" << "f.json: demos.source" << "must be none";
+        QTest::newRow("selection without k") << "{\"demos\": {\"source\": \"i3c-select\"}}" << "f.json: demos.k" << "k > 0";
+    }
+    void errorsNameFileAndField()
+    {
+        QFETCH(QString, patch);
+        QFETCH(QString, location);
+        QFETCH(QString, message);
+        json j = minimalMethod();
+        j.merge_patch(json::parse(patch.toStdString()));
+        auto m = methodFromJson(j, "f.json");
+        QVERIFY(!m.ok());
+        QCOMPARE(QString::fromStdString(m.error().location), location);
+        QVERIFY2(QString::fromStdString(m.error().message).contains(message), m.error().message.c_str());
+    }
+
+    void stepErrors_data()
+    {
+        QTest::addColumn<QString>("pointer"); // JSON pointer into the minimal method
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("location");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown variable") << "/steps/0/messages/0/template" << "\"Q: {{problme}}\""
+                                          << "f.json: steps[0].messages[0].template @ offset 3" << "unknown variable 'problme'";
+        QTest::newRow("unclosed braces") << "/steps/0/messages/0/template" << "\"Q: {{problem\""
+                                         << "f.json: steps[0].messages[0].template @ offset 3" << "unclosed";
+        QTest::newRow("candidate outside verify") << "/steps/0/messages/0/template" << "\"{{candidate}}\""
+                                                  << "f.json: steps[0].messages[0].template @ offset 0" << "only the verify step";
+        QTest::newRow("bad role") << "/steps/0/messages/0/role" << "\"robot\"" << "f.json: steps[0].messages[0].role" << "must be system";
+        QTest::newRow("bad kind") << "/steps/0/kind" << "\"think\"" << "f.json: steps[0].kind" << "must be verify";
+        QTest::newRow("duplicate id") << "/steps/1/id" << "\"reason\"" << "f.json: steps[1].id" << "duplicate step id";
+        QTest::newRow("colon in id") << "/steps/0/id" << "\"a:b\"" << "f.json: steps[0].id" << "must be non-empty";
+        QTest::newRow("unknown extractor") << "/steps/1/answer/extractors/0" << "\"magic\""
+                                           << "f.json: steps[1].answer.extractors[0]" << "unknown extractor";
+        QTest::newRow("temperature range") << "/steps/0/decoding" << "{\"temperature\": 3}"
+                                           << "f.json: steps[0].decoding.temperature" << "within [0, 2]";
+        QTest::newRow("max_tokens type") << "/steps/0/decoding" << "{\"max_tokens\": \"many\"}"
+                                         << "f.json: steps[0].decoding.max_tokens" << "must be an integer";
+        QTest::newRow("unknown decoding key") << "/steps/0/decoding" << "{\"temprature\": 0}"
+                                              << "f.json: steps[0].decoding.temprature" << "unknown key";
+        QTest::newRow("no extract step") << "/steps/1/kind" << "\"plain\"" << "f.json: steps[1].answer" << "only the extract step";
+        QTest::newRow("reads an unknown output") << "/steps/1/input" << "\"summary\"" << "f.json: steps[1].input" << "unknown variable";
+    }
+    void stepErrors()
+    {
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, location);
+        QFETCH(QString, message);
+        json j = minimalMethod();
+        j[json::json_pointer(pointer.toStdString())] = json::parse(value.toStdString());
+        auto m = methodFromJson(j, "f.json");
+        QVERIFY(!m.ok());
+        QCOMPARE(QString::fromStdString(m.error().location), location);
+        QVERIFY2(QString::fromStdString(m.error().message).contains(message), m.error().message.c_str());
+    }
+
+    void laterStepsSeeEarlierOutputs()
+    {
+        json j = minimalMethod();
+        j["steps"].insert(j["steps"].begin() + 1,
+            json::parse("{\"id\": \"summarise\", \"kind\": \"plain\", \"messages\": [{\"template\": \"S: {{reasoning}}\"}], \"output\": \"summary\"}"));
+        j["steps"][2]["input"] = "summary";
+        auto m = methodFromJson(j, "f.json");
+        QVERIFY2(m.ok(), m.ok() ? "" : m.error().toString().c_str());
+        wb::dataset::Problem p;
+        const std::vector<int> none;
+        const std::map<std::string, std::string> outputs { { "reason", "r" }, { "summarise", "it is 42" } };
+        const std::vector<DemoItem> demos;
+        const RenderInput in { p, none, outputs, demos };
+        QCOMPARE(planKeys(m.value(), none), (std::vector<std::string> { "reason", "summarise" }));
+        QCOMPARE(renderCall(m.value(), "summarise", in)->messages[0].content, std::string("S: r"));
+        QCOMPARE(*extractAnswerFromOutputs(m.value(), in).number, 42.0);
+    }
+
+    void invalidJsonNamesByte()
+    {
+        auto m = parseMethod("{\"id\": ", "broken.json");
+        QVERIFY(!m.ok());
+        QVERIFY(QString::fromStdString(m.error().location).startsWith("broken.json: byte"));
+        auto missing = loadMethodFile("/nonexistent/x.json");
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, wb::ErrorCode::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMethodFile)
+#include "tst_methodfile.moc"
