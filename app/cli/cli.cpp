@@ -15,6 +15,12 @@ int versionCommand(const CommandContext& context)
 }
 
 const CommandInfo kCommands[] = {
+    { "inspect", "segment problems and score the relevance of each condition",
+        "i3c inspect FILE [--format F] [--map SPEC] [--limit N] [--index N] [--encoder builtin|URL]\n"
+        "                   [--embedding-model M] [--api-key-env VAR] [--theta X] [--json] [--summary] [--strict]",
+        &inspectCommand },
+    { "import", "load a dataset file into a workbench database",
+        "i3c import FILE --db DB [--format F] [--map SPEC] [--strict] [--json]", &importCommand },
     { "version", "print the program version", "i3c version", &versionCommand },
 };
 

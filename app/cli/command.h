@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "app/cli/cli.h"
 #include "core/common/result.h"
 
 #include <ostream>

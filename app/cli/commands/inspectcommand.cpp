@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "app/cli/datasetoptions.h"
+
+#include "core/dataset/loader.h"
+#include "core/relevance/encoderfactory.h"
+#include "core/relevance/relevance.h"
+#include "core/relevance/summary.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace wb::cli {
+namespace {
+
+nlohmann::json numberOrNull(double value)
+{
+    if (std::isnan(value))
+        return nullptr;
+    return std::round(value * 1e6) / 1e6;
+}
+
+nlohmann::json problemJson(const dataset::Problem& problem, const relevance::RelevanceReport& report)
+{
+    nlohmann::json sq = nlohmann::json::array();
+    nlohmann::json sc = nlohmann::json::array();
+    for (double v : report.sq)
+        sq.push_back(numberOrNull(v));
+    for (double v : report.sc)
+        sc.push_back(numberOrNull(v));
+    nlohmann::json json = {
+        { "index", problem.index },
+        { "id", problem.id },
+        { "text", problem.text },
+        { "conditions", problem.conditions },
+        { "question", problem.question },
+        { "gold_answer", problem.goldAnswerText },
+        { "gold_number", problem.goldNumber ? nlohmann::json(*problem.goldNumber) : nlohmann::json(nullptr) },
+        { "sq", sq },
+        { "sc", sc },
+        { "candidates", report.candidates },
+        { "least_relevant", report.leastRelevant },
+        { "confusion_score", numberOrNull(report.confusionScore) },
+        { "gold_irrelevant", problem.goldIrrelevant },
+        { "encoder", report.encoderId },
+        { "theta", report.theta },
+    };
+    if (!problem.goldChoice.empty())
+        json["gold_choice"] = problem.goldChoice;
+    if (!problem.referenceCandidates.empty() || !problem.referenceSq.empty()) {
+        json["reference_candidates"] = problem.referenceCandidates;
+        json["reference_sq"] = problem.referenceSq;
+    }
+    return json;
+}
+
+std::string fixed(double value, int decimals = 3)
+{
+    if (std::isnan(value))
+        return "  -  ";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+void printProblemText(std::ostream& out, const dataset::Problem& problem, const relevance::RelevanceReport& report)
+{
+    out << "#" << problem.index << "  id " << problem.id << "  gold " << problem.goldAnswerText;
+    if (!problem.goldChoice.empty())
+        out << " (" << problem.goldChoice << ")";
+    out << "  conditions " << problem.conditions.size() << "  candidates " << report.candidates.size() << '\n';
+    for (std::size_t i = 0; i < problem.conditions.size(); ++i) {
+        const bool candidate = std::binary_search(report.candidates.begin(), report.candidates.end(), int(i));
+        const bool gold = std::find(problem.goldIrrelevant.begin(), problem.goldIrrelevant.end(), int(i))
+            != problem.goldIrrelevant.end();
+        out << "  [" << i << "] s(q) " << fixed(report.sq[i]) << "  s(c) " << fixed(report.sc[i]) << "  "
+            << (candidate ? "CAND" : "    ") << ' ' << (gold ? "GOLD-IRR" : "        ") << "  "
+            << problem.conditions[i] << '\n';
+    }
+    out << "  Q: " << problem.question << "\n\n";
+}
+
+nlohmann::json summaryJson(const relevance::RelevanceSummary& s)
+{
+    return {
+        { "problems", s.problems },
+        { "conditions", s.conditions },
+        { "candidates", s.candidates },
+        { "problems_without_candidates", s.problemsWithoutCandidates },
+        { "mean_candidates", numberOrNull(s.meanCandidates) },
+        { "mean_confusion_score", numberOrNull(s.meanConfusion) },
+        { "annotated_problems", s.annotatedProblems },
+        { "least_relevant_is_gold", s.lowestIsGold },
+        { "least_relevant_is_gold_rate", numberOrNull(s.lowestIsGoldRate) },
+        { "gold_irrelevant", s.goldIrrelevant },
+        { "gold_in_candidates", s.goldInCandidates },
+        { "gold_recall", numberOrNull(s.goldRecall) },
+        { "reference_pairs", s.referencePairs },
+        { "pearson_vs_reference_sq", numberOrNull(s.pearsonVsReference) },
+        { "segmentation_compared", s.segmentationCompared },
+        { "segmentation_agreeing", s.segmentationAgreeing },
+        { "segmentation_agreement", numberOrNull(s.segmentationAgreement) },
+    };
+}
+
+void printSummaryText(std::ostream& out, const nlohmann::json& figures)
+{
+    const auto rate = [](const nlohmann::json& value) { return value.is_null() ? std::string("n/a") : fixed(value.get<double>()); };
+    out << "file                          " << figures["file"].get<std::string>() << " ("
+        << figures["format"].get<std::string>() << ")\n"
+        << "encoder                       " << figures["encoder"].get<std::string>() << ", theta "
+        << figures["theta"].get<double>() << '\n'
+        << "problems                      " << figures["problems"] << '\n'
+        << "conditions                    " << figures["conditions"] << '\n'
+        << "candidates (= verify calls)   " << figures["candidates"] << ", " << rate(figures["mean_candidates"])
+        << " per problem, " << figures["problems_without_candidates"] << " problems without any\n"
+        << "mean confusion score          " << rate(figures["mean_confusion_score"]) << '\n'
+        << "annotated problems            " << figures["annotated_problems"] << '\n'
+        << "least relevant is gold        " << figures["least_relevant_is_gold"] << " ("
+        << rate(figures["least_relevant_is_gold_rate"]) << ")\n"
+        << "gold irrelevant in candidates " << figures["gold_in_candidates"] << " / " << figures["gold_irrelevant"]
+        << " (recall " << rate(figures["gold_recall"]) << ")\n"
+        << "Pearson r vs reference s(q)   " << rate(figures["pearson_vs_reference_sq"]) << " over "
+        << figures["reference_pairs"] << " conditions\n"
+        << "segmentation agreement        " << figures["segmentation_agreeing"] << " / "
+        << figures["segmentation_compared"] << " (" << rate(figures["segmentation_agreement"]) << ")\n";
+}
+
+} // namespace
+
+int inspectCommand(const CommandContext& context)
+{
+    auto args = Args::parse(context.args,
+        { "format", "limit", "index", "encoder", "embedding-model", "api-key-env", "theta", "map" },
+        { "json", "summary", "strict" });
+    if (!args)
+        return reportError(context, args.error());
+    if (args->positionals().size() != 1)
+        return reportError(context, makeError(ErrorCode::Usage, "inspect takes exactly one dataset FILE"));
+    const std::string path = args->positionals().front();
+
+    auto loadOptions = datasetLoadOptions(*args);
+    if (!loadOptions)
+        return reportError(context, loadOptions.error());
+    const auto limit = args->integer("limit", 0);
+    const auto index = args->integer("index", -1);
+    const auto theta = args->number("theta", relevance::kDefaultTheta);
+    for (const Error* error : { limit ? nullptr : &limit.error(), index ? nullptr : &index.error(),
+             theta ? nullptr : &theta.error() })
+        if (error)
+            return reportError(context, *error);
+    if (*limit < 0)
+        return reportError(context, makeError(ErrorCode::Usage, "option --limit must not be negative"));
+
+    relevance::EncoderSpec spec;
+    spec.source = args->valueOr("encoder", "builtin");
+    spec.model = args->valueOr("embedding-model", "");
+    spec.apiKeyEnv = args->valueOr("api-key-env", "");
+    auto encoder = relevance::makeEncoder(spec);
+    if (!encoder)
+        return reportError(context, encoder.error());
+
+    const bool json = args->has("json");
+    const bool summaryOnly = args->has("summary");
+    relevance::SummaryAccumulator summary;
+    std::size_t shown = 0;
+    Error failure;
+    bool failed = false;
+
+    const dataset::ProblemSink sink = [&](dataset::Problem&& problem) -> bool {
+        if (*index >= 0 && problem.index != std::size_t(*index))
+            return true;
+        auto report = relevance::analyse(**encoder, problem.conditions, problem.question, *theta);
+        if (!report) {
+            failure = report.error();
+            failure.location = path + ": record " + std::to_string(problem.index + 1)
+                + (failure.location.empty() ? "" : " (" + failure.location + ")");
+            failed = true;
+            return false;
+        }
+        summary.add(problem, *report);
+        if (!summaryOnly) {
+            if (json)
+                context.out << problemJson(problem, *report).dump() << '\n';
+            else
+                printProblemText(context.out, problem, *report);
+        }
+        ++shown;
+        if (*index >= 0)
+            return false;
+        return *limit == 0 || shown < std::size_t(*limit);
+    };
+
+    auto info = dataset::streamDataset(path, *loadOptions, sink);
+    if (!info)
+        return reportError(context, info.error());
+    for (const auto& diagnostic : info->diagnostics)
+        context.err << diagnostic.toString() << '\n';
+    if (failed)
+        return reportError(context, failure);
+    if (*index >= 0 && shown == 0)
+        return reportError(context,
+            makeError(ErrorCode::NotFound, "no problem with index " + std::to_string(*index), path));
+
+    if (summaryOnly) {
+        auto figures = summaryJson(summary.summary());
+        figures["file"] = path;
+        figures["format"] = dataset::formatName(info->format);
+        figures["encoder"] = (*encoder)->id();
+        figures["theta"] = *theta;
+        if (json)
+            context.out << figures.dump(2) << '\n';
+        else
+            printSummaryText(context.out, figures);
+    }
+    return kExitOk;
+}
+
+} // namespace wb::cli
