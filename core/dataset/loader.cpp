@@ -104,6 +104,27 @@ std::optional<json> parseWithNlohmann(const RawRecord& record, std::uint64_t& er
     }
 }
 
+/// The line of the field a converter complained about ("field 'answer' must be ..."), so that errors in
+/// pretty-printed arrays point at the field and not at the record's opening brace.
+std::uint64_t fieldLine(const RawRecord& record, const std::string& message)
+{
+    static constexpr std::string_view kPrefix = "field '";
+    if (message.rfind(kPrefix, 0) != 0)
+        return record.line;
+    const std::size_t end = message.find_first_of("'[", kPrefix.size());
+    if (end == std::string::npos)
+        return record.line;
+    const std::string key = "\"" + message.substr(kPrefix.size(), end - kPrefix.size()) + "\"";
+    for (std::size_t at = record.text.find(key); at != std::string::npos; at = record.text.find(key, at + 1)) {
+        std::size_t k = at + key.size();
+        while (k < record.text.size() && (record.text[k] == ' ' || record.text[k] == '\t' || record.text[k] == '\r' || record.text[k] == '\n'))
+            ++k;
+        if (k < record.text.size() && record.text[k] == ':')
+            return record.line + std::uint64_t(std::count(record.text.begin(), record.text.begin() + long(at), '\n'));
+    }
+    return record.line;
+}
+
 class StreamLoader {
 public:
     StreamLoader(const std::string& path, const LoadOptions& options, const ProblemSink& sink)
@@ -331,7 +352,7 @@ Result<void> StreamLoader::handle(RawRecord& record, bool& keepGoing)
 
     auto converted = convertRecord(parsed, m_context, record.number);
     if (!converted)
-        return recordProblem(record.line, converted.error().message);
+        return recordProblem(fieldLine(record, converted.error().message), converted.error().message);
     return deliver(std::move(converted.value()), record, keepGoing);
 }
 

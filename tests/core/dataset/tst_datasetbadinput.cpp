@@ -54,6 +54,8 @@ private slots:
                                           << "field 'answer' must be a string or number, got array" << 0;
         QTest::newRow("wrong field type, lenient") << fixture("wrong_type.jsonl") << false << false << 3
                                                    << "field 'answer' must be a string or number, got array" << 3;
+        QTest::newRow("wrong field type in array") << fixture("wrong_type_array.json") << true << true << 12
+                                                   << "field 'Answer' must be a string or number, got object" << 0;
         QTest::newRow("missing answer") << fixture("missing_answer.jsonl") << true << true << 2
                                         << "field 'answer' is missing" << 0;
         QTest::newRow("empty file") << fixture("empty.jsonl") << false << true << 0 << "file is empty" << 0;
