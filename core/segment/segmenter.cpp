@@ -62,8 +62,9 @@ bool endsWithAbbreviation(std::string_view piece)
     for (std::string_view abbr : kAbbreviations) {
         if (piece.size() < abbr.size() || piece.substr(piece.size() - abbr.size()) != abbr)
             continue;
+        // Only a whole word is an abbreviation: "M&Ms." ends a sentence although it ends with "Ms.".
         const std::size_t start = piece.size() - abbr.size();
-        if (start == 0 || !isAlnum(piece[start - 1]))
+        if (start == 0 || isSpace(piece[start - 1]) || piece[start - 1] == '(' || piece[start - 1] == '"')
             return true;
     }
     return false;

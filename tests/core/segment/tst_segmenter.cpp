@@ -66,6 +66,9 @@ private slots:
         QTest::newRow("abbreviation and decimal")
             << "Mr. Smith bought 3 pens for $1.50 each. How much did he pay?"
             << QStringList{"Mr. Smith bought 3 pens for $1.50 each."} << "How much did he pay?";
+        QTest::newRow("abbreviation only as a whole word")
+            << "She has 6 times as many M&Ms. Amy then fills baskets. How many baskets?"
+            << QStringList{"She has 6 times as many M&Ms.", "Amy then fills baskets."} << "How many baskets?";
         QTest::newRow("thousands separator is one quantity")
             << "A car costs $12,500 and has 4 doors. What is the price?"
             << QStringList{"A car costs $12,500,", "and has 4 doors."} << "What is the price?";
