@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/method/demos.h"
 
-#include <fstream>
-#include <sstream>
+#include "core/method/jsonfile.h"
+
 
 namespace wb::method {
 
@@ -72,18 +72,10 @@ Result<DemoSet> demoSetFromJson(const json& j, const std::string& source)
 
 Result<DemoSet> loadDemoSetFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError(ErrorCode::NotFound, "cannot open demo set file", path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    json j;
-    try {
-        j = json::parse(ss.str());
-    } catch (const json::parse_error& e) {
-        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(), path + ": byte " + std::to_string(e.byte));
-    }
-    auto set = demoSetFromJson(j, path);
+    auto j = readJsonFile(path, "demo set file");
+    if (!j)
+        return j.error();
+    auto set = demoSetFromJson(j.value(), path);
     if (set && set->name.empty()) {
         const std::size_t slash = path.find_last_of('/');
         std::string file = slash == std::string::npos ? path : path.substr(slash + 1);

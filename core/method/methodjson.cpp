@@ -3,13 +3,12 @@
 
 #include "core/common/sha256.h"
 #include "core/eval/extractors.h"
+#include "core/method/jsonfile.h"
 #include "core/method/template.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #ifndef WB_RESOURCES_DIR
 #define WB_RESOURCES_DIR "resources"
@@ -367,24 +366,18 @@ Result<Method> methodFromJson(const json& j, const std::string& source)
 
 Result<Method> parseMethod(const std::string& text, const std::string& source)
 {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::parse_error& e) {
-        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(),
-            source + ": byte " + std::to_string(e.byte));
-    }
-    return methodFromJson(j, source);
+    auto j = parseJsonText(text, source);
+    if (!j)
+        return j.error();
+    return methodFromJson(j.value(), source);
 }
 
 Result<Method> loadMethodFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError(ErrorCode::NotFound, "cannot open method file", path);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parseMethod(ss.str(), path);
+    auto j = readJsonFile(path, "method file");
+    if (!j)
+        return j.error();
+    return methodFromJson(j.value(), path);
 }
 
 json methodToJson(const Method& m)

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/method/jsonfile.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace wb::method {
+
+Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& source)
+{
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(), source + ": byte " + std::to_string(e.byte));
+    }
+}
+
+Result<nlohmann::json> readJsonFile(const std::string& path, const std::string& what)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorCode::NotFound, "cannot open " + what, path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parseJsonText(ss.str(), path);
+}
+
+} // namespace wb::method
