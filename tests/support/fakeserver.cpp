@@ -272,6 +272,7 @@ bool FakeServer::start()
     server.new_task_queue = [threads] { return new httplib::ThreadPool(std::size_t(threads)); };
     server.set_keep_alive_max_count(1000000);
     server.set_keep_alive_timeout(30);
+    server.set_tcp_nodelay(true); // otherwise Nagle + delayed ACK adds ~40 ms to small answers
     server.Post("/v1/chat/completions",
         [handlers](const httplib::Request& req, httplib::Response& res) {
             handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
