@@ -37,25 +37,33 @@ bool looksLikeBearer(const std::string& value)
         [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
 }
 
-void strip(nlohmann::json& node)
+bool isBearerValue(const nlohmann::json& node)
 {
+    return node.is_string() && looksLikeBearer(node.get_ref<const std::string&>());
+}
+
+// Returns true when anything was removed.
+bool strip(nlohmann::json& node)
+{
+    bool removed = false;
     if (node.is_object()) {
         for (auto it = node.begin(); it != node.end();) {
-            const bool drop = isCredentialField(it.key()) || (it->is_string() && looksLikeBearer(it->get<std::string>()));
-            if (drop) {
+            if (isCredentialField(it.key()) || isBearerValue(*it)) {
                 it = node.erase(it);
+                removed = true;
             } else {
-                strip(*it);
+                removed = strip(*it) || removed;
                 ++it;
             }
         }
     } else if (node.is_array()) {
         for (auto& item : node)
-            strip(item);
-        node.erase(std::remove_if(node.begin(), node.end(),
-                       [](const nlohmann::json& item) { return item.is_string() && looksLikeBearer(item.get<std::string>()); }),
-            node.end());
+            removed = strip(item) || removed;
+        const auto kept = std::remove_if(node.begin(), node.end(), isBearerValue);
+        removed = removed || kept != node.end();
+        node.erase(kept, node.end());
     }
+    return removed;
 }
 
 } // namespace
@@ -83,7 +91,8 @@ Result<std::string> stripCredentials(std::string_view json, std::string_view fie
     if (doc.is_discarded())
         return makeError(ErrorCode::InvalidInput, "not valid JSON; it cannot be checked for credentials",
             std::string(field));
-    strip(doc);
+    if (!strip(doc))
+        return std::string(json); // unchanged: keep the caller's exact bytes (they may be hashed)
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

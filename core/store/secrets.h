@@ -14,7 +14,8 @@ namespace wb::store {
 bool isCredentialField(std::string_view name);
 
 /// Parses `json` and removes, at any depth, every credential-like field and every string value that starts
-/// with "Bearer ". Returns compact JSON. Text that is not JSON is an InvalidInput error naming `field`, because
+/// with "Bearer ". Returns `json` unchanged when nothing had to be removed, else the cleaned document as compact
+/// JSON. Text that is not JSON is an InvalidInput error naming `field`, because
 /// it cannot be checked and so must not be stored.
 Result<std::string> stripCredentials(std::string_view json, std::string_view field);
 

@@ -429,6 +429,17 @@ private slots:
         QCOMPARE(isCredentialField(name.toStdString()), credential);
     }
 
+    void cleanJsonIsKeptByteForByte()
+    {
+        const std::string pretty = "{ \"model\": \"m\",\n  \"api_key_env\": \"OPENAI_API_KEY\", \"b\": [1, 2] }";
+        auto kept = stripCredentials(pretty, "f");
+        QVERIFY(kept.ok());
+        QCOMPARE(*kept, pretty);
+        auto cleaned = stripCredentials("{\"model\":\"m\",\"list\":[\"Bearer x\",\"y\"],\"Api-Key\":\"x\"}", "f");
+        QVERIFY(cleaned.ok());
+        QCOMPARE(*cleaned, std::string("{\"list\":[\"y\"],\"model\":\"m\"}"));
+    }
+
     void apiKeyNeverReachesTheFile()
     {
         QTemporaryDir dir;
