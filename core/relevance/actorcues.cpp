@@ -52,11 +52,14 @@ std::vector<Token> tokenize(const std::string& text)
             t.lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
         }
         t.allCaps = t.lower.size() >= 2 && upper == t.lower.size();
-        if (i < n && text[i] == '\'') {
-            const bool s = i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S')
-                && !(i + 2 < n && std::isalpha(static_cast<unsigned char>(text[i + 2])));
-            t.possessive = s || (i + 1 < n && std::isspace(static_cast<unsigned char>(text[i + 1])) && t.lower.back() == 's');
-            i += s ? 2 : 1;
+        // Possessive "'s" / "s'" with an ASCII or a typographic (U+2019) apostrophe.
+        const std::size_t apostrophe = i < n && text[i] == '\'' ? 1 : (text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
+        if (apostrophe != 0) {
+            const std::size_t a = i + apostrophe;
+            const bool s = a < n && (text[a] == 's' || text[a] == 'S')
+                && !(a + 1 < n && std::isalpha(static_cast<unsigned char>(text[a + 1])));
+            t.possessive = s || (a < n && std::isspace(static_cast<unsigned char>(text[a])) && t.lower.back() == 's');
+            i = s ? a + 1 : a;
         }
         out.push_back(std::move(t));
     }

@@ -70,6 +70,20 @@ bool endsWithAbbreviation(std::string_view piece)
     return false;
 }
 
+/// Length of the closing quotes/brackets at the start of `s`: ASCII " ' ) and UTF-8 right quotes (U+2019, U+201D).
+std::size_t closingQuotesLength(std::string_view s)
+{
+    std::size_t i = 0;
+    for (;;) {
+        if (i < s.size() && (s[i] == '"' || s[i] == '\'' || s[i] == ')'))
+            ++i;
+        else if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x9D")
+            i += 3;
+        else
+            return i;
+    }
+}
+
 /// Sentence split at [.!?] plus optional closing quotes/brackets followed by whitespace.
 std::vector<std::string_view> splitSentences(std::string_view text)
 {
@@ -85,8 +99,7 @@ std::vector<std::string_view> splitSentences(std::string_view text)
             continue;
         }
         std::size_t end = i + 1;
-        while (end < n && (text[end] == '"' || text[end] == '\'' || text[end] == ')'))
-            ++end;
+        end += closingQuotesLength(text.substr(end));
         std::size_t next = end;
         while (next < n && isSpace(text[next]))
             ++next;

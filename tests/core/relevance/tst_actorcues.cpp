@@ -51,6 +51,9 @@ private slots:
         QTest::newRow("relation of the protagonist")
             << QStringList{"Grover bought 3 boxes.", "Grover's brother made $100 last year."}
             << "How much did Grover pay?" << QList<int>{0, 1};
+        QTest::newRow("typographic apostrophe")
+            << QStringList{"Grover bought 3 boxes.", QString::fromUtf8("Grover\u2019s sister made $100 last year.")}
+            << "How much did Grover pay?" << QList<int>{0, 1};
         QTest::newRow("protagonist only named once")
             << QStringList{"Marla is planning the lunch menu.", "Each student gets 2 cookies."}
             << "How many cookies does she need?" << QList<int>{0, 0};

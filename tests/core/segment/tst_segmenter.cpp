@@ -69,6 +69,9 @@ private slots:
         QTest::newRow("abbreviation only as a whole word")
             << "She has 6 times as many M&Ms. Amy then fills baskets. How many baskets?"
             << QStringList{"She has 6 times as many M&Ms.", "Amy then fills baskets."} << "How many baskets?";
+        QTest::newRow("typographic closing quote")
+            << QString::fromUtf8("The sign said \u201cSale.\u201d She buys 2 hats. How many hats?")
+            << QStringList{QString::fromUtf8("The sign said \u201cSale.\u201d"), "She buys 2 hats."} << "How many hats?";
         QTest::newRow("thousands separator is one quantity")
             << "A car costs $12,500 and has 4 doors. What is the price?"
             << QStringList{"A car costs $12,500,", "and has 4 doors."} << "What is the price?";
