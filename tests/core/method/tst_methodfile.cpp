@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/method/methodjson.h"
+#include "core/common/text.h"
 #include "core/method/render.h"
 #include "support/testpaths.h"
 
@@ -92,6 +93,55 @@ private slots:
         QCOMPARE(renderCall(m.value(), "extract", in)->messages[0].content,
             std::string("Q: A has 2. B has 3. How many? Answer Choices: (A) 5 (B) 6\nA: Let's think step by step. 2 + 3 = 5\n"
                         "Therefore, among A through E, the answer is"));
+    }
+
+    void manualCotRendersItsFixedSet()
+    {
+        auto m = loadMethodFile(methodsDir() + "/few-shot-cot.json");
+        QVERIFY(m.ok());
+        QCOMPARE(m->demos.source, DemoSource::Fixed);
+        auto set = loadDemoSetFile(demoSetPath(methodsDir(), m->demos.set));
+        QVERIFY2(set.ok(), set.ok() ? "" : set.error().toString().c_str());
+        QCOMPARE(set->items.size(), std::size_t(8));
+        wb::dataset::Problem p;
+        p.text = "How many?";
+        const std::vector<int> none;
+        const std::map<std::string, std::string> outputs { { "reason", "3 + 4 = 7. The answer is 7." } };
+        const RenderInput in { p, none, outputs, set->items };
+        const std::string prompt = renderCall(m.value(), "reason", in)->messages[0].content;
+        QVERIFY(prompt.rfind("Q: There are 15 trees in the grove.", 0) == 0);
+        QVERIFY(prompt.find("The answer is 6.\n\nQ: If there are 3 cars") != std::string::npos);
+        QVERIFY(wb::text::endsWith(prompt, "The answer is 8.\n\nQ: How many?\nA:"));
+        QCOMPARE(*extractAnswerFromOutputs(m.value(), in).number, 7.0);
+    }
+
+    void everyBuiltinRendersEveryCall()
+    {
+        auto methods = loadBuiltinMethods(methodsDir());
+        QVERIFY(methods.ok());
+        wb::dataset::Problem p;
+        p.text = "A has 2. B has 3. How many?";
+        p.conditions = { "A has 2.", "B has 3." };
+        p.question = "How many?";
+        const std::vector<DemoItem> demos { { "q", "r", "a", std::nullopt } };
+        for (const bool multipleChoice : { false, true }) {
+            p.choices = multipleChoice ? std::vector<std::string> { "A)5", "B)6" } : std::vector<std::string> {};
+            for (const Method& m : methods.value()) {
+                const std::vector<int> candidates { 0, 1 };
+                std::map<std::string, std::string> outputs;
+                for (const std::string& key : planKeys(m, candidates)) {
+                    auto r = renderCall(m, key, RenderInput { p, candidates, outputs, demos });
+                    QVERIFY2(r.ok(), (m.id + " " + key).c_str());
+                    QVERIFY(!r->messages.empty() && !r->messages[0].content.empty());
+                    QVERIFY2(r->messages[0].content.find("{{") == std::string::npos, (m.id + " " + key).c_str());
+                    QVERIFY(r->decoding.temperature.has_value() && r->decoding.maxTokens.has_value());
+                    outputs[key] = multipleChoice ? "(B)" : "5";
+                }
+                const auto answer = extractAnswerFromOutputs(m, RenderInput { p, candidates, outputs, demos });
+                QVERIFY2(answer.found, m.id.c_str());
+                QCOMPARE(answer.choice, std::string(multipleChoice ? "B" : ""));
+            }
+        }
     }
 
     void outOfRangeCandidateIsAnError()
