@@ -44,9 +44,10 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     if (sqlite3_threadsafe() == 0)
         return makeError(ErrorCode::Database, "the SQLite library was built without thread support (SQLITE_THREADSAFE=0)");
     sqlite3* raw = nullptr;
-    // NOMUTEX: each connection is confined to one thread (documented), so SQLite's per-connection mutex is not needed.
+    // The contract is one thread per connection; FULLMUTEX still keeps a breach of it from corrupting memory,
+    // at the cost of an uncontended lock per call.
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        | SQLITE_OPEN_NOMUTEX;
+        | SQLITE_OPEN_FULLMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     Database db(raw, path);
     if (rc != SQLITE_OK)
@@ -71,7 +72,7 @@ Result<Database> Database::open(const std::string& path, Mode mode)
 Result<Database> Database::openMemory()
 {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     Database db(raw, ":memory:");
     if (rc != SQLITE_OK)
         return openError(raw, ":memory:");

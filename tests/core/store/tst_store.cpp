@@ -13,7 +13,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
 #include <cmath>
+#include <thread>
 #include <limits>
 
 #ifdef Q_OS_UNIX
@@ -552,6 +554,50 @@ private slots:
             QCOMPARE(seen->doneCalls, std::size_t(2));
         }
         QCOMPARE(reader->finishedCallKeys(runId)->size(), std::size_t(2));
+    }
+
+    void readerThreadNeverFailsWhileWriterThreadRecords()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath(QStringLiteral("threads.db")).toStdString();
+        auto writer = Store::open(path);
+        QVERIFY(writer.ok());
+        const RowId runId = createSampleRun(*writer);
+        QVERIFY(runId > 0);
+        constexpr int kCalls = 300;
+        std::atomic<bool> writing { true };
+        std::atomic<int> readErrors { 0 };
+        std::atomic<int> reads { 0 };
+        std::size_t lastSeen = 0;
+        bool monotonic = true;
+        std::thread reader([&] {
+            auto store = Store::open(path); // its own connection, as the GUI has
+            if (!store) {
+                ++readErrors;
+                return;
+            }
+            do {
+                auto run = store->run(runId);
+                if (!run) {
+                    ++readErrors;
+                    continue;
+                }
+                monotonic = monotonic && run->doneCalls >= lastSeen;
+                lastSeen = run->doneCalls;
+                ++reads;
+            } while (writing.load());
+        });
+        bool allWritten = true;
+        for (int i = 0; i < kCalls; ++i)
+            allWritten = writer->recordCall(sampleCall(runId, i, "reason")).ok() && allWritten;
+        writing = false;
+        reader.join();
+        QVERIFY(allWritten);
+        QCOMPARE(readErrors.load(), 0);
+        QVERIFY(reads.load() > 0);
+        QVERIFY(monotonic); // a reader sees commits in order, never a partial state
+        QVERIFY(lastSeen <= std::size_t(kCalls));
     }
 
     void recordedCallSurvivesDestructionWithoutClose()
