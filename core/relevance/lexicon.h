@@ -15,7 +15,7 @@ class Lexicon {
 public:
     enum Flag : std::uint8_t { Noun = 1, Verb = 2, Adjective = 4, Person = 8, Stop = 16 };
 
-    /// The process-wide instance (built on first use, about 20 ms).
+    /// The process-wide instance (built on first use, a few tens of milliseconds).
     static const Lexicon& instance();
 
     /// Inverse document frequency ln((N+1)/(df+1)) over WordNet glosses; unknown words get the maximum.

@@ -52,6 +52,10 @@ void SummaryAccumulator::add(const dataset::Problem& problem, const RelevanceRep
         ++m_s.annotatedProblems;
         if (std::find(gold.begin(), gold.end(), report.leastRelevant) != gold.end())
             ++m_s.lowestIsGold;
+        const auto lowestSq = std::min_element(report.sq.begin(), report.sq.end());
+        if (lowestSq != report.sq.end()
+            && std::find(gold.begin(), gold.end(), int(lowestSq - report.sq.begin())) != gold.end())
+            ++m_s.lowestSqIsGold;
         for (int g : gold) {
             ++m_s.goldIrrelevant;
             if (std::find(report.candidates.begin(), report.candidates.end(), g) != report.candidates.end())
@@ -87,6 +91,7 @@ RelevanceSummary SummaryAccumulator::summary() const
     s.meanCandidates = ratio(s.candidates, s.problems);
     s.meanConfusion = m_confusionCount == 0 ? kNaN : m_confusionSum / double(m_confusionCount);
     s.lowestIsGoldRate = ratio(s.lowestIsGold, s.annotatedProblems);
+    s.lowestSqIsGoldRate = ratio(s.lowestSqIsGold, s.annotatedProblems);
     s.goldRecall = ratio(s.goldInCandidates, s.goldIrrelevant);
     s.segmentationAgreement = ratio(s.segmentationAgreeing, s.segmentationCompared);
     s.pearsonVsReference = kNaN;
@@ -115,6 +120,8 @@ nlohmann::json toJson(const RelevanceSummary& s)
         {"annotated_problems", s.annotatedProblems},
         {"least_relevant_is_gold", s.lowestIsGold},
         {"least_relevant_is_gold_rate", number(s.lowestIsGoldRate)},
+        {"lowest_sq_is_gold", s.lowestSqIsGold},
+        {"lowest_sq_is_gold_rate", number(s.lowestSqIsGoldRate)},
         {"gold_irrelevant", s.goldIrrelevant},
         {"gold_in_candidates", s.goldInCandidates},
         {"gold_recall", number(s.goldRecall)},

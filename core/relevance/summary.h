@@ -26,6 +26,8 @@ struct RelevanceSummary {
     std::size_t annotatedProblems = 0;         ///< problems with at least one gold irrelevant condition
     std::size_t lowestIsGold = 0;              ///< ... whose least relevant condition (combined score) is gold
     double lowestIsGoldRate = 0.0;
+    std::size_t lowestSqIsGold = 0;            ///< ... whose lowest-s(q) condition is gold (the paper's own score)
+    double lowestSqIsGoldRate = 0.0;
     std::size_t goldIrrelevant = 0;            ///< gold irrelevant conditions in total
     std::size_t goldInCandidates = 0;          ///< ... of which the candidate set holds
     double goldRecall = 0.0;
