@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/mainwindow.h"
 
+#include "ui/jobs/asyncjob.h"
 #include "ui/jobs/candidatecountjob.h"
 #include "ui/jobs/datasetloadjob.h"
+#include "ui/jobs/storereader.h"
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/models/problemtablemodel.h"
 #include "ui/pages/datasetspage.h"
@@ -127,6 +129,7 @@ void MainWindow::createActions()
 
     m_openDatabaseAction = new QAction(themeIcon("network-server-database", QStyle::SP_DriveHDIcon),
         tr("Open &Results Database…"), this);
+    m_openDatabaseAction->setObjectName(QStringLiteral("openDatabaseAction"));
     m_openDatabaseAction->setToolTip(tr("Open a workbench results database (.sqlite)"));
     connect(m_openDatabaseAction, &QAction::triggered, this, &MainWindow::showOpenDatabaseDialog);
 
@@ -154,6 +157,8 @@ void MainWindow::createMenus()
     file->addAction(m_openDemoAction);
     file->addSeparator();
     file->addAction(m_openDatabaseAction);
+    m_databaseMenu = file->addMenu(themeIcon("view-list-details", QStyle::SP_FileDialogListView), tr("Datasets in Database"));
+    m_databaseMenu->setEnabled(false);
     file->addSeparator();
     file->addAction(m_quitAction);
     connect(&m_settings, &Settings::changed, this, [this](Settings::Key key) {
@@ -245,10 +250,14 @@ void MainWindow::createStatusBar()
     m_cancelButton->setAutoRaise(true);
     m_cancelButton->hide();
     connect(m_cancelButton, &QToolButton::clicked, this, [this]() {
-        if (isLoading())
+        if (m_databasePending) {
+            m_databaseGeneration.next();
+            m_databasePending = false;
+        } else if (m_loader->isRunning()) {
             m_loader->cancel();
-        else
+        } else {
             m_counter->cancel();
+        }
         setLoadingUi(false);
     });
 
@@ -318,9 +327,49 @@ void MainWindow::showOpenDatabaseDialog()
 {
     const QString path = FileDialog::instance().getOpenFileName(this, tr("Open Results Database"),
         m_settings.lastOpenDirectory(), tr("Workbench databases (*.sqlite *.db);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    statusBar()->showMessage(tr("Browsing results databases is not available yet"), 5000);
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowId> datasetId)
+{
+    m_loader->cancel();
+    m_counter->cancel();
+    const quint64 generation = m_databaseGeneration.next();
+    m_databasePending = true;
+    setLoadingUi(true);
+    m_progress->setFormat(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
+    runAsync<wb::Result<StoreContents>>(
+        this, [file, datasetId]() -> wb::Result<StoreContents> { return readStore(file, datasetId); },
+        [this, generation, path](wb::Result<StoreContents>&& result) {
+            if (!m_databaseGeneration.isCurrent(generation))
+                return;
+            m_databasePending = false;
+            setLoadingUi(false);
+            if (!result) {
+                reportOpenFailure(path, QString::fromStdString(result.error().toString()));
+                return;
+            }
+            StoreContents& contents = result.value();
+            m_databaseMenu->clear();
+            for (const wb::store::DatasetRecord& record : contents.datasets) {
+                QAction* action = m_databaseMenu->addAction(tr("%1 (%Ln problem(s))", nullptr,
+                    static_cast<int>(record.problemCount)).arg(QString::fromStdString(record.name)));
+                action->setCheckable(true);
+                action->setChecked(record.id == contents.shownDatasetId);
+                const wb::store::RowId id = record.id;
+                connect(action, &QAction::triggered, this, [this, path, id]() { openDatabase(path, id); });
+            }
+            m_databaseMenu->setEnabled(!contents.datasets.empty());
+            m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
+            statusBar()->showMessage(tr("%1: %Ln dataset(s), ", nullptr, static_cast<int>(contents.datasets.size()))
+                                             .arg(QFileInfo(path).fileName())
+                    + tr("%Ln run(s)", nullptr, static_cast<int>(contents.runs.size())),
+                8000);
+            if (contents.dataset)
+                showDataset(std::move(contents.dataset));
+        });
 }
 
 void MainWindow::openInitialDataset()
@@ -341,6 +390,8 @@ void MainWindow::openInitialDataset()
 void MainWindow::openDataset(const QString& path)
 {
     const QFileInfo info(path);
+    m_databaseGeneration.next(); // a database still opening must not replace this file
+    m_databasePending = false;
     m_counter->cancel();
     m_loader->start(info.absoluteFilePath());
     m_settings.setLastOpenDirectory(info.absolutePath());
@@ -351,7 +402,7 @@ void MainWindow::openDataset(const QString& path)
 
 bool MainWindow::isLoading() const
 {
-    return m_loader->isRunning();
+    return m_loader->isRunning() || m_databasePending;
 }
 
 void MainWindow::setLoadingUi(bool loading)
@@ -366,8 +417,13 @@ void MainWindow::setLoadingUi(bool loading)
 void MainWindow::onLoadFinished(quint64, std::shared_ptr<const wb::dataset::Dataset> dataset)
 {
     setLoadingUi(false);
+    m_settings.addRecentFile(QString::fromStdString(dataset->info.path));
+    showDataset(std::move(dataset));
+}
+
+void MainWindow::showDataset(std::shared_ptr<const wb::dataset::Dataset> dataset)
+{
     m_dataset = std::move(dataset);
-    m_settings.addRecentFile(QString::fromStdString(m_dataset->info.path));
     m_diagnostics->setDiagnostics(m_dataset->info.diagnostics);
     m_datasetsPage->setDataset(m_dataset);
     setWindowTitle(tr("%1 — I3C Workbench").arg(QString::fromStdString(m_dataset->info.name)));
@@ -379,10 +435,15 @@ void MainWindow::onLoadFinished(quint64, std::shared_ptr<const wb::dataset::Data
 void MainWindow::onLoadFailed(quint64, const QString& path, const QString& message)
 {
     setLoadingUi(false);
+    reportOpenFailure(path, message);
+}
+
+void MainWindow::reportOpenFailure(const QString& path, const QString& message)
+{
     wb::Diagnostic diagnostic;
     diagnostic.severity = wb::Diagnostic::Severity::Error;
     diagnostic.location = path.toStdString();
-    diagnostic.message = tr("Could not open the dataset: %1").arg(message).toStdString();
+    diagnostic.message = tr("Could not open the file: %1").arg(message).toStdString();
     m_diagnostics->append(diagnostic);
     m_issuesDock->show();
     statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), 8000);

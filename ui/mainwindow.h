@@ -2,10 +2,13 @@
 #pragma once
 
 #include "core/dataset/loader.h"
+#include "core/store/records.h"
+#include "ui/jobs/generation.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -36,6 +39,8 @@ public:
 
     /// Starts loading `path` in the background (superseding a running load).
     void openDataset(const QString& path);
+    /// Opens a results database in the background and shows one of its datasets (the newest by default).
+    void openDatabase(const QString& path, std::optional<wb::store::RowId> datasetId = std::nullopt);
     /// What to show when no file was given: the demo the first time, afterwards the most recent file.
     void openInitialDataset();
 
@@ -72,6 +77,8 @@ private:
     void showOpenDialog();
     void showOpenDatabaseDialog();
     void onLoadFinished(quint64 generation, std::shared_ptr<const wb::dataset::Dataset> dataset);
+    void showDataset(std::shared_ptr<const wb::dataset::Dataset> dataset);
+    void reportOpenFailure(const QString& path, const QString& message);
     void onLoadFailed(quint64 generation, const QString& path, const QString& message);
     void onCurrentProblemChanged(int sourceRow);
     void restartCandidateCounts();
@@ -95,6 +102,9 @@ private:
     QAction* m_quitAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_databaseMenu = nullptr;
+    Generation m_databaseGeneration;
+    bool m_databasePending = false;
 
     QLabel* m_datasetLabel = nullptr;
     QLabel* m_countLabel = nullptr;

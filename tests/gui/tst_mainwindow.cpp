@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/store/store.h"
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
 #include "ui/models/conditiontablemodel.h"
@@ -45,6 +46,7 @@ private slots:
     void badFileIsListedInIssues();
     void firstRunOpensDemoThenRecent();
     void referenceScoresShownForI3cData();
+    void opensResultsDatabase();
     void windowStateIsRemembered();
 
 private:
@@ -273,6 +275,34 @@ void TestMainWindow::referenceScoresShownForI3cData()
     const QModelIndex reference = m_window->inspectorPage()->conditionModel()->index(0, ConditionTableModel::ReferenceSqColumn);
     QCOMPARE(reference.data(ConditionTableModel::HeatValueRole).toDouble(), problem.referenceSq.front());
     waitForReport();
+}
+
+void TestMainWindow::opensResultsDatabase()
+{
+    const QString path = m_dir.filePath(QStringLiteral("results.sqlite"));
+    {
+        auto loaded = wb::dataset::loadDataset(demoPath().toStdString());
+        QVERIFY(loaded.ok());
+        auto store = wb::store::Store::open(path.toStdString());
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().toString().c_str());
+        auto imported = store->importDataset(loaded->info, loaded->problems);
+        QVERIFY(imported.ok());
+    }
+    QSignalSpy loaded(m_window.get(), &MainWindow::datasetLoaded);
+    FileDialog::instance().setNextFileName(path);
+    QAction* openDatabase = m_window->findChild<QAction*>(QStringLiteral("openDatabaseAction"));
+    QVERIFY(openDatabase);
+    openDatabase->trigger();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(QString::fromStdString(m_window->dataset()->info.name), QStringLiteral("demo.jsonl"));
+    QCOMPARE(m_window->datasetsPage()->model()->rowCount(), 36);
+    clickRow(2);
+    QCOMPARE(m_window->inspectorPage()->conditionModel()->rowCount(),
+        static_cast<int>(m_window->dataset()->problems[2].conditions.size()));
+
+    QSignalSpy failed(m_window.get(), &MainWindow::datasetFailed);
+    m_window->openDatabase(m_dir.filePath(QStringLiteral("missing/nothing.sqlite")));
+    QVERIFY(failed.wait(30000));
 }
 
 void TestMainWindow::windowStateIsRemembered()

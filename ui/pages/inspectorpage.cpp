@@ -109,8 +109,10 @@ InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->restoreState(m_settings.bytes(Settings::Key::InspectorSplitter));
-    m_topSplitter->restoreState(m_settings.bytes(Settings::Key::InspectorTopSplitter));
+    if (!m_splitter->restoreState(m_settings.bytes(Settings::Key::InspectorSplitter)))
+        m_splitter->setSizes({ 440, 260 });
+    if (!m_topSplitter->restoreState(m_settings.bytes(Settings::Key::InspectorTopSplitter)))
+        m_topSplitter->setSizes({ 470, 400 });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -226,6 +228,11 @@ void InspectorPage::setProblem(const wb::dataset::Problem& problem)
     m_hasProblem = true;
     m_report.reset();
     m_conditions->setProblem(problem);
+    // Columns without data for this dataset would only be empty: the paper's scores exist for I3C files only.
+    const bool hasReference = !problem.referenceSq.empty() || !problem.referenceCandidates.empty();
+    m_conditionView->setColumnHidden(ConditionTableModel::ReferenceSqColumn, !hasReference);
+    m_conditionView->setColumnHidden(ConditionTableModel::ReferenceCandidateColumn, !hasReference);
+    m_conditionView->setColumnHidden(ConditionTableModel::GoldColumn, !problem.hasGoldAnnotation);
     QString title = tr("Problem %1").arg(problem.index + 1);
     if (!problem.id.empty() && problem.id != std::to_string(problem.index + 1))
         title += QStringLiteral(" · ") + QString::fromStdString(problem.id);

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Builds the workbench if needed, opens real datasets in it and saves a PNG of every page to docs/screenshots/.
+# Uses ../shared/datasets when present (I3C-preprocessed GSM8K with the paper's scores, GSM-IC2 with its inserted
+# irrelevant sentences), otherwise the bundled demo. Runs under xvfb-run when available, else offscreen.
+#
+#   scripts/screenshots.sh [BUILD_DIR]        default BUILD_DIR: build/screenshots
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+build=${1:-build/screenshots}
+out="$root/docs/screenshots"
+shared="$root/../shared/datasets"
+
+if [[ ! -x "$build/app/gui/i3c-workbench" ]]; then
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF -DWB_BUILD_GUI=ON >/dev/null
+fi
+cmake --build "$build" --target i3c-workbench >/dev/null
+
+files=("$root/datasets/demo/demo.jsonl")
+for f in "$shared/i3c-preprocessed/test_data/GSM8K.json" "$shared/gsm-ic-1k/GSM-IC2.json"; do
+    [[ -f "$f" ]] && files+=("$f")
+done
+
+# A throw-away settings file: screenshots always show the default layout, never the user's.
+settings=$(mktemp --suffix=.ini)
+trap 'rm -f "$settings"' EXIT
+mkdir -p "$out"
+
+run=("$build/app/gui/i3c-workbench" --settings "$settings" --screenshot "$out" "${files[@]}")
+if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"
+else
+    QT_QPA_PLATFORM=offscreen "${run[@]}"
+fi
+echo "screenshots written to $out"
