@@ -156,7 +156,6 @@ private:
     ConvertContext m_context;
     bool m_formatKnown = false;
     std::vector<std::string> m_csvHeader;
-    std::size_t m_recordsSeen = 0;
     std::size_t m_unlisted = 0;
 };
 
@@ -209,7 +208,6 @@ Result<DatasetInfo> StreamLoader::run()
             return more.error();
         if (!*more)
             break;
-        ++m_recordsSeen;
         auto handled = handle(record, keepGoing);
         if (!handled)
             return handled.error();
@@ -304,8 +302,11 @@ Result<void> StreamLoader::csvRowToJson(const RawRecord& record, json& out)
 
 Result<void> StreamLoader::handle(RawRecord& record, bool& keepGoing)
 {
-    if (!record.defect.empty())
+    if (!record.defect.empty()) {
+        if (m_container == Container::Csv && m_csvHeader.empty()) // without a header no row can be read
+            return makeError(ErrorCode::InvalidInput, "CSV header: " + record.defect, at(record.defectLine));
         return recordProblem(record.defectLine, record.defect);
+    }
 
     json parsed;
     if (m_container == Container::Csv) {
