@@ -42,10 +42,15 @@ std::string_view ByteSource::available()
         return {};
 
     const bool first = m_filled == 0;
-    std::size_t slot = m_filled % kRing;
-    if (!first) {
-        if (!m_hasher.joinable())
+    const std::size_t slot = m_filled % kRing;
+    if (!first && !m_hasher.joinable() && !m_hashInline) {
+        try {
             m_hasher = std::thread([this] { hashLoop(); });
+        } catch (const std::system_error&) {
+            m_hashInline = true; // no thread to be had: hash on this thread, just slower
+        }
+    }
+    if (m_hasher.joinable()) {
         // the slot may be reused only once the hasher has finished with what it held
         std::unique_lock lock(m_mutex);
         m_wake.wait(lock, [&] { return m_filled - m_hashed < kRing; });
@@ -61,8 +66,11 @@ std::string_view ByteSource::available()
         m_readFailed = std::ferror(m_file) != 0;
     }
     m_sizes[slot] = m_len;
-    if (first && m_eof) {
-        m_sha.update({ chunk.data(), m_len }); // a small file: not worth a thread
+    if (m_hashInline || (first && m_eof)) {
+        // a small file is not worth a thread; an earlier unhashed first chunk goes before this one
+        for (; m_hashed < m_filled; ++m_hashed)
+            m_sha.update({ m_chunks[m_hashed % kRing].data(), m_sizes[m_hashed % kRing] });
+        m_sha.update({ chunk.data(), m_len });
         ++m_filled;
         m_hashed = m_filled;
     } else {

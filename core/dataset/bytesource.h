@@ -60,6 +60,7 @@ private:
     std::size_t m_filled = 0;
     std::size_t m_hashed = 0;
     bool m_stop = false;
+    bool m_hashInline = false; ///< set when no helper thread could be started
 };
 
 } // namespace wb::dataset

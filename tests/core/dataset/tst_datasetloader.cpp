@@ -161,6 +161,33 @@ private slots:
         QCOMPARE(q(data.info.contentHash), QString::fromLatin1(expected));
     }
 
+    void contentHashAcrossChunkSizes_data()
+    {
+        QTest::addColumn<int>("bytes");
+        QTest::newRow("small") << 300;
+        QTest::newRow("one chunk exactly") << (1 << 20);
+        QTest::newRow("one chunk and a byte") << (1 << 20) + 1;
+        QTest::newRow("more chunks than the ring") << (5 << 20) + 7;
+    }
+    void contentHashAcrossChunkSizes()
+    {
+        QFETCH(int, bytes);
+        QByteArray content;
+        const QByteArray line = QByteArrayLiteral("{\"problem\": \"Kai has 2 pens. How many pens?\", \"answer\": \"2\"}\n");
+        while (content.size() + line.size() <= bytes)
+            content += line;
+        content += QByteArray(bytes - content.size(), '\n'); // blank lines are skipped
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("sized.jsonl")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const auto data = load(file.fileName().toStdString());
+        QCOMPARE(int(data.problems.size()), int(content.count(line)));
+        QCOMPARE(q(data.info.contentHash),
+            QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+    }
+
     void i3cReferenceData()
     {
         WB_REQUIRE_SHARED_DATASETS();
