@@ -70,7 +70,8 @@ const BuiltinEncoder::WordFeature& BuiltinEncoder::wordFeature(std::string_view 
     WordFeature f;
     if (lowerWord.size() >= 2 && !lex.isStopWord(lowerWord)) {
         const std::string_view base = lex.lemma(lowerWord, m_scratch);
-        f = hashed(base, float(lex.idf(base)));
+        // sqrt dampens IDF: plain IDF lets one rare name dominate a short condition (see docs/relevance.md).
+        f = hashed(base, float(std::sqrt(lex.idf(base))));
     }
     return m_wordCache.emplace(std::string(lowerWord), f).first->second;
 }

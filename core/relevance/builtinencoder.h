@@ -14,7 +14,7 @@ namespace wb::relevance {
 /// Offline, deterministic encoder: IDF-weighted bag of lemmas and numbers, hashed into kDimensions - 1 components.
 ///
 /// - Tokens: letter runs (lower-cased, stop words dropped, lemmatised with WordNet's exception lists and
-///   suffix rules) weighted by tf * idf, idf from WordNet 3.0 gloss document frequencies; digit runs
+///   suffix rules) weighted by tf * sqrt(idf), idf from WordNet 3.0 gloss document frequencies; digit runs
 ///   ("1,200", "2.5") as number features of fixed weight kNumberWeight.
 /// - Each feature goes to one of kDimensions - 1 buckets by a 64-bit FNV-1a hash, with a hashed sign, so collisions
 ///   cancel out on average instead of adding up.
