@@ -102,8 +102,8 @@ void ByteSource::stopHasher()
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
+        m_wake.notify_all();
     }
-    m_wake.notify_all();
     if (m_hasher.joinable())
         m_hasher.join();
 }
