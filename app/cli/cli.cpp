@@ -21,6 +21,26 @@ const CommandInfo kCommands[] = {
         &inspectCommand },
     { "import", "load a dataset file into a workbench database",
         "i3c import FILE --db DB [--format F] [--map SPEC] [--strict] [--json]", &importCommand },
+    { "methods", "list the built-in methods (prompt programs)", "i3c methods [--json]", &methodsCommand },
+    { "run", "run a method over a dataset against an OpenAI-compatible backend (or resume a run)",
+        "i3c run DATASET --method M --model NAME [--base-url URL] [--api-key-env VAR] [--db FILE]\n"
+        "                [--concurrency N] [--limit N] [--name S] [--temperature T] [--max-tokens N] [--seed N]\n"
+        "                [--timeout S] [--retries N] [--no-cache] [--encoder builtin|URL] [--embedding-model M]\n"
+        "                [--theta X] [--format F] [--demo-set ID] [--plan-only]\n"
+        "       i3c run --resume RUN [--db FILE]",
+        &runCommand },
+    { "runs", "list the runs of a database", "i3c runs [--db FILE] [--json]", &runsCommand },
+    { "report", "per-problem results of a run", "i3c report [--db FILE] RUN [--json | --csv FILE]", &reportCommand },
+    { "compare", "compare two runs item by item (flips, McNemar, bootstrap CI)",
+        "i3c compare [--db FILE] RUN_A RUN_B [--json]", &compareCommand },
+    { "select-demos", "select demonstrations from a pool and store them as a demo set",
+        "i3c select-demos POOL_FILE --method i3c-select|complex|auto [--k 8] [--db FILE] [--name S] [--seed N]\n"
+        "                [--pool-limit N] [--format F] [--model NAME --base-url URL ...backend options]",
+        &selectDemosCommand },
+    { "export-batch", "write a run's next unfinished calls as OpenAI Batch API JSONL",
+        "i3c export-batch [--db FILE] RUN --out FILE.jsonl", &exportBatchCommand },
+    { "import-batch", "read a Batch API output file back into a run",
+        "i3c import-batch [--db FILE] RUN RESULTS.jsonl", &importBatchCommand },
     { "version", "print the program version", "i3c version", &versionCommand },
 };
 
@@ -28,7 +48,7 @@ void printUsage(std::ostream& out)
 {
     out << "usage: i3c <command> [options]\n\ncommands:\n";
     for (const auto& command : kCommands)
-        out << "  " << command.name << std::string(12 - std::strlen(command.name), ' ') << command.summary << '\n';
+        out << "  " << command.name << std::string(14 - std::strlen(command.name), ' ') << command.summary << '\n';
     out << "\nRun 'i3c <command> --help' for a command's options.\n";
 }
 

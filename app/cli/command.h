@@ -32,5 +32,13 @@ int reportError(const CommandContext& context, const Error& error);
 // One function per command, each defined in commands/<name>command.cpp.
 int inspectCommand(const CommandContext& context);
 int importCommand(const CommandContext& context);
+int methodsCommand(const CommandContext& context);
+int runCommand(const CommandContext& context);
+int runsCommand(const CommandContext& context);
+int reportCommand(const CommandContext& context);
+int compareCommand(const CommandContext& context);
+int selectDemosCommand(const CommandContext& context);
+int exportBatchCommand(const CommandContext& context);
+int importBatchCommand(const CommandContext& context);
 
 } // namespace wb::cli

@@ -79,7 +79,10 @@ Result<BatchOutputLine> parseBatchOutputLine(std::string_view line, const std::s
             ? (*error)["message"].get<std::string>() : error->dump();
     }
     const auto response = json.find("response");
-    if (response != json.end() && response->is_object()) {
+    const bool hasResponse = response != json.end() && response->is_object();
+    if (!hasResponse && out.error.empty())
+        return makeError(ErrorCode::InvalidInput, "missing field response (and no error)", location);
+    if (hasResponse) {
         if (const auto status = response->find("status_code"); status != response->end() && status->is_number_integer())
             out.statusCode = status->get<int>();
         if (const auto body = response->find("body"); body != response->end() && !body->is_null())

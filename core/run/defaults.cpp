@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/run/defaults.h"
 
-#include "core/relevance/builtinencoder.h"
+#include "core/relevance/encoderfactory.h"
+#include "core/run/methodprogram.h"
 
 namespace wb::run {
 
 const StepProgramFactory& defaultStepProgramFactory()
 {
-    static const StepProgramFactory factory = [](const RunConfig& config, const std::string&) -> Result<std::unique_ptr<StepProgram>> {
-        return makeError(ErrorCode::NotFound, "no method program is available for '" + config.methodId + "'", "config.method.id");
+    static const StepProgramFactory factory
+        = [](const RunConfig& config, const std::string& demoItemsJson) -> Result<std::unique_ptr<StepProgram>> {
+        auto program = MethodStepProgram::create(config, demoItemsJson);
+        if (!program)
+            return program.error();
+        return std::unique_ptr<StepProgram>(std::move(*program));
     };
     return factory;
 }
@@ -16,10 +21,11 @@ const StepProgramFactory& defaultStepProgramFactory()
 const EncoderFactory& defaultEncoderFactory()
 {
     static const EncoderFactory factory = [](const RunConfig& config) -> Result<std::unique_ptr<relevance::Encoder>> {
-        if (config.encoder.empty() || config.encoder == "builtin")
-            return std::unique_ptr<relevance::Encoder>(new relevance::BuiltinEncoder());
-        return makeError(ErrorCode::Usage, "unknown encoder '" + config.encoder + "' (use builtin or an embeddings URL)",
-            "config.relevance.encoder");
+        relevance::EncoderSpec spec;
+        spec.source = config.encoder.empty() ? std::string("builtin") : config.encoder;
+        spec.model = config.encoderModel;
+        spec.apiKeyEnv = config.backend.apiKeyEnv;
+        return relevance::makeEncoder(spec);
     };
     return factory;
 }

@@ -125,6 +125,11 @@ Result<RunConfig> RunConfig::fromJsonText(const std::string& text)
     return fromJson(json);
 }
 
+std::size_t RunConfig::problemCount(std::size_t datasetProblems) const
+{
+    return limit > 0 && limit < datasetProblems ? limit : datasetProblems;
+}
+
 Result<void> RunConfig::validate() const
 {
     const auto missing = [](const char* field, const char* what) {

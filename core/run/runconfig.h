@@ -57,6 +57,9 @@ struct RunConfig {
     static Result<RunConfig> fromJson(const nlohmann::json& json);
     static Result<RunConfig> fromJsonText(const std::string& text);
 
+    /// Problems the run covers in a dataset of `datasetProblems`: the first `limit` of them, or all.
+    std::size_t problemCount(std::size_t datasetProblems) const;
+
     /// Checks the fields a run cannot start without; the error names the field.
     Result<void> validate() const;
 };

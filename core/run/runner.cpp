@@ -7,6 +7,8 @@
 #include "core/llm/canonical.h"
 #include "core/llm/client.h"
 #include "core/relevance/relevance.h"
+#include "core/method/methodjson.h"
+#include "core/run/methodprogram.h"
 #include "core/run/runplan.h"
 #include "core/run/defaults.h"
 #include "core/run/storecache.h"
@@ -132,6 +134,16 @@ Result<RunId> Runner::create(RunConfig config)
         config.datasetFormat = dataset->format;
     if (dataset->problemCount == 0)
         return makeError(ErrorCode::InvalidInput, "the dataset has no problems", config.datasetPath);
+
+    // A method of method/ that takes demonstrations gets its default demo set when the caller chose none.
+    if (config.demoSetId == 0) {
+        if (auto method = method::parseMethod(config.methodText, "method " + config.methodId)) {
+            auto demoSet = resolveDemoSet(d->store, *method);
+            if (!demoSet)
+                return demoSet.error();
+            config.demoSetId = *demoSet;
+        }
+    }
 
     // Refuse a method or demo set the program cannot use before anything is written for the run.
     store::RunRecord probe;

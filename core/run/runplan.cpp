@@ -85,9 +85,7 @@ Result<RunPlan> Runner::Impl::loadPlan(RunId runId)
     auto dataset = store.dataset(plan.run.datasetId);
     if (!dataset)
         return dataset.error();
-    plan.problemCount = dataset->problemCount;
-    if (plan.config.limit > 0 && plan.config.limit < plan.problemCount)
-        plan.problemCount = plan.config.limit;
+    plan.problemCount = plan.config.problemCount(dataset->problemCount);
     auto program = programFor(plan.run, plan.config);
     if (!program)
         return program.error();

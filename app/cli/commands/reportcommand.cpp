@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+// i3c report --db FILE RUN [--json | --csv FILE]
+#include "app/cli/args.h"
+#include "app/cli/command.h"
+#include "app/cli/commands/runshared.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+namespace wb::cli {
+namespace {
+
+std::string csvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n\r") == std::string::npos)
+        return text;
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string correctText(const nlohmann::json& row)
+{
+    if (!row["error"].get<std::string>().empty())
+        return "error";
+    if (row["correct"].is_null())
+        return "-";
+    return row["correct"].get<bool>() ? "yes" : "no";
+}
+
+} // namespace
+
+int reportCommand(const CommandContext& context)
+{
+    auto args = Args::parse(context.args, { "db", "csv" }, { "json" });
+    if (!args)
+        return reportError(context, args.error());
+    if (args->has("json") && args->value("csv"))
+        return reportError(context, makeError(ErrorCode::Usage, "choose one of --json and --csv FILE"));
+    auto runId = singleRunId(*args, "report");
+    if (!runId)
+        return reportError(context, runId.error());
+    auto store = openStore(*args, true);
+    if (!store)
+        return reportError(context, store.error());
+    auto run = store->run(*runId);
+    if (!run)
+        return reportError(context, run.error());
+    auto config = run::RunConfig::fromJsonText(run->configJson);
+    if (!config)
+        return reportError(context, config.error());
+    auto problems = store->loadProblems(run->datasetId);
+    if (!problems)
+        return reportError(context, problems.error());
+    auto results = store->loadResults(*runId);
+    if (!results)
+        return reportError(context, results.error());
+
+    const std::size_t total = config->problemCount(problems->size());
+    std::map<std::int64_t, const store::ResultRecord*> byIndex;
+    for (const auto& r : *results)
+        byIndex[r.problemIndex] = &r;
+
+    nlohmann::json rows = nlohmann::json::array();
+    std::size_t correct = 0;
+    std::size_t errors = 0;
+    for (std::size_t i = 0; i < total; ++i) {
+        const auto& problem = (*problems)[i];
+        const auto it = byIndex.find(std::int64_t(i));
+        nlohmann::json row = { { "index", i }, { "id", problem.id }, { "gold", problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice } };
+        if (it == byIndex.end()) {
+            row.update({ { "answer", "" }, { "correct", nullptr }, { "calls", 0 }, { "tokens", 0 }, { "error", "no result yet" } });
+        } else {
+            const auto& r = *it->second;
+            row.update({ { "answer", r.extractedAnswer }, { "correct", r.correct ? nlohmann::json(*r.correct) : nlohmann::json() },
+                { "calls", r.calls }, { "tokens", r.tokens }, { "error", r.error } });
+            correct += r.correct.value_or(false);
+        }
+        errors += !row["error"].get<std::string>().empty();
+        rows.push_back(std::move(row));
+    }
+    const auto accuracy = accuracyOf(correct, total);
+
+    if (args->has("json")) {
+        nlohmann::json doc = { { "run", *runId }, { "name", run->name }, { "status", store::runStatusName(run->status) },
+            { "method", config->methodId }, { "model", config->backend.model }, { "problems", total },
+            { "correct", correct }, { "errors", errors }, { "accuracy", accuracy.value },
+            { "ci", { accuracy.ci.low, accuracy.ci.high } }, { "config", nlohmann::json::parse(run->configJson, nullptr, false) },
+            { "rows", rows } };
+        context.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return kExitOk;
+    }
+    if (const auto csvPath = args->value("csv")) {
+        std::ofstream csv(*csvPath, std::ios::binary | std::ios::trunc);
+        if (!csv)
+            return reportError(context, makeError(ErrorCode::Io, "cannot write the CSV file", *csvPath));
+        csv << "index,id,answer,gold,correct,calls,tokens,error\n";
+        for (const auto& row : rows) {
+            csv << row["index"].get<std::size_t>() << ',' << csvField(row["id"].get<std::string>()) << ','
+                << csvField(row["answer"].get<std::string>()) << ',' << csvField(row["gold"].get<std::string>()) << ','
+                << correctText(row) << ',' << row["calls"].get<std::int64_t>() << ',' << row["tokens"].get<std::int64_t>()
+                << ',' << csvField(row["error"].get<std::string>()) << '\n';
+        }
+        if (!csv)
+            return reportError(context, makeError(ErrorCode::Io, "writing the CSV file failed", *csvPath));
+        context.out << "wrote " << rows.size() << " rows to " << *csvPath << '\n';
+    } else {
+        char line[512];
+        std::snprintf(line, sizeof line, "%6s  %-16s %-16s %-7s %5s %8s  %s\n", "INDEX", "ANSWER", "GOLD", "CORRECT",
+            "CALLS", "TOKENS", "ERROR");
+        context.out << line;
+        for (const auto& row : rows) {
+            std::snprintf(line, sizeof line, "%6zu  %-16s %-16s %-7s %5lld %8lld  %s\n", row["index"].get<std::size_t>(),
+                row["answer"].get<std::string>().substr(0, 16).c_str(), row["gold"].get<std::string>().substr(0, 16).c_str(),
+                correctText(row).c_str(), static_cast<long long>(row["calls"].get<std::int64_t>()),
+                static_cast<long long>(row["tokens"].get<std::int64_t>()), row["error"].get<std::string>().substr(0, 200).c_str());
+            context.out << line;
+        }
+    }
+    context.out << "run " << *runId << " (" << config->methodId << ", " << config->backend.model << "): " << errors
+                << " errors; accuracy " << formatAccuracy(accuracy) << '\n';
+    return kExitOk;
+}
+
+} // namespace wb::cli

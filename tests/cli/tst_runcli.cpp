@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: Apache-2.0
+// `i3c methods | run | runs | report | compare | select-demos | export-batch | import-batch`, in-process against
+// the fake OpenAI-compatible server and the demo dataset.
+#include "app/cli/cli.h"
+
+#include "support/fakeserver.h"
+#include "support/testpaths.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+    std::vector<std::string> lines() const
+    {
+        std::vector<std::string> result;
+        std::istringstream in(out);
+        for (std::string line; std::getline(in, line);)
+            result.push_back(line);
+        return result;
+    }
+};
+
+Outcome i3c(const std::vector<std::string>& args)
+{
+    std::ostringstream out;
+    std::ostringstream err;
+    Outcome outcome;
+    outcome.status = wb::cli::run(args, out, err);
+    outcome.out = out.str();
+    outcome.err = err.str();
+    return outcome;
+}
+
+std::string demoDataset() { return (wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString(); }
+
+std::size_t countLines(const std::string& path)
+{
+    std::ifstream in(path);
+    std::size_t n = 0;
+    for (std::string line; std::getline(in, line);)
+        n += !line.empty();
+    return n;
+}
+
+#define WB_EXPECT_STATUS(outcome, expected)                                                                            \
+    QVERIFY2((outcome).status == (expected), qPrintable(QString::fromStdString("status " + std::to_string((outcome).status) + "\nout: " + (outcome).out + "\nerr: " + (outcome).err)))
+
+} // namespace
+
+class TestRunCli final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    wb::test::FakeServer m_server;
+    std::string m_db;
+    bool m_serverUp = false;
+
+    std::vector<std::string> runArgs(const std::string& method) const
+    {
+        return { "run", demoDataset(), "--method", method, "--model", "fake-model", "--base-url", m_server.baseUrl(),
+            "--db", m_db, "--concurrency", "4" };
+    }
+    /// Plays the provider's batch engine: answers every request line of `requests` into `results`.
+    static std::size_t answerBatch(const std::string& requests, const std::string& results)
+    {
+        std::ifstream in(requests);
+        std::ofstream out(results, std::ios::trunc);
+        std::size_t n = 0;
+        for (std::string line; std::getline(in, line);) {
+            const auto request = nlohmann::json::parse(line);
+            const nlohmann::json body = { { "object", "chat.completion" }, { "model", request["body"]["model"] },
+                { "choices", { { { "index", 0 }, { "finish_reason", "stop" },
+                                 { "message", { { "role", "assistant" }, { "content", wb::test::FakeServer::defaultAnswer(request["body"]) } } } } } },
+                { "usage", { { "prompt_tokens", 20 }, { "completion_tokens", 8 }, { "total_tokens", 28 } } } };
+            out << nlohmann::json({ { "id", "batch_req_" + std::to_string(n) }, { "custom_id", request["custom_id"] },
+                                      { "response", { { "status_code", 200 }, { "request_id", "r" }, { "body", body } } },
+                                      { "error", nullptr } })
+                       .dump()
+                << '\n';
+            ++n;
+        }
+        return n;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = (m_dir.path() + QStringLiteral("/wb.db")).toStdString();
+        m_serverUp = m_server.start();
+        QVERIFY(QFile::exists(QString::fromStdString(demoDataset())));
+    }
+
+    void methodsListsBuiltins()
+    {
+        const auto text = i3c({ "methods" });
+        WB_EXPECT_STATUS(text, 0);
+        QVERIFY(text.out.find("i3c-select") != std::string::npos);
+        QVERIFY(text.out.find("zero-shot-cot+i3c") != std::string::npos);
+        const auto json = i3c({ "methods", "--json" });
+        WB_EXPECT_STATUS(json, 0);
+        const auto list = nlohmann::json::parse(json.out);
+        QVERIFY(list.is_array());
+        QVERIFY(list.size() >= 10);
+        QVERIFY(list[0].contains("sha256"));
+    }
+
+    void runRunsReportCompare()
+    {
+        if (!m_serverUp)
+            QSKIP("the fake server needs cpp-httplib");
+        const auto first = i3c(runArgs("zero-shot-cot+i3c"));
+        WB_EXPECT_STATUS(first, 0);
+        const auto firstLines = first.lines();
+        QVERIFY(firstLines.size() >= 2);
+        const std::string runA = firstLines.front();
+        QCOMPARE(QString::fromStdString(runA), QStringLiteral("1"));
+        QVERIFY2(firstLines.back().rfind("accuracy ", 0) == 0, firstLines.back().c_str());
+        QVERIFY(firstLines.back().find("95% CI [") != std::string::npos);
+        QVERIFY(first.err.find("calls ") != std::string::npos); // final progress line on stderr
+
+        auto secondArgs = runArgs("direct");
+        secondArgs.insert(secondArgs.end(), { "--name", "baseline", "--temperature", "0" });
+        const auto second = i3c(secondArgs);
+        WB_EXPECT_STATUS(second, 0);
+        const std::string runB = second.lines().front();
+
+        const auto runs = i3c({ "runs", "--db", m_db, "--json" });
+        WB_EXPECT_STATUS(runs, 0);
+        const auto list = nlohmann::json::parse(runs.out);
+        QCOMPARE(int(list.size()), 2);
+        QCOMPARE(list[0]["name"].get<std::string>(), std::string("baseline"));
+        QCOMPARE(list[0]["status"].get<std::string>(), std::string("completed"));
+        const auto runsText = i3c({ "runs", "--db", m_db });
+        WB_EXPECT_STATUS(runsText, 0);
+        QVERIFY(runsText.out.find("zero-shot-cot+i3c") != std::string::npos);
+
+        const auto report = i3c({ "report", "--db", m_db, runA, "--json" });
+        WB_EXPECT_STATUS(report, 0);
+        const auto doc = nlohmann::json::parse(report.out);
+        const std::size_t problems = doc["problems"];
+        QCOMPARE(doc["rows"].size(), problems);
+        QVERIFY(problems >= 30);
+        for (const auto& row : doc["rows"]) {
+            for (const char* field : { "index", "answer", "gold", "correct", "calls", "tokens", "error" })
+                QVERIFY2(row.contains(field), field);
+            QVERIFY(row["calls"].get<int>() >= 2);
+        }
+        // The stored configuration holds the method text and hash, the model and no key.
+        QCOMPARE(doc["config"]["method"]["id"].get<std::string>(), std::string("zero-shot-cot+i3c"));
+        QVERIFY(!doc["config"]["method"]["text"].get<std::string>().empty());
+        QCOMPARE(doc["config"]["backend"]["model"].get<std::string>(), std::string("fake-model"));
+
+        const std::string csv = (m_dir.path() + QStringLiteral("/report.csv")).toStdString();
+        const auto reportCsv = i3c({ "report", "--db", m_db, runA, "--csv", csv });
+        WB_EXPECT_STATUS(reportCsv, 0);
+        QCOMPARE(countLines(csv), problems + 1);
+
+        const auto reportText = i3c({ "report", "--db", m_db, runA });
+        WB_EXPECT_STATUS(reportText, 0);
+        QVERIFY(reportText.out.find("accuracy ") != std::string::npos);
+
+        const auto compare = i3c({ "compare", "--db", m_db, runA, runB, "--json" });
+        WB_EXPECT_STATUS(compare, 0);
+        const auto cmp = nlohmann::json::parse(compare.out);
+        const auto& flips = cmp["flips"];
+        QCOMPARE(flips["both_right"].get<std::size_t>() + flips["both_wrong"].get<std::size_t>()
+                + flips["right_to_wrong"].get<std::size_t>() + flips["wrong_to_right"].get<std::size_t>(),
+            problems);
+        QVERIFY(cmp["mcnemar_p"].get<double>() >= 0.0 && cmp["mcnemar_p"].get<double>() <= 1.0);
+        QVERIFY(cmp["difference_ci"].size() == 2);
+        const auto compareText = i3c({ "compare", "--db", m_db, runA, runB });
+        WB_EXPECT_STATUS(compareText, 0);
+        QVERIFY(compareText.out.find("McNemar") != std::string::npos);
+
+        // Resuming a finished run sends nothing and reports the same accuracy last.
+        const int requests = m_server.totalRequests();
+        const auto resumed = i3c({ "run", "--resume", runA, "--db", m_db });
+        WB_EXPECT_STATUS(resumed, 0);
+        QCOMPARE(m_server.totalRequests(), requests);
+        QCOMPARE(resumed.lines().back(), firstLines.back());
+    }
+
+    void batchExportImport()
+    {
+        const std::string db = (m_dir.path() + QStringLiteral("/batch.db")).toStdString();
+        const auto planned = i3c({ "run", demoDataset(), "--method", "zero-shot-cot+i3c", "--model", "fake-model",
+            "--base-url", "http://127.0.0.1:9/v1", "--db", db, "--limit", "12", "--plan-only" });
+        WB_EXPECT_STATUS(planned, 0);
+        const std::string runId = planned.lines().front();
+        int rounds = 0;
+        while (true) {
+            const std::string requests = (m_dir.path() + QStringLiteral("/requests.jsonl")).toStdString();
+            const std::string results = (m_dir.path() + QStringLiteral("/results.jsonl")).toStdString();
+            const auto exported = i3c({ "export-batch", "--db", db, runId, "--out", requests });
+            WB_EXPECT_STATUS(exported, 0);
+            if (countLines(requests) == 0)
+                break;
+            QVERIFY(++rounds <= 3);
+            QVERIFY(answerBatch(requests, results) > 0);
+            const auto imported = i3c({ "import-batch", "--db", db, runId, results });
+            WB_EXPECT_STATUS(imported, 0);
+        }
+        QVERIFY(rounds >= 2);
+        const auto report = i3c({ "report", "--db", db, runId, "--json" });
+        WB_EXPECT_STATUS(report, 0);
+        const auto doc = nlohmann::json::parse(report.out);
+        QCOMPARE(doc["rows"].size(), std::size_t(12));
+        for (const auto& row : doc["rows"])
+            QVERIFY2(row["error"].get<std::string>().empty(), row.dump().c_str());
+
+        // A results file with a broken line names the file and line; exit 2.
+        const std::string broken = (m_dir.path() + QStringLiteral("/broken.jsonl")).toStdString();
+        std::ofstream(broken) << "{\"custom_id\": \"i3c:" << runId << ":0:reason\"}\nnot json\n";
+        const auto bad = i3c({ "import-batch", "--db", db, runId, broken });
+        WB_EXPECT_STATUS(bad, 2);
+        QVERIFY2(bad.err.find("broken.jsonl:1") != std::string::npos, bad.err.c_str());
+    }
+
+    void selectDemosThenRunWithThem()
+    {
+        if (!m_serverUp)
+            QSKIP("the fake server needs cpp-httplib");
+        const std::string db = (m_dir.path() + QStringLiteral("/demos.db")).toStdString();
+        const auto selected = i3c({ "select-demos", demoDataset(), "--method", "i3c-select", "--k", "3", "--db", db,
+            "--model", "fake-model", "--base-url", m_server.baseUrl(), "--name", "demo-i3c" });
+        WB_EXPECT_STATUS(selected, 0);
+        const std::string demoSet = selected.lines().front();
+        QVERIFY(selected.out.find("i3c-select k=3") != std::string::npos);
+
+        const auto run = i3c({ "run", demoDataset(), "--method", "i3c-select", "--model", "fake-model", "--base-url",
+            m_server.baseUrl(), "--db", db, "--limit", "5", "--demo-set", demoSet });
+        WB_EXPECT_STATUS(run, 0);
+
+        // Without a stored set of the method's default name the run says how to make one.
+        const auto missing = i3c({ "run", demoDataset(), "--method", "auto-cot", "--model", "fake-model", "--base-url",
+            m_server.baseUrl(), "--db", db, "--limit", "5" });
+        WB_EXPECT_STATUS(missing, 2);
+        QVERIFY2(missing.err.find("select-demos") != std::string::npos, missing.err.c_str());
+    }
+
+    void failingBackendExitsOneWithRecordedErrors()
+    {
+        if (!m_serverUp)
+            QSKIP("the fake server needs cpp-httplib");
+        const std::string db = (m_dir.path() + QStringLiteral("/fail.db")).toStdString();
+        m_server.setFaultProbability(wb::test::Fault::ServerError, 1.0);
+        const auto run = i3c({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--base-url",
+            m_server.baseUrl(), "--db", db, "--limit", "3", "--retries", "0", "--no-cache" });
+        m_server.clearFaults();
+        WB_EXPECT_STATUS(run, 1);
+        QVERIFY(run.err.find("--resume") != std::string::npos);
+        const auto report = i3c({ "report", "--db", db, run.lines().front(), "--json" });
+        WB_EXPECT_STATUS(report, 0);
+        const auto doc = nlohmann::json::parse(report.out);
+        QCOMPARE(doc["errors"].get<int>(), 3);
+        const auto resumed = i3c({ "run", "--resume", run.lines().front(), "--db", db });
+        WB_EXPECT_STATUS(resumed, 0);
+    }
+
+    void badInputExitsTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString dataset = QString::fromStdString(demoDataset());
+        const QString db = m_dir.path() + QStringLiteral("/bad.db");
+        const QString missingDb = m_dir.path() + QStringLiteral("/nothing-here.db");
+        QTest::newRow("missing dataset") << QStringList { "run", m_dir.path() + "/none.jsonl", "--method", "direct", "--model", "m", "--db", db } << "none.jsonl";
+        QTest::newRow("no model") << QStringList { "run", dataset, "--method", "direct", "--db", db, "--base-url", "http://127.0.0.1:9/v1" } << "--model";
+        QTest::newRow("no method") << QStringList { "run", dataset, "--model", "m", "--db", db } << "--method";
+        QTest::newRow("unknown method") << QStringList { "run", dataset, "--method", "magic", "--model", "m", "--db", db } << "unknown method 'magic'";
+        QTest::newRow("bad concurrency") << QStringList { "run", dataset, "--method", "direct", "--model", "m", "--concurrency", "many", "--db", db } << "--concurrency";
+        QTest::newRow("unknown option") << QStringList { "run", dataset, "--bogus" } << "--bogus";
+        QTest::newRow("resume unknown run") << QStringList { "run", "--resume", "999", "--db", db } << "999";
+        QTest::newRow("resume bad id") << QStringList { "run", "--resume", "abc", "--db", db } << "abc";
+        QTest::newRow("runs missing db") << QStringList { "runs", "--db", missingDb } << "nothing-here.db";
+        QTest::newRow("report no run") << QStringList { "report", "--db", db } << "RUN";
+        QTest::newRow("report both formats") << QStringList { "report", "--db", db, "1", "--json", "--csv", "x.csv" } << "--csv";
+        QTest::newRow("compare one run") << QStringList { "compare", "--db", db, "1" } << "RUN_A RUN_B";
+        QTest::newRow("export no out") << QStringList { "export-batch", "--db", db, "1" } << "--out";
+        QTest::newRow("import missing file") << QStringList { "import-batch", "--db", db, "1", m_dir.path() + "/none.jsonl" } << "none.jsonl";
+        QTest::newRow("select-demos bad method") << QStringList { "select-demos", dataset, "--method", "best", "--db", db } << "--method";
+    }
+    void badInputExitsTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        std::vector<std::string> list;
+        for (const auto& a : args)
+            list.push_back(a.toStdString());
+        const auto outcome = i3c(list);
+        WB_EXPECT_STATUS(outcome, 2);
+        QVERIFY2(outcome.err.find(message.toStdString()) != std::string::npos, outcome.err.c_str());
+        QVERIFY(outcome.err.rfind("i3c: ", 0) == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunCli)
+#include "tst_runcli.moc"
