@@ -276,7 +276,7 @@ void MainWindow::restoreWindowState()
     restoreState(m_settings.bytes(Settings::Key::WindowState));
     const QByteArray splitter = m_settings.bytes(Settings::Key::MainSplitter);
     if (splitter.isEmpty() || !m_splitter->restoreState(splitter))
-        m_splitter->setSizes({ 620, 820 });
+        m_splitter->setSizes({ 700, 740 });
 }
 
 void MainWindow::saveWindowState()

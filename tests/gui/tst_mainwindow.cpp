@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/store.h"
+#include "support/fakeserver.h"
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
 #include "ui/models/conditiontablemodel.h"
@@ -14,6 +15,7 @@
 #include "ui/widgets/problemtextview.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -40,6 +42,7 @@ private slots:
     void clickingRowShowsProblemInInspector();
     void arrowKeysMoveInspector();
     void thetaChangesCandidates();
+    void endpointEncoderRunsInBackground();
     void searchFiltersTable();
     void fileOpenUsesDialogSeam();
     void dropOpensFile();
@@ -189,6 +192,44 @@ void TestMainWindow::thetaChangesCandidates()
     ProblemTableModel* model = m_window->datasetsPage()->model();
     const int row = m_window->datasetsPage()->currentProblemRow();
     QTRY_COMPARE_WITH_TIMEOUT(model->candidateCount(row), static_cast<int>(inspector->report()->candidates.size()), 20000);
+}
+
+void TestMainWindow::endpointEncoderRunsInBackground()
+{
+#ifndef WB_HAVE_HTTPLIB
+    QSKIP("cpp-httplib is not available, so there is no fake embeddings server");
+#else
+    wb::test::FakeServer server;
+    QVERIFY(server.start());
+    openAndWait(demoPath());
+    clickRow(1);
+    waitForReport();
+    InspectorPage* inspector = m_window->inspectorPage();
+    auto* kind = m_window->findChild<QComboBox*>(QStringLiteral("encoderKind"));
+    auto* url = m_window->findChild<QLineEdit*>(QStringLiteral("embeddingsUrl"));
+    auto* model = m_window->findChild<QLineEdit*>(QStringLiteral("embeddingsModel"));
+    QVERIFY(kind && url && model);
+    url->setText(QString::fromStdString(server.baseUrl()));
+    model->setText(QStringLiteral("fake-embedder"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("embeddings")));
+    QVERIFY(!url->text().isEmpty() && url->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!inspector->isComputing(), 30000);
+    QVERIFY(inspector->report().has_value());
+    QVERIFY2(QString::fromStdString(inspector->report()->encoderId).contains(QStringLiteral("embeddings")),
+        inspector->report()->encoderId.c_str());
+    QCOMPARE(m_settings->encoderKind(), QStringLiteral("embeddings"));
+
+    // An endpoint without a URL is an error shown in the inspector, not a silent fallback to the built-in encoder.
+    url->clear();
+    kind->setCurrentIndex(kind->findData(QStringLiteral("builtin")));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("embeddings")));
+    QTRY_VERIFY_WITH_TIMEOUT(!inspector->isComputing(), 30000);
+    QVERIFY(!inspector->report().has_value());
+    auto* status = m_window->findChild<QLabel*>(QStringLiteral("relevanceStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("URL")), qPrintable(status->text()));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("builtin")));
+    waitForReport();
+#endif
 }
 
 void TestMainWindow::searchFiltersTable()

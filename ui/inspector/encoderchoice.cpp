@@ -19,6 +19,9 @@ wb::Result<std::unique_ptr<wb::relevance::Encoder>> createEncoder(const EncoderC
 {
     wb::relevance::EncoderSpec spec;
     if (choice.kind == EncoderChoice::Kind::Embeddings) {
+        // An empty source means "builtin" to the factory; the user asked for an endpoint, so say what is missing.
+        if (choice.url.isEmpty())
+            return wb::makeError(wb::ErrorCode::Usage, "enter the base URL of an embeddings endpoint", "encoder URL");
         spec.source = choice.url.toStdString();
         spec.model = choice.model.toStdString();
     }

@@ -124,7 +124,7 @@ void DatasetsPage::applyDefaultColumnWidths()
     const QFontMetrics fm = m_view->fontMetrics();
     const auto chars = [&fm](int n) -> int { return fm.horizontalAdvance(QLatin1Char('0')) * n + 16; };
     header->resizeSection(ProblemTableModel::IndexColumn, chars(5));
-    header->resizeSection(ProblemTableModel::IdColumn, chars(8));
+    header->resizeSection(ProblemTableModel::IdColumn, chars(7));
     header->resizeSection(ProblemTableModel::ConditionsColumn, chars(4));
     header->resizeSection(ProblemTableModel::CandidatesColumn, chars(4));
     header->resizeSection(ProblemTableModel::GoldAnswerColumn, chars(6));

@@ -33,6 +33,7 @@ namespace {
     constexpr int kSliderSteps = 100;
     // Typing a URL should not fire one request per keystroke.
     constexpr int kEncoderDelayMs = 600;
+    constexpr std::size_t kMaxCachedReports = 512;
 }
 
 InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
@@ -60,6 +61,8 @@ InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
     m_thetaSpin->setObjectName(QStringLiteral("thetaSpinBox"));
     m_encoderKind->setObjectName(QStringLiteral("encoderKind"));
     m_status->setObjectName(QStringLiteral("relevanceStatus"));
+    m_url->setObjectName(QStringLiteral("embeddingsUrl"));
+    m_model->setObjectName(QStringLiteral("embeddingsModel"));
 
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -271,6 +274,14 @@ void InspectorPage::recompute()
         emit reportUpdated();
         return;
     }
+    const std::string key = cacheKey();
+    if (const auto cached = m_cache.find(key); cached != m_cache.end()) {
+        m_computing = false;
+        m_report = cached->second;
+        applyTheta();
+        emit reportUpdated();
+        return;
+    }
     m_computing = true;
     m_status->setText(tr("Computing similarities…"));
     const EncoderChoice choice = encoderChoice();
@@ -285,9 +296,26 @@ void InspectorPage::recompute()
                 return encoder.error();
             return wb::relevance::analyse(**encoder, conditions, question, theta);
         },
-        [this, generation](wb::Result<wb::relevance::RelevanceReport>&& result) {
+        [this, generation, key](wb::Result<wb::relevance::RelevanceReport>&& result) {
+            if (result && m_generation.isCurrent(generation)) {
+                if (m_cache.size() >= kMaxCachedReports)
+                    m_cache.clear(); // crude bound; a session rarely revisits more problems than this
+                m_cache.emplace(key, result.value());
+            }
             onReport(generation, std::move(result));
         });
+}
+
+std::string InspectorPage::cacheKey() const
+{
+    const EncoderChoice choice = encoderChoice();
+    std::string key = choice.kindName().toStdString();
+    if (choice.kind == EncoderChoice::Kind::Embeddings)
+        key += '\x1f' + choice.url.toStdString() + '\x1f' + choice.model.toStdString();
+    key += '\x1e' + m_problem.question;
+    for (const std::string& condition : m_problem.conditions)
+        key += '\x1f' + condition;
+    return key;
 }
 
 void InspectorPage::onReport(quint64 generation, wb::Result<wb::relevance::RelevanceReport>&& result)

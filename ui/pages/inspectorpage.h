@@ -8,7 +8,9 @@
 
 #include <QWidget>
 
+#include <map>
 #include <optional>
+#include <string>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -67,6 +69,7 @@ private:
     void applyTheta();
     void refreshViews();
     void onEncoderControlsChanged();
+    std::string cacheKey() const;
 
     Settings& m_settings;
     wb::dataset::Problem m_problem;
@@ -74,6 +77,8 @@ private:
     std::optional<wb::relevance::RelevanceReport> m_report;
     Generation m_generation;
     bool m_computing = false;
+    /// Reports by encoder + problem content, so that stepping back to a problem does not call an endpoint again.
+    std::map<std::string, wb::relevance::RelevanceReport> m_cache;
 
     QLabel* m_title;
     QComboBox* m_encoderKind;
