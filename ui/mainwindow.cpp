@@ -234,10 +234,7 @@ void MainWindow::createStatusBar()
     m_issuesButton->setAutoRaise(true);
     m_issuesButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_issuesButton->setToolTip(tr("Show the issues found while loading"));
-    connect(m_issuesButton, &QToolButton::clicked, this, [this]() {
-        m_issuesDock->show();
-        m_issuesDock->raise();
-    });
+    connect(m_issuesButton, &QToolButton::clicked, this, [this]() { showIssues(true); });
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("loadProgress"));
     m_progress->setMaximumWidth(260);
@@ -483,6 +480,13 @@ void MainWindow::updateStatus()
     m_issuesButton->setText(tr("%Ln issue(s)", nullptr, issues));
     m_issuesButton->setIcon(issues > 0 ? themeIcon("dialog-warning", QStyle::SP_MessageBoxWarning)
                                        : themeIcon("dialog-information", QStyle::SP_MessageBoxInformation));
+}
+
+void MainWindow::showIssues(bool show)
+{
+    m_issuesDock->setVisible(show);
+    if (show)
+        m_issuesDock->raise();
 }
 
 QStringList MainWindow::saveScreenshots(const QString& directory, const QString& prefix)

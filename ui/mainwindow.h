@@ -50,6 +50,8 @@ public:
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
     DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
 
+    /// Shows or hides the issues panel.
+    void showIssues(bool show);
     /// Saves one PNG per page into `directory` (`<prefix>mainwindow.png`, `<prefix>datasets.png`, …) and returns
     /// the written paths.
     QStringList saveScreenshots(const QString& directory, const QString& prefix = {});

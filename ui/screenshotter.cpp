@@ -2,6 +2,7 @@
 #include "ui/screenshotter.h"
 
 #include "ui/mainwindow.h"
+#include "ui/models/diagnosticsmodel.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
 #include "ui/platform/datapaths.h"
@@ -88,6 +89,7 @@ void Screenshotter::onReport()
     m_waitingForReport = false;
     QTimer::singleShot(kSettleMs, this, [this]() {
         const QString prefix = QFileInfo(m_files.at(m_current)).completeBaseName().toLower() + QLatin1Char('-');
+        m_window.showIssues(m_window.diagnosticsModel()->rowCount() > 0);
         const QStringList written = m_window.saveScreenshots(m_directory, prefix);
         QTextStream out(stdout);
         for (const QString& file : written)

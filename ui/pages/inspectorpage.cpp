@@ -150,6 +150,8 @@ QWidget* InspectorPage::createControls()
     m_model->setText(m_settings.embeddingsModel());
     m_model->setPlaceholderText(tr("model"));
     m_model->setToolTip(tr("Embeddings model name"));
+    m_model->setMinimumWidth(m_model->fontMetrics().horizontalAdvance(QStringLiteral("nomic-embed-text")) + 24);
+    m_url->setMinimumWidth(m_url->fontMetrics().horizontalAdvance(QStringLiteral("http://localhost:8080/v1")) + 24);
 
     m_thetaSpin->setRange(0.0, 1.0);
     m_thetaSpin->setSingleStep(0.01);
