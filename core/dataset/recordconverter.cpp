@@ -194,7 +194,8 @@ void convertAqua(const json& r, ConvertedRecord& out)
 {
     Problem& p = out.problem;
     p.text = text::trimmed(requireString(r, "question"));
-    p.choices = asStringList(require(r, "options"), "options");
+    const std::string choicesField = find(r, "options") || !find(r, "choices") ? "options" : "choices";
+    p.choices = asStringList(require(r, choicesField), choicesField);
     p.goldChoice = text::trimmed(requireString(r, "correct"));
     p.goldAnswerText = p.goldChoice;
     if (const json* rationale = find(r, "rationale"))
@@ -382,6 +383,7 @@ std::optional<Format> sniffRecordFormat(const nlohmann::json& r)
         { Format::Svamp, { "Body", "Question", nullptr } },
         { Format::Mawps, { "sQuestion", "lSolutions", nullptr } },
         { Format::Aqua, { "options", "correct", nullptr } },
+        { Format::Aqua, { "choices", "correct", nullptr } },
         { Format::I3cDemos, { "question", "reasoning", "confusion_score" } },
     };
     auto has = [&](const char* name) { return r.contains(name); };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/text.h"
 #include "core/dataset/loader.h"
+#include "core/dataset/recordconverter.h"
 #include "support/testpaths.h"
 
 #include <QCryptographicHash>
@@ -186,6 +187,31 @@ private slots:
         QCOMPARE(int(data.problems.size()), int(content.count(line)));
         QCOMPARE(q(data.info.contentHash),
             QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+    }
+
+    void sniffRecord_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::addColumn<QString>("format"); // empty: no format fits
+        QTest::newRow("i3c") << "{\"original_question\": \"\", \"condition_sentences\": [], \"question_sentence\": \"\"}" << "i3c";
+        QTest::newRow("gsm-ic") << "{\"new_question\": \"\", \"original_question\": \"\", \"answer\": \"1\"}" << "gsm-ic";
+        QTest::newRow("gsm-ic-1k") << "{\"problem\": \"\", \"conditions\": [], \"equation\": \"\", \"gold_answer\": \"1\"}" << "gsm-ic-1k";
+        QTest::newRow("svamp") << "{\"ID\": \"x\", \"Body\": \"\", \"Question\": \"\", \"Answer\": 1}" << "svamp";
+        QTest::newRow("mawps") << "{\"iIndex\": 1, \"sQuestion\": \"\", \"lSolutions\": [1]}" << "mawps";
+        QTest::newRow("aqua options") << "{\"question\": \"\", \"options\": [], \"correct\": \"A\"}" << "aqua";
+        QTest::newRow("aqua choices") << "{\"question\": \"\", \"choices\": [], \"correct\": \"A\"}" << "aqua";
+        QTest::newRow("i3c demos") << "{\"question\": \"\", \"answer\": \"#### 1\", \"reasoning\": \"\", \"confusion_score\": 0.1}" << "i3c-demos";
+        QTest::newRow("gsm8k") << "{\"question\": \"\", \"answer\": \"x\\n#### 1\"}" << "gsm8k";
+        QTest::newRow("plain question") << "{\"question\": \"\", \"answer\": \"1\"}" << "jsonl";
+        QTest::newRow("workbench") << "{\"problem\": \"\", \"conditions\": [], \"question\": \"\", \"answer\": 1}" << "jsonl";
+        QTest::newRow("unknown") << "{\"body_text\": \"\", \"gold\": 1}" << "";
+    }
+    void sniffRecord()
+    {
+        QFETCH(QString, record);
+        QFETCH(QString, format);
+        const auto sniffed = wb::dataset::sniffRecordFormat(nlohmann::json::parse(record.toStdString()));
+        QCOMPARE(sniffed ? q(wb::dataset::formatName(*sniffed)) : QString(), format);
     }
 
     void i3cReferenceData()
