@@ -60,7 +60,7 @@ std::string formatSeconds(double s)
 }
 
 struct Job {
-    enum class Kind { Chat, Embeddings };
+    enum class Kind { Chat, Embeddings, Models };
     Kind kind = Kind::Chat;
     std::string url;
     std::string body;
@@ -69,6 +69,7 @@ struct Job {
     std::size_t expectedCount = 0;
     Client::ChatCallback chatDone;
     Client::EmbeddingsCallback embeddingsDone;
+    Client::ModelsCallback modelsDone;
 
     bool cached = false;
     std::string cachedBody;
@@ -260,9 +261,13 @@ void Client::Impl::startTransfer(std::unique_ptr<Job> job)
     ++job->attempts;
 
     curl_easy_setopt(easy, CURLOPT_URL, job->url.c_str());
-    curl_easy_setopt(easy, CURLOPT_POST, 1L);
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, job->body.c_str());
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(job->body.size()));
+    if (job->kind == Job::Kind::Models) {
+        curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(easy, CURLOPT_POST, 1L);
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, job->body.c_str());
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(job->body.size()));
+    }
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, job->stream ? streamHeaders : jsonHeaders);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, job.get());
@@ -313,12 +318,17 @@ std::optional<Error> Client::Impl::deliverParsed(std::unique_ptr<Job>& job, cons
             return parsed.error();
         accept(parsed);
         job->chatDone(std::move(parsed));
-    } else {
+    } else if (job->kind == Job::Kind::Embeddings) {
         Result<EmbeddingsResponse> parsed = parseEmbeddingsResponse(body, job->expectedCount, job->url);
         if (!parsed.ok())
             return parsed.error();
         accept(parsed);
         job->embeddingsDone(std::move(parsed));
+    } else {
+        Result<std::vector<std::string>> parsed = parseModelsResponse(body, job->url);
+        if (!parsed.ok())
+            return parsed.error();
+        job->modelsDone(std::move(parsed));
     }
     updateStats([&](ClientStats& s) {
         ++s.succeeded;
@@ -340,8 +350,10 @@ void Client::Impl::deliverError(std::unique_ptr<Job> job, Error error)
     const bool cancelled = error.code == ErrorCode::Cancelled;
     if (job->kind == Job::Kind::Chat)
         job->chatDone(std::move(error));
-    else
+    else if (job->kind == Job::Kind::Embeddings)
         job->embeddingsDone(std::move(error));
+    else
+        job->modelsDone(std::move(error));
     updateStats([&](ClientStats& s) { ++(cancelled ? s.cancelled : s.failed); });
     std::lock_guard lock(mutex);
     if (--outstanding == 0)
@@ -596,6 +608,16 @@ void Client::submitEmbeddings(EmbeddingsRequest request, EmbeddingsCallback onDo
     d->enqueue(std::move(job));
 }
 
+void Client::submitListModels(ModelsCallback onDone)
+{
+    auto job = std::make_unique<Job>();
+    job->kind = Job::Kind::Models;
+    job->url = d->profile.endpoint("models");
+    job->modelsDone = std::move(onDone);
+    job->submittedAt = Clock::now();
+    d->enqueue(std::move(job));
+}
+
 namespace {
 
 template <class T, class SubmitFn>
@@ -620,6 +642,12 @@ Result<EmbeddingsResponse> Client::embeddingsSync(const EmbeddingsRequest& reque
 {
     return waitFor<EmbeddingsResponse>(
         d->workerId, d->embeddingsUrl, [&](EmbeddingsCallback done) { submitEmbeddings(request, std::move(done)); });
+}
+
+Result<std::vector<std::string>> Client::listModels()
+{
+    return waitFor<std::vector<std::string>>(
+        d->workerId, d->profile.endpoint("models"), [&](ModelsCallback done) { submitListModels(std::move(done)); });
 }
 
 void Client::waitIdle()

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace wb::llm {
 
@@ -58,6 +59,7 @@ class Client {
 public:
     using ChatCallback = std::function<void(Result<ChatResponse>)>;
     using EmbeddingsCallback = std::function<void(Result<EmbeddingsResponse>)>;
+    using ModelsCallback = std::function<void(Result<std::vector<std::string>>)>;
 
     /// Reads the key from the environment variable named by the profile once, here.
     explicit Client(BackendProfile profile, ClientOptions options = {});
@@ -71,9 +73,14 @@ public:
     void submit(ChatRequest request, ChatCallback onDone);
     void submitEmbeddings(EmbeddingsRequest request, EmbeddingsCallback onDone);
 
+    /// GET /v1/models: the model ids the server offers (a "test connection" for the GUI and the CLI, and the
+    /// way to check a model name before a long run). Never cached.
+    void submitListModels(ModelsCallback onDone);
+
     /// Blocking convenience wrappers around submit*(); not for use on the event-loop thread.
     Result<ChatResponse> chatSync(const ChatRequest& request);
     Result<EmbeddingsResponse> embeddingsSync(const EmbeddingsRequest& request);
+    Result<std::vector<std::string>> listModels();
 
     /// Returns when every request submitted so far has had its callback run to completion.
     void waitIdle();

@@ -92,4 +92,20 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
     }
 }
 
+Result<std::vector<std::string>> parseModelsResponse(const std::string& body, const std::string& url)
+{
+    try {
+        const nlohmann::json json = nlohmann::json::parse(body);
+        const auto data = json.find("data");
+        if (!json.is_object() || data == json.end() || !data->is_array())
+            return malformed("no \"data\" array", url);
+        std::vector<std::string> ids;
+        for (const nlohmann::json& model : *data)
+            ids.push_back(model.at("id").get<std::string>());
+        return ids;
+    } catch (const nlohmann::json::exception& e) {
+        return malformed(e.what(), url);
+    }
+}
+
 } // namespace wb::llm

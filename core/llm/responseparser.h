@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace wb::llm {
 
@@ -16,5 +17,8 @@ Result<ChatResponse> parseChatResponse(const std::string& body, const std::strin
 /// Parses a /v1/embeddings body; vectors are ordered by their "index" field and must number `expectedCount`.
 Result<EmbeddingsResponse> parseEmbeddingsResponse(
     const std::string& body, std::size_t expectedCount, const std::string& url);
+
+/// Parses a /v1/models body ({"data":[{"id":...},...]}) into the model ids, in the server's order.
+Result<std::vector<std::string>> parseModelsResponse(const std::string& body, const std::string& url);
 
 } // namespace wb::llm

@@ -411,6 +411,16 @@ private slots:
         QCOMPARE(e->vectors[1], FakeServer::embeddingFor("beta", 16));
     }
 
+    void listsModels()
+    {
+        FakeServer server;
+        START_SERVER(server);
+        Client client(profileFor(server));
+        const auto models = client.listModels();
+        QVERIFY2(models.ok(), models.ok() ? "" : models.error().toString().c_str());
+        QCOMPARE(*models, (std::vector<std::string> { "fake-embedder", "fake-model" }));
+    }
+
     void keyNeverLeaks()
     {
         qputenv(kKeyVar, kSentinel);
