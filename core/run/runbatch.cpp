@@ -2,6 +2,7 @@
 // Runner: large runs through the provider's batch engine (OpenAI Batch API JSONL export and import).
 #include "core/run/batchjsonl.h"
 #include "core/run/runplan.h"
+#include "core/run/runtally.h"
 
 #include "core/llm/canonical.h"
 #include "core/llm/responseparser.h"
@@ -9,37 +10,19 @@
 
 #include <istream>
 #include <ostream>
-#include <set>
 
 namespace wb::run {
-namespace {
-
-Result<std::set<std::int64_t>> scoredProblems(store::Store& store, RunId runId)
-{
-    auto results = store.loadResults(runId);
-    if (!results)
-        return results.error();
-    std::set<std::int64_t> scored;
-    for (const auto& result : *results) {
-        if (result.error.empty())
-            scored.insert(result.problemIndex);
-    }
-    return scored;
-}
-
-} // namespace
-
 Result<std::size_t> Runner::exportBatch(RunId runId, std::ostream& out)
 {
     auto plan = d->loadPlan(runId);
     if (!plan)
         return plan.error();
-    auto scored = scoredProblems(d->store, runId);
+    auto scored = scoredProblems(d->store, runId, plan->problemCount);
     if (!scored)
         return scored.error();
     std::size_t lines = 0;
     for (std::size_t i = 0; i < plan->problemCount; ++i) {
-        if (scored->count(std::int64_t(i)))
+        if ((*scored)[i])
             continue;
         auto item = d->loadActive(*plan, i, std::nullopt);
         if (!item)

@@ -10,6 +10,7 @@
 #include "core/method/methodjson.h"
 #include "core/run/methodprogram.h"
 #include "core/run/runplan.h"
+#include "core/run/runtally.h"
 #include "core/run/defaults.h"
 #include "core/run/storecache.h"
 #include "core/store/store.h"
@@ -201,19 +202,13 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
     };
 
     // What earlier sessions finished: calls with a stored response, problems with an error-free result.
-    auto finishedKeys = d->store.finishedCallKeys(runId);
-    if (!finishedKeys)
-        return finishedKeys.error();
-    std::vector<bool> problemDone(n, false);
-    {
-        auto results = d->store.loadResults(runId);
-        if (!results)
-            return results.error();
-        for (const auto& result : *results) {
-            if (result.error.empty() && result.problemIndex >= 0 && std::size_t(result.problemIndex) < n)
-                problemDone[std::size_t(result.problemIndex)] = true;
-        }
-    }
+    auto tally = tallyRun(d->store, runId, n);
+    if (!tally)
+        return tally.error();
+    auto scored = scoredProblems(d->store, runId, n);
+    if (!scored)
+        return scored.error();
+    std::vector<bool>& problemDone = *scored;
 
     // Planning pass: candidates and step counts of every problem, so totals and ETA are exact. Only the
     // candidate indices are kept; problems are re-read one at a time when they become active.
@@ -228,17 +223,12 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
         if (!found)
             return found.error();
         candidates[i] = std::move(*found);
-        const auto steps = plan.program->plan(*problem, candidates[i]);
-        counters.totalCalls += steps.size();
-        for (const auto& step : steps) {
-            if (finishedKeys->count(store::CallKey { std::int64_t(i), step }))
-                ++counters.doneCalls;
-        }
+        counters.totalCalls += plan.program->plan(*problem, candidates[i]).size();
         if (problemDone[i])
             ++counters.doneProblems;
     }
+    counters.doneCalls = tally->doneCalls;
     counters.resumedCalls = counters.doneCalls;
-    finishedKeys->clear();
 
     if (auto status = d->store.setRunStatus(runId, store::RunStatus::Running); !status)
         return status.error();
@@ -445,19 +435,12 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
     summary.promptTokens = counters.promptTokens;
     summary.completionTokens = counters.completionTokens;
     summary.elapsedSeconds = counters.elapsedSeconds;
-    auto results = d->store.loadResults(runId);
-    if (!results)
-        return results.error();
-    for (const auto& result : *results) {
-        if (result.problemIndex < 0 || std::size_t(result.problemIndex) >= n)
-            continue;
-        if (!result.error.empty())
-            ++summary.errors;
-        else
-            ++summary.scored;
-        if (result.correct.value_or(false))
-            ++summary.correct;
-    }
+    auto final = tallyRun(d->store, runId, n);
+    if (!final)
+        return final.error();
+    summary.scored = final->scored;
+    summary.errors = final->errors;
+    summary.correct = final->correct;
     summary.accuracy.correct = summary.correct;
     summary.accuracy.total = n;
     summary.accuracy.value = n ? double(summary.correct) / double(n) : 0.0;

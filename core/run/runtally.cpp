@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/run/runtally.h"
+
+#include "core/store/statement.h"
+#include "core/store/store.h"
+
+namespace wb::run {
+
+Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t problems)
+{
+    RunTally tally;
+    auto calls = store.database().prepare(
+        "SELECT count(*) FROM calls WHERE run_id = ?1 AND status = 'done' AND problem_idx < ?2");
+    if (!calls)
+        return calls.error();
+    if (auto r = calls->bind(1, runId); !r)
+        return r.error();
+    if (auto r = calls->bind(2, std::int64_t(problems)); !r)
+        return r.error();
+    auto row = calls->step();
+    if (!row)
+        return row.error();
+    tally.doneCalls = std::uint64_t(calls->columnInt64(0));
+
+    auto results = store.database().prepare("SELECT count(*), coalesce(sum(error = ''), 0), coalesce(sum(error <> ''), 0),"
+                                            " coalesce(sum(error = '' AND correct = 1), 0)"
+                                            " FROM results WHERE run_id = ?1 AND problem_idx < ?2");
+    if (!results)
+        return results.error();
+    if (auto r = results->bind(1, runId); !r)
+        return r.error();
+    if (auto r = results->bind(2, std::int64_t(problems)); !r)
+        return r.error();
+    row = results->step();
+    if (!row)
+        return row.error();
+    tally.results = std::size_t(results->columnInt64(0));
+    tally.scored = std::size_t(results->columnInt64(1));
+    tally.errors = std::size_t(results->columnInt64(2));
+    tally.correct = std::size_t(results->columnInt64(3));
+    return tally;
+}
+
+Result<std::vector<bool>> scoredProblems(store::Store& store, store::RowId runId, std::size_t problems)
+{
+    std::vector<bool> scored(problems, false);
+    auto query = store.database().prepare(
+        "SELECT problem_idx FROM results WHERE run_id = ?1 AND error = '' AND problem_idx >= 0 AND problem_idx < ?2");
+    if (!query)
+        return query.error();
+    if (auto r = query->bind(1, runId); !r)
+        return r.error();
+    if (auto r = query->bind(2, std::int64_t(problems)); !r)
+        return r.error();
+    while (true) {
+        auto row = query->step();
+        if (!row)
+            return row.error();
+        if (*row == store::Statement::Step::Done)
+            break;
+        scored[std::size_t(query->columnInt64(0))] = true;
+    }
+    return scored;
+}
+
+} // namespace wb::run
