@@ -391,7 +391,10 @@ void Client::Impl::handleFailure(std::unique_ptr<Job> job, Failure failure)
     }
     if (failure.kind == FailureKind::Retry && job->retries < profile.maxRetries) {
         ++job->retries;
-        const double delay = backoffDelayS(job->retries, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
+        double delay = backoffDelayS(job->retries, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
+        // A 503 may say when to come back; wait at least that long.
+        if (const std::optional<double> wait = parseRetryAfter(job->retryAfter, std::time(nullptr)))
+            delay = std::max(delay, std::min(*wait, kMaxRetryAfterS));
         log("retry " + std::to_string(job->retries) + "/" + std::to_string(profile.maxRetries) + " in "
             + formatSeconds(delay) + ": " + failure.error.toString());
         delayed.emplace(after(now, delay), std::move(job));

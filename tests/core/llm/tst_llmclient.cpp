@@ -200,6 +200,7 @@ private slots:
         const ClientStats stats = client.stats();
         QCOMPARE(stats.rateLimited, std::uint64_t(3));
         QVERIFY2(stats.concurrencyFloor < 8, qPrintable(QString::number(stats.concurrencyFloor)));
+        QCOMPARE(stats.concurrencyLimit, 8); // 37 successes after one cut raise it back (4+5+6+7 needed)
         QVERIFY(!lines.empty());
         // Every request that got a 429 came back no sooner than Retry-After said.
         int retried = 0;
