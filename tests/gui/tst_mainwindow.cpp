@@ -348,14 +348,14 @@ void TestMainWindow::opensResultsDatabase()
 
 void TestMainWindow::windowStateIsRemembered()
 {
-    m_window->resize(1111, 777);
+    m_window->resize(1000, 700);
     m_window->close();
     QVERIFY(!m_settings->bytes(Settings::Key::WindowGeometry).isEmpty());
     QVERIFY(!m_settings->bytes(Settings::Key::MainSplitter).isEmpty());
     QVERIFY(!m_settings->bytes(Settings::Key::ProblemTableHeader).isEmpty());
 
     MainWindow second(*m_settings);
-    QCOMPARE(second.size(), QSize(1111, 777));
+    QCOMPARE(second.size(), QSize(1000, 700));
     m_window->show();
 }
 

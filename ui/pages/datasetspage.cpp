@@ -6,6 +6,7 @@
 #include "ui/settings/settings.h"
 #include "ui/views/viewsetup.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,13 +48,24 @@ DatasetsPage::DatasetsPage(Settings& settings, QWidget* parent)
     m_view->sortByColumn(ProblemTableModel::IndexColumn, Qt::AscendingOrder);
     applyDefaultColumnWidths();
 
-    m_search->setPlaceholderText(tr("Search id or text…"));
+    m_search->setPlaceholderText(tr("Search id or text… (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
     m_search->setToolTip(tr("Show only problems whose id or text contains this (case-insensitive)"));
     m_onlyGold->setToolTip(tr("Show only problems with conditions annotated as irrelevant in the dataset"));
     m_onlyCandidates->setToolTip(tr("Show only problems with at least one irrelevant-condition candidate"));
     m_shownLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);
+    connect(find, &QAction::triggered, this, [this]() {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(find);
+    // Enter in the search box hands the keyboard back to the table, where ↑/↓ walk through the problems.
+    connect(m_search, &QLineEdit::returnPressed, m_view, qOverload<>(&QWidget::setFocus));
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kSearchDelayMs);
@@ -91,10 +103,12 @@ void DatasetsPage::setDataset(std::shared_ptr<const wb::dataset::Dataset> datase
     if (state.isEmpty() || !header->restoreState(state))
         applyDefaultColumnWidths();
     m_layoutKnown = true;
-    if (m_proxy->rowCount() > 0)
+    if (m_proxy->rowCount() > 0) {
         m_view->setCurrentIndex(m_proxy->index(0, ProblemTableModel::TextColumn));
-    else
+        m_view->setFocus(Qt::OtherFocusReason);
+    } else {
         emit currentProblemChanged(-1);
+    }
 }
 
 int DatasetsPage::currentProblemRow() const

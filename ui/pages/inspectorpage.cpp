@@ -135,8 +135,12 @@ InspectorPage::~InspectorPage() = default;
 QWidget* InspectorPage::createControls()
 {
     auto* box = new QWidget(this);
-    auto* row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* rows = new QVBoxLayout(box);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* row = new QHBoxLayout;
+    auto* thetaRow = new QHBoxLayout;
+    rows->addLayout(row);
+    rows->addLayout(thetaRow);
 
     m_encoderKind->addItem(QIcon::fromTheme(QStringLiteral("computer")), tr("Built-in (offline)"),
         EncoderChoice::nameOf(EncoderChoice::Kind::Builtin));
@@ -151,7 +155,7 @@ QWidget* InspectorPage::createControls()
     m_model->setPlaceholderText(tr("model"));
     m_model->setToolTip(tr("Embeddings model name"));
     m_model->setMinimumWidth(m_model->fontMetrics().horizontalAdvance(QStringLiteral("nomic-embed-text")) + 24);
-    m_url->setMinimumWidth(m_url->fontMetrics().horizontalAdvance(QStringLiteral("http://localhost:8080/v1")) + 24);
+    m_url->setMinimumWidth(m_url->fontMetrics().horizontalAdvance(QStringLiteral("http://localhost/v1")) + 24);
 
     m_thetaSpin->setRange(0.0, 1.0);
     m_thetaSpin->setSingleStep(0.01);
@@ -167,10 +171,9 @@ QWidget* InspectorPage::createControls()
     row->addWidget(m_encoderKind);
     row->addWidget(m_url, 2);
     row->addWidget(m_model, 1);
-    row->addSpacing(12);
-    row->addWidget(new QLabel(tr("θ:"), box));
-    row->addWidget(m_thetaSpin);
-    row->addWidget(m_thetaSlider, 1);
+    thetaRow->addWidget(new QLabel(tr("Threshold θ:"), box));
+    thetaRow->addWidget(m_thetaSpin);
+    thetaRow->addWidget(m_thetaSlider, 1);
 
     const auto updateEndpointEnabled = [this]() {
         const bool endpoint = encoderChoice().kind == EncoderChoice::Kind::Embeddings;
