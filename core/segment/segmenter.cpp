@@ -70,6 +70,12 @@ bool endsWithAbbreviation(std::string_view piece)
     return false;
 }
 
+/// "8 a.m." / "5 p.m.": ends a sentence only when a capitalised word follows ("from 8 a.m. and 11 a.m." does not).
+bool endsWithClockTime(std::string_view piece)
+{
+    return wb::text::endsWith(piece, "a.m.") || wb::text::endsWith(piece, "p.m.");
+}
+
 /// Length of the closing quotes/brackets at the start of `s`: ASCII " ' ) and UTF-8 right quotes (U+2019, U+201D).
 std::size_t closingQuotesLength(std::string_view s)
 {
@@ -108,7 +114,7 @@ std::vector<std::string_view> splitSentences(std::string_view text)
             continue;
         }
         const std::string_view piece = text.substr(start, end - start);
-        if (!endsWithAbbreviation(piece)) {
+        if (!endsWithAbbreviation(piece) && !(endsWithClockTime(piece) && isLower(text[next]))) {
             out.push_back(piece);
             start = next;
         }
@@ -207,6 +213,17 @@ bool opensDependentClause(std::string_view word)
     return false;
 }
 
+/// Words that open an introductory adverbial phrase or subordinate clause before the main clause.
+bool opensIntroductoryPhrase(std::string_view word)
+{
+    static constexpr std::array<std::string_view, 16> kWords = {"in", "on", "at", "after", "before", "during", "for",
+        "within", "if", "when", "since", "because", "although", "though", "once", "until"};
+    for (std::string_view w : kWords)
+        if (w == word)
+            return true;
+    return false;
+}
+
 /// Comma-list split: cut after a comma only when the text before it (since the last cut) holds a quantity and
 /// the next comma piece holds one too or continues the list with "and"/"but". Returns false when nothing was cut.
 bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
@@ -231,7 +248,10 @@ bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
         const std::string_view word = firstWordLower(nextRaw, buffer);
         const bool leftHasQuantity = quantityCount(sentence.substr(pieceStart, end - pieceStart)) > 0;
         const bool rightContinues = quantityCount(nextRaw) > 0 || word == "and" || word == "but";
-        if (leftHasQuantity && rightContinues && !opensDependentClause(word)) {
+        std::array<char, 16> leftBuffer{};
+        // An introductory phrase ("In 2 years, ...", "If she works 5 hours, ...") belongs to the clause it opens.
+        const bool introductory = pieceStart == 0 && opensIntroductoryPhrase(firstWordLower(sentence, leftBuffer));
+        if (leftHasQuantity && rightContinues && !introductory && !opensDependentClause(word)) {
             const std::string_view piece = wb::text::trim(sentence.substr(pieceStart, end - pieceStart));
             if (hasAlnum(piece))
                 out.emplace_back(piece);

@@ -72,6 +72,15 @@ private slots:
         QTest::newRow("typographic closing quote")
             << QString::fromUtf8("The sign said \u201cSale.\u201d She buys 2 hats. How many hats?")
             << QStringList{QString::fromUtf8("The sign said \u201cSale.\u201d"), "She buys 2 hats."} << "How many hats?";
+        QTest::newRow("introductory phrase with a quantity stays whole")
+            << "Seth is twice as old as Brooke. In 2 years, the sum of their ages will be 28. How old is Seth?"
+            << QStringList{"Seth is twice as old as Brooke.", "In 2 years, the sum of their ages will be 28."}
+            << "How old is Seth?";
+        QTest::newRow("clock times do not end sentences")
+            << "Susan earns $5 every 10 minutes. If she works between 8 a.m. and 11 a.m. and pauses, how much does "
+               "she earn?"
+            << QStringList{"Susan earns $5 every 10 minutes."}
+            << "If she works between 8 a.m. and 11 a.m. and pauses, how much does she earn?";
         QTest::newRow("thousands separator is one quantity")
             << "A car costs $12,500 and has 4 doors. What is the price?"
             << QStringList{"A car costs $12,500,", "and has 4 doors."} << "What is the price?";
