@@ -141,7 +141,7 @@ private slots:
         QFETCH(int, fault);
         FakeServerConfig config;
         config.retryAfter = "0";
-        config.stallFor = std::chrono::milliseconds(2000);
+        config.stallFor = std::chrono::milliseconds(4000);
         FakeServer server(config);
         START_SERVER(server);
         const Fault all[] = { Fault::ServerError, Fault::RateLimited, Fault::DropConnection, Fault::MalformedJson,
@@ -152,7 +152,9 @@ private slots:
             for (Fault f : all)
                 server.setFaultProbability(f, 0.04);
         BackendProfile p = profileFor(server);
-        p.requestTimeoutS = 0.5; // a stalled answer must time out and be retried
+        // A stalled answer must time out and be retried; the margin keeps a slow but healthy answer on a loaded
+        // machine from timing out too (it would then be answered twice and fail the duplicate check).
+        p.requestTimeoutS = 1.5;
         Client client(p);
         Collector done;
         constexpr int kCalls = 200;
