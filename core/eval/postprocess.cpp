@@ -145,7 +145,8 @@ PostProcessResult postProcessValue(std::string_view generated)
         std::string t = s;
         while (!t.empty() && t.back() == '%')
             t.pop_back();
-        PyEvalResult r = pythonFloat(t);
+        // float() strips Unicode whitespace too ("6\u00a0%" is 0.06).
+        PyEvalResult r = pythonFloat(pyStrip(t));
         if (r.ok())
             r.value = PyNumber::fromFloat(r.value.f / 100.0);
         return fromEval(r, t);

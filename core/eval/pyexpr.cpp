@@ -15,6 +15,7 @@ const char* pyErrorName(PyError error)
     switch (error) {
     case PyError::None: return "None";
     case PyError::SyntaxError: return "SyntaxError";
+    case PyError::NameError: return "NameError";
     case PyError::ValueError: return "ValueError";
     case PyError::TypeError: return "TypeError";
     case PyError::ZeroDivisionError: return "ZeroDivisionError";
@@ -26,6 +27,8 @@ const char* pyErrorName(PyError error)
 
 std::string PyNumber::repr() const
 {
+    if (isBool)
+        return i != 0 ? "True" : "False";
     if (isInt)
         return std::to_string(i);
     if (std::isnan(f))
@@ -85,7 +88,7 @@ namespace {
     }
 
     struct Token {
-        enum Kind { Number, Op, LParen, RParen, End } kind = End;
+        enum Kind { Number, Name, Op, LParen, RParen, End } kind = End;
         std::string text;
         PyNumber number;
         std::size_t offset = 0;
@@ -104,11 +107,13 @@ namespace {
                 return *err;
             if (m_tokens.size() == 1)
                 return fail(PyError::SyntaxError, "empty expression");
-            PyEvalResult r = parseOr();
+            PyEvalResult r = parseComparison();
             if (!r.ok())
                 return r;
             if (peek().kind != Token::End)
                 return fail(PyError::SyntaxError, "unexpected '" + peek().text + "' at offset " + std::to_string(peek().offset));
+            if (m_runtime.error != PyError::None)
+                return m_runtime;
             return r;
         }
 
@@ -157,7 +162,16 @@ namespace {
                     m_tokens.push_back(t);
                     continue;
                 }
-                static const char* const kOps[] = { "**", "//", "<<", ">>", "+", "-", "*", "/", "%", "^", "&", "|", "~" };
+                if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                    while (pos < m_s.size() && (m_s[pos] == '_' || isDigit(m_s[pos]) || (m_s[pos] >= 'a' && m_s[pos] <= 'z') || (m_s[pos] >= 'A' && m_s[pos] <= 'Z')))
+                        ++pos;
+                    t.kind = Token::Name;
+                    t.text = std::string(m_s.substr(t.offset, pos - t.offset));
+                    m_tokens.push_back(t);
+                    continue;
+                }
+                static const char* const kOps[] = { "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+", "-", "*", "/", "%",
+                    "^", "&", "|", "~", "<", ">" };
                 bool matched = false;
                 for (const char* op : kOps) {
                     const std::string_view o(op);
@@ -175,12 +189,8 @@ namespace {
                     ++pos;
                     matched = true;
                 }
-                if (!matched) {
-                    // Comparisons would yield a bool in Python; they are no arithmetic answer, so refuse them.
-                    if (c == '<' || c == '>' || c == '!' || (c == '=' && pos + 1 < m_s.size() && m_s[pos + 1] == '='))
-                        return fail(PyError::Unsupported, "comparison at offset " + std::to_string(pos));
+                if (!matched)
                     return fail(PyError::SyntaxError, "invalid character at offset " + std::to_string(pos));
-                }
                 m_tokens.push_back(t);
             }
             Token end;
@@ -218,9 +228,61 @@ namespace {
                 PyEvalResult right = (this->*next)();
                 if (!right.ok())
                     return right;
-                left = apply(matched, left.value, right.value);
+                left = absorb(apply(matched, left.value, right.value));
             }
             return left;
+        }
+
+        /// Python compiles before it runs: a run-time error is remembered (the first one in evaluation order,
+        /// unless it sits in a short-circuited part) and parsing continues, so a later syntax error still wins.
+        PyEvalResult absorb(PyEvalResult r)
+        {
+            if (r.ok() || r.error == PyError::SyntaxError)
+                return r;
+            if (m_suppress == 0 && m_runtime.error == PyError::None)
+                m_runtime = r;
+            return okValue(PyNumber::fromInt(1));
+        }
+
+        PyEvalResult parseComparison()
+        {
+            PyEvalResult left = parseOr();
+            if (!left.ok())
+                return left;
+            bool result = true;
+            bool compared = false;
+            int suppressed = 0;
+            while (true) {
+                const char* matched = nullptr;
+                for (const char* op : { "<", ">", "<=", ">=", "==", "!=" }) {
+                    if (acceptOp(op)) {
+                        matched = op;
+                        break;
+                    }
+                }
+                if (!matched)
+                    break;
+                PyEvalResult right = parseOr();
+                if (!right.ok())
+                    return right;
+                if (result) {
+                    const double a = left.value.toDouble();
+                    const double b = right.value.toDouble();
+                    const std::string op(matched);
+                    result = op == "<" ? a < b : op == ">" ? a > b : op == "<=" ? a <= b : op == ">=" ? a >= b : op == "==" ? a == b : a != b;
+                    if (!result) {
+                        // Python stops evaluating the chain here; errors in the rest do not count.
+                        ++m_suppress;
+                        ++suppressed;
+                    }
+                }
+                compared = true;
+                left = right;
+            }
+            m_suppress -= suppressed;
+            if (!compared)
+                return left;
+            return okValue(PyNumber::fromBool(result));
         }
 
         PyEvalResult parseOr() { return binaryLevel(&Parser::parseXor, { "|" }); }
@@ -237,7 +299,7 @@ namespace {
                     PyEvalResult operand = parseUnary();
                     if (!operand.ok())
                         return operand;
-                    return applyUnary(op, operand.value);
+                    return absorb(applyUnary(op, operand.value));
                 }
             }
             return parsePower();
@@ -253,7 +315,7 @@ namespace {
                 PyEvalResult exponent = parseUnary();
                 if (!exponent.ok())
                     return exponent;
-                return apply("**", base.value, exponent.value);
+                return absorb(apply("**", base.value, exponent.value));
             }
             return base;
         }
@@ -265,9 +327,13 @@ namespace {
                 ++m_pos;
                 return okValue(t.number);
             }
+            if (t.kind == Token::Name) {
+                ++m_pos;
+                return absorb(fail(PyError::NameError, "name '" + t.text + "' is not defined"));
+            }
             if (t.kind == Token::LParen) {
                 ++m_pos;
-                PyEvalResult inner = parseOr();
+                PyEvalResult inner = parseComparison();
                 if (!inner.ok())
                     return inner;
                 if (peek().kind != Token::RParen)
@@ -408,6 +474,8 @@ namespace {
         std::string_view m_s;
         std::vector<Token> m_tokens;
         std::size_t m_pos = 0;
+        PyEvalResult m_runtime;
+        int m_suppress = 0;
     };
 
 } // namespace

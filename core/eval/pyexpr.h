@@ -14,16 +14,18 @@ struct PyNumber {
     std::int64_t i = 0;
     double f = 0.0;
     bool overflowed = false;
+    bool isBool = false; ///< a comparison result (Python's True/False, numerically 1/0)
 
-    static PyNumber fromInt(std::int64_t v) { return PyNumber { true, v, 0.0, false }; }
-    static PyNumber fromFloat(double v) { return PyNumber { false, 0, v, false }; }
+    static PyNumber fromInt(std::int64_t v) { return PyNumber { true, v, 0.0, false, false }; }
+    static PyNumber fromFloat(double v) { return PyNumber { false, 0, v, false, false }; }
+    static PyNumber fromBool(bool v) { return PyNumber { true, v ? 1 : 0, 0.0, false, true }; }
     double toDouble() const { return isInt ? static_cast<double>(i) : f; }
-    /// Python's repr(): "18", "18.0", "0.75", "1e+16".
+    /// Python's repr(): "18", "18.0", "0.75", "1e+16", "True".
     std::string repr() const;
 };
 
 /// The Python exception a computation would raise; None when it succeeded.
-enum class PyError { None, SyntaxError, ValueError, TypeError, ZeroDivisionError, OverflowError, Unsupported };
+enum class PyError { None, SyntaxError, NameError, ValueError, TypeError, ZeroDivisionError, OverflowError, Unsupported };
 
 const char* pyErrorName(PyError error);
 
@@ -35,9 +37,12 @@ struct PyEvalResult {
 };
 
 /// Evaluates `expression` the way Python's eval() would for numeric literals, unary + - ~, binary
-/// + - * / // % ** ^ & | << >> and parentheses, with Python's int/float rules (true division gives a float,
-/// ^ & | on floats are TypeErrors, leading zeros in int literals are SyntaxErrors). Never executes code:
-/// anything else (names, calls, comparisons, strings) is SyntaxError or Unsupported.
+/// + - * / // % ** ^ & | << >>, chained comparisons < > <= >= == != (short-circuiting, giving True/False) and
+/// parentheses, with Python's int/float rules (true division gives a float, ^ & | on floats are TypeErrors,
+/// leading zeros in int literals are SyntaxErrors). As in Python, the whole text is checked for syntax before
+/// any run-time error counts, and the first run-time error in evaluation order is the one reported. Never
+/// executes code: a name is a NameError, anything else (calls, strings, subscripts) a SyntaxError. Ints beyond
+/// int64 continue as floats (Unsupported where Python's exact big-int result would be needed, e.g. ^ on them).
 PyEvalResult evalPythonArithmetic(std::string_view expression);
 
 /// Python's float(str) for the strings the post-processor can produce (no letters): optional sign,

@@ -57,7 +57,11 @@ private slots:
         QTest::newRow("cjk letters removed") << QString::fromUtf8("\u7b54\u6848 42") << "42";
         QTest::newRow("nbsp trimmed") << QString::fromUtf8("\u00a042\u00a0") << "42";
         QTest::newRow("percent of fraction") << "5%%" << "0.05";
-        QTest::newRow("comparison refused") << "3<5" << "Unsupported";
+        QTest::newRow("comparison") << "3<5" << "True";
+        QTest::newRow("chained comparison short-circuits") << "2<1<1/0" << "False";
+        QTest::newRow("syntax error wins over run-time error") << "1/0+" << "SyntaxError";
+        QTest::newRow("name") << "_8" << "NameError";
+        QTest::newRow("unicode space before percent") << QString::fromUtf8("6\u00a0%") << "0.06";
         QTest::newRow("lone dot") << "." << "0";
     }
     void goldenTable()
