@@ -5,32 +5,41 @@
 #include "core/store/store.h"
 
 namespace wb::run {
+namespace {
+
+/// Prepares `sql` with ?1 bound to the run and ?2 to the number of problems.
+Result<store::Statement> prepareForRun(store::Store& store, const char* sql, store::RowId runId, std::size_t problems)
+{
+    auto statement = store.database().prepare(sql);
+    if (!statement)
+        return statement.error();
+    if (auto r = statement->bind(1, runId); !r)
+        return r.error();
+    if (auto r = statement->bind(2, std::int64_t(problems)); !r)
+        return r.error();
+    return statement;
+}
+
+} // namespace
 
 Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t problems)
 {
     RunTally tally;
-    auto calls = store.database().prepare(
-        "SELECT count(*) FROM calls WHERE run_id = ?1 AND status = 'done' AND problem_idx < ?2");
+    auto calls = prepareForRun(store, "SELECT count(*) FROM calls WHERE run_id = ?1 AND status = 'done' AND problem_idx < ?2",
+        runId, problems);
     if (!calls)
         return calls.error();
-    if (auto r = calls->bind(1, runId); !r)
-        return r.error();
-    if (auto r = calls->bind(2, std::int64_t(problems)); !r)
-        return r.error();
     auto row = calls->step();
     if (!row)
         return row.error();
     tally.doneCalls = std::uint64_t(calls->columnInt64(0));
 
-    auto results = store.database().prepare("SELECT count(*), coalesce(sum(error = ''), 0), coalesce(sum(error <> ''), 0),"
-                                            " coalesce(sum(error = '' AND correct = 1), 0)"
-                                            " FROM results WHERE run_id = ?1 AND problem_idx < ?2");
+    auto results = prepareForRun(store,
+        "SELECT count(*), coalesce(sum(error = ''), 0), coalesce(sum(error <> ''), 0),"
+        " coalesce(sum(error = '' AND correct = 1), 0) FROM results WHERE run_id = ?1 AND problem_idx < ?2",
+        runId, problems);
     if (!results)
         return results.error();
-    if (auto r = results->bind(1, runId); !r)
-        return r.error();
-    if (auto r = results->bind(2, std::int64_t(problems)); !r)
-        return r.error();
     row = results->step();
     if (!row)
         return row.error();
@@ -44,14 +53,11 @@ Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t p
 Result<std::vector<bool>> scoredProblems(store::Store& store, store::RowId runId, std::size_t problems)
 {
     std::vector<bool> scored(problems, false);
-    auto query = store.database().prepare(
-        "SELECT problem_idx FROM results WHERE run_id = ?1 AND error = '' AND problem_idx >= 0 AND problem_idx < ?2");
+    auto query = prepareForRun(store,
+        "SELECT problem_idx FROM results WHERE run_id = ?1 AND error = '' AND problem_idx >= 0 AND problem_idx < ?2",
+        runId, problems);
     if (!query)
         return query.error();
-    if (auto r = query->bind(1, runId); !r)
-        return r.error();
-    if (auto r = query->bind(2, std::int64_t(problems)); !r)
-        return r.error();
     while (true) {
         auto row = query->step();
         if (!row)

@@ -192,6 +192,20 @@ private slots:
         QCOMPARE(resumed.lines().back(), firstLines.back());
     }
 
+    void baseUrlFromEnvironment()
+    {
+        if (!m_serverUp)
+            QSKIP("the fake server needs cpp-httplib");
+        const std::string db = (m_dir.path() + QStringLiteral("/env.db")).toStdString();
+        qputenv("OPENAI_BASE_URL", QByteArray::fromStdString(m_server.baseUrl()));
+        const auto run = i3c({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--db", db, "--limit", "2" });
+        qunsetenv("OPENAI_BASE_URL");
+        WB_EXPECT_STATUS(run, 0);
+        const auto report = i3c({ "report", "--db", db, run.lines().front(), "--json" });
+        const auto doc = nlohmann::json::parse(report.out);
+        QCOMPARE(doc["config"]["backend"]["base_url"].get<std::string>(), m_server.baseUrl());
+    }
+
     void batchExportImport()
     {
         const std::string db = (m_dir.path() + QStringLiteral("/batch.db")).toStdString();

@@ -87,7 +87,7 @@ private slots:
     {
         test::FakeServerConfig serverConfig;
         serverConfig.retryAfter = "0";
-        serverConfig.stallFor = std::chrono::milliseconds(2500);
+        serverConfig.stallFor = std::chrono::milliseconds(1000);
         test::FakeServer server(serverConfig);
         if (!server.start())
             QSKIP("the fake server needs cpp-httplib");
@@ -100,6 +100,7 @@ private slots:
         run::Runner runner(*store, testOptions());
         auto config = test::arithmeticConfig(m_dataset, server.baseUrl());
         config.backend.maxRetries = 10;
+        config.backend.requestTimeoutS = 0.4;
         auto runId = runner.create(config);
         WB_VERIFY_OK(runId);
 
@@ -261,6 +262,7 @@ private slots:
         WB_VERIFY_OK(firstSummary);
         const int requests = server.totalRequests();
         QCOMPARE(std::uint64_t(requests), firstSummary->plannedCalls);
+        QVERIFY(server.maxConcurrent() <= 8); // the backend's concurrency limit
 
         auto second = runner.create(test::arithmeticConfig(m_dataset, server.baseUrl()));
         WB_VERIFY_OK(second);
