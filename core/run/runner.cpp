@@ -256,6 +256,10 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
     std::size_t nextProblem = 0;
     std::optional<Error> fatal;
     std::uint64_t sessionSent = 0;
+    std::size_t failuresInARow = 0;
+    const std::size_t failureLimit = d->options.failuresInARowLimit ? d->options.failuresInARowLimit
+                                                                     : std::max<std::size_t>(20, 3 * concurrency);
+    std::optional<Error> stopError;
     double stopSeen = -1.0;
     bool aborted = false;
 
@@ -358,8 +362,16 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
             item.tokens += response.usage.promptTokens + response.usage.completionTokens;
             item.outputs[name] = response.text;
             item.dag.markFinished(call.step);
+            failuresInARow = 0;
         } else {
             ++counters.failedCalls;
+            // A backend that is down or rejects every call would otherwise turn each remaining problem into
+            // a recorded error; stop instead and leave the run resumable.
+            if (++failuresInARow >= failureLimit)
+                stopError = makeError(completion.response.error().code,
+                    "stopped after " + std::to_string(failuresInARow) + " calls in a row failed; last: "
+                        + completion.response.error().message + " (resume the run when the backend is back)",
+                    completion.response.error().location);
             counters.lastError = record.error;
             if (item.firstError.empty())
                 item.firstError = name + ": " + record.error;
@@ -406,6 +418,8 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
             if (auto r = complete(completion); !r && !fatal)
                 fatal = r.error();
         }
+        if (stopError && !fatal)
+            fatal = stopError;
         report(false);
     }
     client.waitIdle();

@@ -65,6 +65,9 @@ struct RunnerOptions {
     /// After a cancel, calls already sent get this long to deliver their (paid-for) responses before they are
     /// aborted; 0 aborts at once.
     double cancelGraceSeconds = 5.0;
+    /// The run stops (status Failed, resumable) after this many calls in a row finally failed.
+    /// 0 = max(20, 3 × concurrency).
+    std::size_t failuresInARowLimit = 0;
     /// Problems worked on at the same time; bounds memory. 0 = 2 × concurrency + 4.
     std::size_t activeProblems = 0;
     std::function<void(const std::string&)> log; ///< diagnostic lines (retries, errors); any thread

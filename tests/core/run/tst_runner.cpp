@@ -318,6 +318,35 @@ private slots:
         QCOMPARE(server.maxSuccessesPerBody(), 1);
     }
 
+    void deadBackendStopsTheRunResumably()
+    {
+        test::FakeServer server;
+        if (!server.start())
+            QSKIP("the fake server needs cpp-httplib");
+        server.setFaultProbability(test::Fault::ServerError, 1.0);
+        auto store = store::Store::open(dbPath("dead.db"));
+        WB_VERIFY_OK(store);
+        run::Runner runner(*store, testOptions());
+        auto config = test::arithmeticConfig(m_dataset, server.baseUrl());
+        config.backend.maxRetries = 0;
+        auto runId = runner.create(config);
+        WB_VERIFY_OK(runId);
+        CancelToken cancel;
+        auto failed = runner.execute(*runId, cancel, {});
+        QVERIFY(!failed.ok());
+        QVERIFY2(QString::fromStdString(failed.error().message).contains(QStringLiteral("in a row")),
+            failed.error().toString().c_str());
+        QCOMPARE(store->run(*runId)->status, store::RunStatus::Failed);
+        QVERIFY(store->loadResults(*runId)->size() < std::size_t(kProblems)); // not every problem burnt as an error
+
+        server.clearFaults();
+        auto resumed = runner.execute(*runId, cancel, {});
+        WB_VERIFY_OK(resumed);
+        QCOMPARE(resumed->status, store::RunStatus::Completed);
+        QCOMPARE(resumed->errors, std::size_t(0));
+        verifyEveryProblemAccounted(*store, *runId);
+    }
+
     void badConfigurationIsRefused_data()
     {
         QTest::addColumn<QString>("field");
