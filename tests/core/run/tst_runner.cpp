@@ -87,7 +87,7 @@ private slots:
     {
         test::FakeServerConfig serverConfig;
         serverConfig.retryAfter = "0";
-        serverConfig.stallFor = std::chrono::milliseconds(1000);
+        serverConfig.stallFor = std::chrono::milliseconds(1200);
         test::FakeServer server(serverConfig);
         if (!server.start())
             QSKIP("the fake server needs cpp-httplib");
@@ -100,7 +100,7 @@ private slots:
         run::Runner runner(*store, testOptions());
         auto config = test::arithmeticConfig(m_dataset, server.baseUrl());
         config.backend.maxRetries = 10;
-        config.backend.requestTimeoutS = 0.4;
+        config.backend.requestTimeoutS = 0.7; // generous: a late answer after a timeout would be a legitimate duplicate
         auto runId = runner.create(config);
         WB_VERIFY_OK(runId);
 
