@@ -39,6 +39,10 @@ private slots:
             ids.push_back(m.id);
             QVERIFY2(validateMethod(m).empty(), m.id.c_str());
             QCOMPARE(m.family == Family::I3c, m.usesCandidates());
+            // Runs store the canonical text; it must parse back to the same method.
+            auto again = parseMethod(canonicalMethodJson(m), "stored " + m.id);
+            QVERIFY2(again.ok(), again.ok() ? "" : again.error().toString().c_str());
+            QCOMPARE(methodSha256(again.value()), methodSha256(m));
         }
         const std::vector<std::string> expected { "direct", "direct+i3c", "zero-shot-cot", "zero-shot-cot+i3c",
             "plan-and-solve", "plan-and-solve+i3c", "instruct-cot", "instruct-cot+i3c", "few-shot-cot",
