@@ -297,6 +297,7 @@ private slots:
         QTest::newRow("bad concurrency") << QStringList { "run", dataset, "--method", "direct", "--model", "m", "--concurrency", "many", "--db", db } << "--concurrency";
         QTest::newRow("unknown option") << QStringList { "run", dataset, "--bogus" } << "--bogus";
         QTest::newRow("resume unknown run") << QStringList { "run", "--resume", "999", "--db", db } << "999";
+        QTest::newRow("resume with options") << QStringList { "run", "--resume", "1", "--db", db, "--model", "x" } << "--model";
         QTest::newRow("resume bad id") << QStringList { "run", "--resume", "abc", "--db", db } << "abc";
         QTest::newRow("runs missing db") << QStringList { "runs", "--db", missingDb } << "nothing-here.db";
         QTest::newRow("report no run") << QStringList { "report", "--db", db } << "RUN";

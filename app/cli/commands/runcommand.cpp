@@ -120,8 +120,16 @@ int runCommand(const CommandContext& context)
         return reportError(context, args.error());
 
     const auto resume = args->value("resume");
-    if (resume && !args->positionals().empty())
-        return reportError(context, makeError(ErrorCode::Usage, "--resume RUN takes no DATASET"));
+    if (resume) {
+        // A resumed run keeps its stored configuration; anything else on the line would be silently ignored.
+        for (const auto& name : valueOptions) {
+            if (name != "resume" && name != "db" && args->value(name))
+                return reportError(context, makeError(ErrorCode::Usage,
+                    "--resume RUN continues the run with its stored configuration; --" + name + " cannot change it"));
+        }
+        if (!args->positionals().empty() || args->has("no-cache") || args->has("plan-only"))
+            return reportError(context, makeError(ErrorCode::Usage, "--resume RUN takes only --db FILE"));
+    }
     auto store = openStore(*args, resume.has_value());
     if (!store)
         return reportError(context, store.error());
