@@ -9,7 +9,12 @@ the size of GSM-IC); cycled copies get distinct ids so nothing can be cached by 
 """
 import json
 import os
+import re
 import sys
+
+
+def alnum(text):
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def main():
@@ -22,8 +27,8 @@ def main():
     with open(out_path, "w", encoding="utf-8") as out:
         for i in range(count):
             item = base[i % len(base)]
-            inserted = item["equation"].strip().rstrip(".")
-            kept = [c for c in item["conditions"] if c.strip().rstrip(".") != inserted]
+            inserted = alnum(item["equation"])
+            kept = [c for c in item["conditions"] if alnum(c) != inserted]
             record = {
                 "id": i,
                 "new_question": item["problem"],

@@ -79,7 +79,7 @@ private slots:
 
     void thetaChangesCandidates()
     {
-        const auto low = runCli({ "inspect", demoDataset(), "--summary", "--json", "--theta", "0.0" });
+        const auto low = runCli({ "inspect", demoDataset(), "--summary", "--json", "--theta", "-1" });
         const auto high = runCli({ "inspect", demoDataset(), "--summary", "--json", "--theta", "1.01" });
         QCOMPARE(low.status, 0);
         QCOMPARE(high.status, 0);
