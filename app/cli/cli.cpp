@@ -37,6 +37,8 @@ const CommandInfo kCommands[] = {
         "i3c select-demos POOL_FILE --method i3c-select|complex|auto [--k 8] [--db FILE] [--name S] [--seed N]\n"
         "                [--pool-limit N] [--format F] [--model NAME --base-url URL ...backend options]",
         &selectDemosCommand },
+    { "import-demos", "store a demonstrations file (e.g. I3C-Select's) as a demo set in a database",
+        "i3c import-demos FILE [--db FILE] [--name S] [--json]", &importDemosCommand },
     { "export-batch", "write a run's next unfinished calls as OpenAI Batch API JSONL",
         "i3c export-batch [--db FILE] RUN --out FILE.jsonl", &exportBatchCommand },
     { "import-batch", "read a Batch API output file back into a run",

@@ -32,6 +32,7 @@ int reportError(const CommandContext& context, const Error& error);
 // One function per command, each defined in commands/<name>command.cpp.
 int inspectCommand(const CommandContext& context);
 int importCommand(const CommandContext& context);
+int importDemosCommand(const CommandContext& context);
 int methodsCommand(const CommandContext& context);
 int runCommand(const CommandContext& context);
 int runsCommand(const CommandContext& context);
