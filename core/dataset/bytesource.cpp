@@ -19,8 +19,9 @@ ByteSource::~ByteSource()
         std::fclose(m_file);
 }
 
-Result<void> ByteSource::open(const std::string& path)
+Result<void> ByteSource::open(const std::string& path, bool hash)
 {
+    m_hashing = hash;
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status))
@@ -43,6 +44,17 @@ std::string_view ByteSource::available()
 
     const bool first = m_filled == 0;
     const std::size_t slot = m_filled % kRing;
+    if (!m_hashing) {
+        std::vector<char>& chunk = m_chunks[0];
+        m_len = std::fread(chunk.data(), 1, chunk.size(), m_file);
+        m_pos = 0;
+        m_current = 0;
+        if (m_len < chunk.size()) {
+            m_eof = true;
+            m_readFailed = std::ferror(m_file) != 0;
+        }
+        return { chunk.data(), m_len };
+    }
     if (!first && !m_hasher.joinable() && !m_hashInline) {
         try {
             m_hasher = std::thread([this] { hashLoop(); });
@@ -110,6 +122,8 @@ void ByteSource::stopHasher()
 
 std::string ByteSource::finishHash()
 {
+    if (!m_hashing)
+        return {};
     m_pos = m_len;
     while (!available().empty())
         m_pos = m_len;

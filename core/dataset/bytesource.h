@@ -26,15 +26,17 @@ public:
     ByteSource(const ByteSource&) = delete;
     ByteSource& operator=(const ByteSource&) = delete;
 
-    /// Opens `path`; NotFound for a missing path or a directory, Io when it cannot be read.
-    Result<void> open(const std::string& path);
+    /// Opens `path`; NotFound for a missing path or a directory, Io when it cannot be read. Without `hash` the
+    /// bytes are only read (finishHash() then returns an empty string without reading further).
+    Result<void> open(const std::string& path, bool hash = true);
 
     /// Unconsumed bytes of the current chunk; reads the next chunk when it is used up. Empty at end of file.
     std::string_view available();
     void consume(std::size_t count) { m_pos += count; }
     bool readFailed() const { return m_readFailed; }
 
-    /// Reads whatever is left (without scanning it) and returns the sha256 of all bytes of the file.
+    /// Reads whatever is left (without scanning it) and returns the sha256 of all bytes of the file; empty when
+    /// the source was opened without hashing.
     std::string finishHash();
 
 private:
@@ -61,6 +63,7 @@ private:
     std::size_t m_hashed = 0;
     bool m_stop = false;
     bool m_hashInline = false; ///< set when no helper thread could be started
+    bool m_hashing = true;
 };
 
 } // namespace wb::dataset

@@ -163,7 +163,7 @@ Result<DatasetInfo> StreamLoader::run()
 {
     m_info.path = m_path;
     m_info.name = std::filesystem::path(m_path).filename().string();
-    auto opened = m_source.open(m_path);
+    auto opened = m_source.open(m_path, m_options.hashContent);
     if (!opened)
         return opened.error();
     auto first = m_reader.start();

@@ -52,6 +52,9 @@ struct LoadOptions {
     bool strict = false;     ///< turn recoverable record errors into a fatal error
     std::size_t limit = 0;   ///< stop after this many problems (0 = all)
     bool segment = true;     ///< segment problems that carry no segmentation of their own
+    /// Compute DatasetInfo::contentHash. Callers that never look at it (a one-off inspection) turn it off and
+    /// skip hashing every byte; the hash is then empty and reading stops where the sink stops.
+    bool hashContent = true;
 };
 
 /// What is known about a file after loading it.
@@ -59,7 +62,7 @@ struct DatasetInfo {
     std::string path;
     std::string name;          ///< file name without folder
     Format format = Format::Auto; ///< the format actually used
-    std::string contentHash;   ///< sha256 of the file bytes
+    std::string contentHash;   ///< sha256 of the file bytes (empty when LoadOptions::hashContent is off)
     std::size_t problemCount = 0;
     std::size_t skippedRecords = 0;
     Diagnostics diagnostics;   ///< recoverable problems, each naming file:line

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <string>
 #include <string_view>
 
 namespace wb::relevance {
@@ -27,43 +27,61 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view w)
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+bool isAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 struct Token {
-    std::string lower;
+    std::string_view lower; ///< into the workspace's lower-cased copy of the texts
     bool capitalised = false;
     bool possessive = false; ///< followed by "'s" or "'"
     bool allCaps = false;    ///< acronym or unit ("FICA", "GB"): not a person
 };
 
-std::vector<Token> tokenize(const std::string& text)
+/// Buffers reused from problem to problem: this runs for every problem of a dataset.
+struct Workspace {
+    std::string lowered;                       ///< every text lower-cased, one after the other
+    std::vector<Token> tokens;                 ///< the tokens of all texts
+    std::vector<std::size_t> firstToken;       ///< per text: index of its first token; one more entry at the end
+    std::vector<std::string_view> capitalisedElsewhere;
+    std::vector<std::vector<std::string>> actors;
+    std::vector<std::string> seen;
+    std::string scratch;
+};
+
+/// Appends the tokens of `text` to w.tokens. Letters are ASCII letters (what std::isalpha accepts in the "C"
+/// and UTF-8 locales for a single byte); w.lowered must have room for the text, so the views stay valid.
+void tokenize(const std::string& text, Workspace& w)
 {
-    std::vector<Token> out;
+    const std::size_t base = w.lowered.size();
+    for (char c : text)
+        w.lowered += isAsciiUpper(c) ? char(c | 0x20) : c;
+    const std::string_view lowered(w.lowered.data() + base, text.size());
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
-        if (!std::isalpha(static_cast<unsigned char>(text[i]))) {
+        if (!isAsciiAlpha(text[i])) {
             ++i;
             continue;
         }
         Token t;
-        t.capitalised = std::isupper(static_cast<unsigned char>(text[i])) != 0;
+        t.capitalised = isAsciiUpper(text[i]);
+        const std::size_t start = i;
         std::size_t upper = 0;
-        while (i < n && std::isalpha(static_cast<unsigned char>(text[i]))) {
-            upper += std::isupper(static_cast<unsigned char>(text[i])) != 0;
-            t.lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-        }
+        while (i < n && isAsciiAlpha(text[i]))
+            upper += isAsciiUpper(text[i++]);
+        t.lower = lowered.substr(start, i - start);
         t.allCaps = t.lower.size() >= 2 && upper == t.lower.size();
         // Possessive "'s" / "s'" with an ASCII or a typographic (U+2019) apostrophe.
         const std::size_t apostrophe = i < n && text[i] == '\'' ? 1 : (text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
         if (apostrophe != 0) {
             const std::size_t a = i + apostrophe;
-            const bool s = a < n && (text[a] == 's' || text[a] == 'S')
-                && !(a + 1 < n && std::isalpha(static_cast<unsigned char>(text[a + 1])));
-            t.possessive = s || (a < n && std::isspace(static_cast<unsigned char>(text[a])) && t.lower.back() == 's');
+            const bool s = a < n && (text[a] == 's' || text[a] == 'S') && !(a + 1 < n && isAsciiAlpha(text[a + 1]));
+            t.possessive = s || (a < n && isAsciiSpace(text[a]) && t.lower.back() == 's');
             i = s ? a + 1 : a;
         }
-        out.push_back(std::move(t));
+        w.tokens.push_back(t);
     }
-    return out;
 }
 
 /// A verb form that can follow a name: an auxiliary, or an inflected WordNet verb ("bought", "sees").
@@ -80,13 +98,13 @@ bool verbish(const Token& t, std::string& scratch)
     return !w.ends_with("ing") && !w.ends_with("er") && !w.ends_with("est");
 }
 
-/// Actors named in one text, in order of appearance.
-std::vector<std::string> actorsIn(const std::vector<Token>& toks, const std::vector<std::string>& capitalisedElsewhere)
+/// Actors named in one text (tokens toks[0, count)), in order of appearance, into `out`.
+void actorsIn(const Token* toks, std::size_t count, const std::vector<std::string_view>& capitalisedElsewhere,
+    std::string& scratch, std::vector<std::string>& out)
 {
     const Lexicon& lex = Lexicon::instance();
-    std::vector<std::string> out;
-    std::string scratch;
-    for (std::size_t k = 0; k < toks.size(); ++k) {
+    out.clear();
+    for (std::size_t k = 0; k < count; ++k) {
         const Token& t = toks[k];
         if (!t.capitalised || t.lower.size() < 2 || lex.isStopWord(t.lower) || contains(kTitles, t.lower)
             || contains(kNonActors, t.lower) || t.allCaps)
@@ -94,52 +112,63 @@ std::vector<std::string> actorsIn(const std::vector<Token>& toks, const std::vec
         const bool afterTitle = k > 0 && contains(kTitles, toks[k - 1].lower);
         const bool isName = afterTitle || k > 0
             || std::find(capitalisedElsewhere.begin(), capitalisedElsewhere.end(), t.lower) != capitalisedElsewhere.end()
-            || (k + 1 < toks.size() && verbish(toks[k + 1], scratch)) || !lex.isLemma(t.lower);
+            || (k + 1 < count && verbish(toks[k + 1], scratch)) || !lex.isLemma(t.lower);
         if (!isName)
             continue;
-        out.push_back(t.lower);
-        if (t.possessive && k + 1 < toks.size() && !toks[k + 1].capitalised) {
+        out.emplace_back(t.lower);
+        if (t.possessive && k + 1 < count && !toks[k + 1].capitalised) {
             const std::string_view base = lex.lemma(toks[k + 1].lower, scratch);
             if ((lex.flags(base) & Lexicon::Person) != 0)
-                out.push_back(t.lower + "'s " + std::string(base));
+                out.push_back(std::string(t.lower) + "'s " + std::string(base));
         }
     }
-    return out;
 }
 
 } // namespace
 
 std::vector<int> newActorCounts(const std::vector<std::string>& conditions, const std::string& question)
 {
+    thread_local Workspace w;
     const std::size_t n = conditions.size();
-    std::vector<std::vector<Token>> tokens;
-    tokens.reserve(n + 1);
+    std::size_t bytes = question.size();
     for (const std::string& c : conditions)
-        tokens.push_back(tokenize(c));
-    tokens.push_back(tokenize(question));
+        bytes += c.size();
+    w.lowered.clear();
+    w.lowered.reserve(bytes); // no reallocation while tokens point into it
+    w.tokens.clear();
+    w.firstToken.clear();
+    for (std::size_t i = 0; i <= n; ++i) {
+        w.firstToken.push_back(w.tokens.size());
+        tokenize(i < n ? conditions[i] : question, w);
+    }
+    w.firstToken.push_back(w.tokens.size());
 
-    std::vector<std::string> capitalisedElsewhere; // capitalised somewhere other than a text's first word
-    for (const auto& toks : tokens)
-        for (std::size_t k = 1; k < toks.size(); ++k)
-            if (toks[k].capitalised)
-                capitalisedElsewhere.push_back(toks[k].lower);
+    w.capitalisedElsewhere.clear(); // capitalised somewhere other than a text's first word
+    for (std::size_t i = 0; i <= n; ++i)
+        for (std::size_t k = w.firstToken[i] + 1; k < w.firstToken[i + 1]; ++k)
+            if (w.tokens[k].capitalised)
+                w.capitalisedElsewhere.push_back(w.tokens[k].lower);
 
-    std::vector<std::vector<std::string>> actors;
-    actors.reserve(n + 1);
-    for (const auto& toks : tokens)
-        actors.push_back(actorsIn(toks, capitalisedElsewhere));
+    if (w.actors.size() < n + 1)
+        w.actors.resize(n + 1);
+    for (std::size_t i = 0; i <= n; ++i)
+        actorsIn(w.tokens.data() + w.firstToken[i], w.firstToken[i + 1] - w.firstToken[i], w.capitalisedElsewhere,
+            w.scratch, w.actors[i]);
 
-    std::string protagonist;
-    for (const auto& a : actors) {
-        if (!a.empty()) {
-            protagonist = a.front();
+    std::string_view protagonist;
+    for (std::size_t i = 0; i <= n; ++i) {
+        if (!w.actors[i].empty()) {
+            protagonist = w.actors[i].front();
             break;
         }
     }
 
     std::vector<int> counts(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        std::vector<std::string> seen = actors[i];
+        if (w.actors[i].empty())
+            continue;
+        std::vector<std::string>& seen = w.seen;
+        seen.assign(w.actors[i].begin(), w.actors[i].end());
         std::sort(seen.begin(), seen.end());
         seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
         for (const std::string& a : seen) {
@@ -148,7 +177,7 @@ std::vector<int> newActorCounts(const std::vector<std::string>& conditions, cons
             bool elsewhere = false;
             for (std::size_t j = 0; j <= n && !elsewhere; ++j)
                 if (j != i)
-                    elsewhere = std::find(actors[j].begin(), actors[j].end(), a) != actors[j].end();
+                    elsewhere = std::find(w.actors[j].begin(), w.actors[j].end(), a) != w.actors[j].end();
             if (!elsewhere)
                 ++counts[i];
         }

@@ -3,7 +3,7 @@
 
 #include "core/relevance/lexicon.h"
 
-#include <cctype>
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -24,18 +24,8 @@ constexpr std::size_t kMaxCachedWords = 200000;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-void normalise(Vector& v)
-{
-    double norm = 0.0;
-    for (float x : v)
-        norm += double(x) * double(x);
-    if (norm <= 0.0)
-        return;
-    const float inv = float(1.0 / std::sqrt(norm));
-    for (float& x : v)
-        x *= inv;
-}
+/// For ASCII letters only (what isAlpha() accepts): the same as std::tolower there, without the locale call.
+char lowerAscii(char c) { return char(c | 0x20); }
 
 } // namespace
 
@@ -54,10 +44,15 @@ BuiltinEncoder::WordFeature BuiltinEncoder::hashed(std::string_view feature, flo
     return f;
 }
 
-void BuiltinEncoder::addFeature(Vector& v, std::string_view feature, float weight)
+void BuiltinEncoder::add(WordFeature f)
 {
-    const WordFeature f = hashed(feature, weight);
-    v[f.bucket] += f.weight;
+    if (f.weight == 0.0f)
+        return; // stop words: adding zero changes no component
+    if (!m_touched[f.bucket]) {
+        m_touched[f.bucket] = true;
+        m_buckets.push_back(f.bucket);
+    }
+    m_sums[f.bucket] += f.weight;
 }
 
 const BuiltinEncoder::WordFeature& BuiltinEncoder::wordFeature(std::string_view lowerWord)
@@ -76,11 +71,9 @@ const BuiltinEncoder::WordFeature& BuiltinEncoder::wordFeature(std::string_view 
     return m_wordCache.emplace(std::string(lowerWord), f).first->second;
 }
 
-Vector BuiltinEncoder::encodeOne(std::string_view text)
+void BuiltinEncoder::encodeSparseOne(std::string_view text, SparseVector& out)
 {
-    // kDimensions - 1 hashed content components; the last one carries the calibration bias.
-    Vector v(kDimensions - 1, 0.0f);
-    v.reserve(kDimensions);
+    m_buckets.clear();
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
@@ -89,10 +82,9 @@ Vector BuiltinEncoder::encodeOne(std::string_view text)
             std::size_t j = i;
             m_lower.clear();
             while (j < n && isAlpha(text[j]))
-                m_lower += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j++])));
+                m_lower += lowerAscii(text[j++]);
             i = j;
-            const WordFeature& f = wordFeature(m_lower);
-            v[f.bucket] += f.weight;
+            add(wordFeature(m_lower));
         } else if (isDigit(c)) {
             m_feature.clear();
             m_feature.push_back('#');
@@ -109,14 +101,59 @@ Vector BuiltinEncoder::encodeOne(std::string_view text)
                 }
             }
             i = j;
-            addFeature(v, m_feature, kNumberWeight);
+            add(hashed(m_feature, kNumberWeight));
         } else {
             ++i;
         }
     }
-    normalise(v);
-    v.push_back(m_bias);
-    normalise(v);
+
+    // The arithmetic of the dense form step by step (float components, double norms summed in index order;
+    // zero components add nothing), so that both forms agree bit for bit: normalise the content, append the
+    // bias as the last component, normalise again.
+    std::sort(m_buckets.begin(), m_buckets.end());
+    out.indices.clear();
+    out.values.clear();
+    double norm = 0.0;
+    for (std::uint32_t b : m_buckets)
+        norm += double(m_sums[b]) * double(m_sums[b]);
+    const float inverse = norm > 0.0 ? float(1.0 / std::sqrt(norm)) : 1.0f;
+    double norm2 = 0.0;
+    for (std::uint32_t b : m_buckets) {
+        const float x = norm > 0.0 ? m_sums[b] * inverse : m_sums[b];
+        m_sums[b] = 0.0f;
+        m_touched[b] = false;
+        norm2 += double(x) * double(x);
+        out.indices.push_back(b);
+        out.values.push_back(x);
+    }
+    norm2 += double(m_bias) * double(m_bias);
+    out.indices.push_back(std::uint32_t(kDimensions - 1));
+    out.values.push_back(m_bias);
+    if (norm2 > 0.0) {
+        const float inverse2 = float(1.0 / std::sqrt(norm2));
+        for (float& x : out.values)
+            x *= inverse2;
+    }
+    // drop components that are zero (cancelled collisions, a zero bias) as the dense form's readers would
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < out.values.size(); ++k) {
+        if (out.values[k] != 0.0f) {
+            out.indices[kept] = out.indices[k];
+            out.values[kept] = out.values[k];
+            ++kept;
+        }
+    }
+    out.indices.resize(kept);
+    out.values.resize(kept);
+}
+
+Vector BuiltinEncoder::encodeOne(std::string_view text)
+{
+    SparseVector sparse;
+    encodeSparseOne(text, sparse);
+    Vector v(kDimensions, 0.0f);
+    for (std::size_t k = 0; k < sparse.indices.size(); ++k)
+        v[sparse.indices[k]] = sparse.values[k];
     return v;
 }
 
@@ -127,6 +164,14 @@ Result<std::vector<Vector>> BuiltinEncoder::encode(const std::vector<std::string
     for (const std::string& t : texts)
         out.push_back(encodeOne(t));
     return out;
+}
+
+Result<void> BuiltinEncoder::encodeSparse(const std::vector<std::string_view>& texts, std::vector<SparseVector>& out)
+{
+    out.resize(texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        encodeSparseOne(texts[i], out[i]);
+    return {};
 }
 
 } // namespace wb::relevance

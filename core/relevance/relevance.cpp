@@ -4,49 +4,43 @@
 #include "core/common/text.h"
 #include "core/relevance/actorcues.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string_view>
 
 namespace wb::relevance {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// A vector's inverse norm and the positions of its non-zero components. Lexical encoders give a few dozen
-/// non-zeros out of a thousand, so dot products over the sparser side are much cheaper; dense vectors
-/// (embedding endpoints) simply list every position.
-struct SparseView {
-    const Vector* values = nullptr;
-    double inverseNorm = 0.0; ///< 0 for a zero vector, which is then unrelated to everything (cosine 0)
-    std::vector<std::uint32_t> nonZero;
-};
-
-SparseView view(const Vector& v)
+/// 1 / |v| of a sparse vector, summed in index order like a dense norm; 0 for a zero vector, which is then
+/// unrelated to everything (cosine 0).
+double inverseNorm(const SparseVector& v)
 {
-    SparseView s;
-    s.values = &v;
     double norm = 0.0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] != 0.0f) {
-            norm += double(v[i]) * double(v[i]);
-            s.nonZero.push_back(std::uint32_t(i));
-        }
-    }
-    s.inverseNorm = norm > 0.0 ? 1.0 / std::sqrt(norm) : 0.0;
-    return s;
+    for (float x : v.values)
+        norm += double(x) * double(x);
+    return norm > 0.0 ? 1.0 / std::sqrt(norm) : 0.0;
 }
 
-double cosine(const SparseView& a, const SparseView& b)
+/// Buffers of analyse(), kept per thread so that scoring a problem allocates only what the report keeps.
+struct Workspace {
+    std::vector<std::string_view> texts;
+    std::vector<SparseVector> vectors;
+    std::vector<double> inverseNorms;
+    std::vector<double> row; ///< the components of one vector spread out densely, zero elsewhere
+};
+
+/// Dot product of the vector spread out in `row` with `v`. Summed over v's non-zero components in index order:
+/// the products left out are exact zeros, so this equals the dense dot product bit for bit.
+double dotWithRow(const std::vector<double>& row, const SparseVector& v)
 {
-    const SparseView& sparse = a.nonZero.size() <= b.nonZero.size() ? a : b;
-    const Vector& other = *(&sparse == &a ? b : a).values;
-    const Vector& mine = *sparse.values;
     double dot = 0.0;
-    for (std::uint32_t i : sparse.nonZero)
-        if (i < other.size())
-            dot += double(mine[i]) * double(other[i]);
-    return dot * a.inverseNorm * b.inverseNorm;
+    for (std::size_t k = 0; k < v.indices.size(); ++k)
+        dot += row[v.indices[k]] * double(v.values[k]);
+    return dot;
 }
 
 } // namespace
@@ -92,20 +86,25 @@ double confusionScore(const std::vector<double>& sq)
 Result<RelevanceReport> analyse(Encoder& encoder, const std::vector<std::string>& conditions,
     const std::string& question, double theta)
 {
-    std::vector<std::string> texts = conditions;
-    texts.push_back(question);
-    Result<std::vector<Vector>> encoded = encoder.encode(texts);
-    if (!encoded)
-        return encoded.error();
+    thread_local Workspace w;
     const std::size_t n = conditions.size();
-    if (encoded->size() != n + 1)
+    w.texts.assign(conditions.begin(), conditions.end());
+    w.texts.push_back(question);
+    if (Result<void> encoded = encoder.encodeSparse(w.texts, w.vectors); !encoded)
+        return encoded.error();
+    if (w.vectors.size() != n + 1)
         return Error{ErrorCode::Internal,
-            "encoder returned " + std::to_string(encoded->size()) + " vectors for " + std::to_string(n + 1) + " texts",
+            "encoder returned " + std::to_string(w.vectors.size()) + " vectors for " + std::to_string(n + 1) + " texts",
             encoder.id()};
-    std::vector<SparseView> v;
-    v.reserve(n + 1);
-    for (const Vector& x : *encoded)
-        v.push_back(view(x));
+    w.inverseNorms.resize(n + 1);
+    std::uint32_t dimensions = 0;
+    for (std::size_t i = 0; i <= n; ++i) {
+        w.inverseNorms[i] = inverseNorm(w.vectors[i]);
+        if (!w.vectors[i].indices.empty())
+            dimensions = std::max(dimensions, w.vectors[i].indices.back() + 1);
+    }
+    if (w.row.size() < dimensions)
+        w.row.resize(dimensions, 0.0);
 
     RelevanceReport r;
     r.encoderId = encoder.id();
@@ -114,9 +113,15 @@ Result<RelevanceReport> analyse(Encoder& encoder, const std::vector<std::string>
     r.sc.assign(n, kNaN);
     r.matrix.assign(n, std::vector<double>(n, 1.0));
     for (std::size_t i = 0; i < n; ++i) {
-        r.sq[i] = cosine(v[i], v[n]);
+        const SparseVector& vi = w.vectors[i];
+        for (std::size_t k = 0; k < vi.indices.size(); ++k)
+            w.row[vi.indices[k]] = double(vi.values[k]);
+        // (dot * |c_i|^-1) * |x|^-1: the order of the dense computation, so the scores do not move in the last bit
+        r.sq[i] = dotWithRow(w.row, w.vectors[n]) * w.inverseNorms[i] * w.inverseNorms[n];
         for (std::size_t j = i + 1; j < n; ++j)
-            r.matrix[i][j] = r.matrix[j][i] = cosine(v[i], v[j]);
+            r.matrix[i][j] = r.matrix[j][i] = dotWithRow(w.row, w.vectors[j]) * w.inverseNorms[i] * w.inverseNorms[j];
+        for (std::uint32_t index : vi.indices)
+            w.row[index] = 0.0;
     }
     if (n > 1) {
         for (std::size_t i = 0; i < n; ++i) {

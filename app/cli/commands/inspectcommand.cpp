@@ -12,7 +12,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
 
 namespace wb::cli {
 namespace {
@@ -130,6 +136,103 @@ void printSummaryText(std::ostream& out, const nlohmann::json& figures)
         << figures["segmentation_compared"] << " (" << rate(figures["segmentation_agreement"]) << ")\n";
 }
 
+/// Problems handed from the loading thread to the scoring thread in batches (one lock per batch, not per
+/// problem). At most kMaxBatches wait, so memory stays flat however large the file is.
+class ProblemQueue {
+public:
+    static constexpr std::size_t kBatchSize = 128;
+    static constexpr std::size_t kMaxBatches = 8;
+
+    /// Loading side: false once the scoring side has stopped, which ends the stream.
+    bool push(std::vector<dataset::Problem>&& batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_batches.size() < kMaxBatches; });
+        if (m_stopped)
+            return false;
+        m_batches.push_back(std::move(batch));
+        m_changed.notify_all();
+        return true;
+    }
+    /// Loading side: no more batches will come.
+    void close()
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+    }
+    /// Scoring side: the next batch, or nothing once the loading side is done and everything was taken.
+    std::optional<std::vector<dataset::Problem>> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_closed || !m_batches.empty(); });
+        if (m_batches.empty())
+            return std::nullopt;
+        std::vector<dataset::Problem> batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_changed.notify_all();
+        return batch;
+    }
+    /// Scoring side: take nothing more; the loading side stops at its next push.
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_batches.clear();
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::vector<dataset::Problem>> m_batches;
+    bool m_closed = false;
+    bool m_stopped = false;
+};
+
+/// Streams the dataset on a helper thread while the calling thread scores: reading, parsing and segmenting
+/// cost about as much as scoring, so on two cores the two halves overlap. `sink` runs on the calling thread
+/// and sees the problems in file order. Falls back to a plain stream when no thread can be started.
+Result<dataset::DatasetInfo> streamPipelined(
+    const std::string& path, const dataset::LoadOptions& options, const dataset::ProblemSink& sink)
+{
+    ProblemQueue queue;
+    std::optional<Result<dataset::DatasetInfo>> loaded;
+    std::thread loader;
+    try {
+        loader = std::thread([&] {
+            std::vector<dataset::Problem> batch;
+            bool open = true;
+            loaded.emplace(dataset::streamDataset(path, options, [&](dataset::Problem&& problem) {
+                batch.push_back(std::move(problem));
+                if (batch.size() == ProblemQueue::kBatchSize) {
+                    open = queue.push(std::move(batch));
+                    batch = {};
+                    batch.reserve(ProblemQueue::kBatchSize);
+                }
+                return open;
+            }));
+            if (open && !batch.empty())
+                queue.push(std::move(batch));
+            queue.close();
+        });
+    } catch (const std::system_error&) {
+        return dataset::streamDataset(path, options, sink);
+    }
+    bool wanted = true;
+    while (wanted) {
+        auto batch = queue.pop();
+        if (!batch)
+            break;
+        for (dataset::Problem& problem : *batch)
+            if (!(wanted = sink(std::move(problem))))
+                break;
+    }
+    queue.stop();
+    loader.join();
+    return std::move(*loaded);
+}
+
 } // namespace
 
 int inspectCommand(const CommandContext& context)
@@ -146,6 +249,7 @@ int inspectCommand(const CommandContext& context)
     auto loadOptions = datasetLoadOptions(*args);
     if (!loadOptions)
         return reportError(context, loadOptions.error());
+    loadOptions->hashContent = false; // nothing here shows or stores the file's hash
     const auto limit = args->integer("limit", 0);
     const auto index = args->integer("index", -1);
     const auto theta = args->number("theta", relevance::kDefaultTheta);
@@ -195,7 +299,9 @@ int inspectCommand(const CommandContext& context)
         return *limit == 0 || shown < std::size_t(*limit);
     };
 
-    auto info = dataset::streamDataset(path, *loadOptions, sink);
+    // --index and --limit stop early; streaming ahead of them would only add diagnostics of unread records
+    auto info = *index < 0 && *limit == 0 ? streamPipelined(path, *loadOptions, sink)
+                                          : dataset::streamDataset(path, *loadOptions, sink);
     if (!info)
         return reportError(context, info.error());
     for (const auto& diagnostic : info->diagnostics)
