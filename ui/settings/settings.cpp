@@ -38,6 +38,9 @@ namespace {
             { K::EncoderKind, "relevance/encoder", QStringLiteral("builtin") },
             { K::EmbeddingsUrl, "relevance/embeddingsUrl", QStringLiteral("http://localhost:8080/v1") },
             { K::EmbeddingsModel, "relevance/embeddingsModel", QStringLiteral("nomic-embed-text") },
+            { K::BackendProfiles, "backends/profiles", QByteArray() },
+            { K::CurrentBackendProfile, "backends/current", QString() },
+            { K::RunsTableHeader, "runs/tableHeader", QByteArray() },
         } };
         return entries;
     }
@@ -193,6 +196,26 @@ QString Settings::embeddingsModel() const
 void Settings::setEmbeddingsModel(const QString& model)
 {
     setValue(Key::EmbeddingsModel, model);
+}
+
+QByteArray Settings::backendProfilesJson() const
+{
+    return bytes(Key::BackendProfiles);
+}
+
+void Settings::setBackendProfilesJson(const QByteArray& json)
+{
+    setBytes(Key::BackendProfiles, json);
+}
+
+QString Settings::currentBackendProfile() const
+{
+    return value(Key::CurrentBackendProfile).toString();
+}
+
+void Settings::setCurrentBackendProfile(const QString& name)
+{
+    setValue(Key::CurrentBackendProfile, name);
 }
 
 bool Settings::demoOpened() const

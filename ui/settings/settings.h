@@ -32,6 +32,9 @@ public:
         EncoderKind,
         EmbeddingsUrl,
         EmbeddingsModel,
+        BackendProfiles,
+        CurrentBackendProfile,
+        RunsTableHeader,
         Count, ///< sentinel, not a key
     };
     Q_ENUM(Key)
@@ -74,6 +77,12 @@ public:
     void setEmbeddingsUrl(const QString& url);
     QString embeddingsModel() const;
     void setEmbeddingsModel(const QString& model);
+
+    /// Backend profiles as JSON (ui/runs/profileentry.h); names of key variables and keychain entries only.
+    QByteArray backendProfilesJson() const;
+    void setBackendProfilesJson(const QByteArray& json);
+    QString currentBackendProfile() const;
+    void setCurrentBackendProfile(const QString& name);
 
     bool demoOpened() const;
     void setDemoOpened(bool opened);

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ui/runs/runrow.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace wb::run {
+struct Progress;
+}
+
+namespace wb::ui {
+
+/// The runs of a results database (store::Store::listRuns), newest first, with live counts for the run that
+/// is executing.
+class RunsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        IdColumn,
+        NameColumn,
+        DatasetColumn,
+        MethodColumn,
+        ModelColumn,
+        StatusColumn,
+        CallsColumn,
+        ResultsColumn,
+        AccuracyColumn,
+        ColumnCount,
+    };
+    Q_ENUM(Column)
+
+    // Unscoped so the values convert to int roles without casts.
+    enum Roles {
+        SortRole = Qt::UserRole, ///< raw value: numbers as numbers
+        RunIdRole,
+        StatusRole,              ///< store::RunStatus as int
+    };
+
+    explicit RunsModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// Replaces every row (a fresh read of the database).
+    void setRows(std::vector<RunRow> rows);
+    /// Live figures of an executing run; ignored when the run is not listed.
+    void updateProgress(wb::store::RowId runId, const wb::run::Progress& progress);
+    void setStatus(wb::store::RowId runId, wb::store::RunStatus status);
+
+    const RunRow* row(int row) const;
+    const RunRow* findRun(wb::store::RowId runId) const;
+    int rowOf(wb::store::RowId runId) const;
+
+    /// correct / problems (errors and missing results count as wrong); -1 when the run has no problems.
+    static double accuracy(const RunRow& row);
+
+private:
+    std::vector<RunRow> m_rows;
+};
+
+} // namespace wb::ui
