@@ -68,6 +68,40 @@ int ProblemTableModel::candidateCount(int row) const
     return m_candidateCounts[static_cast<std::size_t>(row)];
 }
 
+void ProblemTableModel::setRunResults(std::vector<RunResults> runs)
+{
+    // Columns come and go: a reset is simpler for views than inserting and removing column ranges.
+    beginResetModel();
+    m_runResults = std::move(runs);
+    endResetModel();
+}
+
+QVariant ProblemTableModel::runResultData(int row, int column, int role) const
+{
+    const std::size_t run = static_cast<std::size_t>((column - ColumnCount) / 2);
+    const bool answerColumn = (column - ColumnCount) % 2 == 1;
+    if (run >= m_runResults.size())
+        return {};
+    const RunResults& results = m_runResults[run];
+    const auto r = static_cast<std::size_t>(row);
+    if (answerColumn) {
+        if (role != Qt::DisplayRole && role != SortRole)
+            return {};
+        return r < results.answers.size() ? results.answers[r] : QString();
+    }
+    const std::optional<bool> correct = r < results.correct.size() ? results.correct[r] : std::nullopt;
+    switch (role) {
+    case Qt::DisplayRole:
+        return correct ? (*correct ? QStringLiteral("✓") : QStringLiteral("✗")) : QVariant();
+    case SortRole:
+        return correct ? (*correct ? 1 : 0) : -1;
+    case Qt::TextAlignmentRole:
+        return Qt::AlignCenter;
+    default:
+        return {};
+    }
+}
+
 int ProblemTableModel::rowCount(const QModelIndex& parent) const
 {
     if (parent.isValid() || !m_dataset)
@@ -77,7 +111,7 @@ int ProblemTableModel::rowCount(const QModelIndex& parent) const
 
 int ProblemTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + 2 * static_cast<int>(m_runResults.size());
 }
 
 QVariant ProblemTableModel::data(const QModelIndex& index, int role) const
@@ -87,6 +121,11 @@ QVariant ProblemTableModel::data(const QModelIndex& index, int role) const
     const wb::dataset::Problem* p = problem(index.row());
     if (!p)
         return {};
+    if (index.column() >= ColumnCount) {
+        if (role == ProblemIndexRole)
+            return index.row();
+        return runResultData(index.row(), index.column(), role);
+    }
     switch (role) {
     case Qt::DisplayRole:
         return displayData(*p, index.row(), index.column());
@@ -179,6 +218,12 @@ QVariant ProblemTableModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole && section >= ColumnCount) {
+        const std::size_t run = static_cast<std::size_t>((section - ColumnCount) / 2);
+        if (run >= m_runResults.size())
+            return {};
+        return (section - ColumnCount) % 2 == 0 ? m_runResults[run].label : tr("%1 answer").arg(m_runResults[run].label);
+    }
     if (role == Qt::DisplayRole) {
         switch (section) {
         case IndexColumn:

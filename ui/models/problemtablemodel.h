@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace wb::ui {
@@ -31,6 +32,13 @@ public:
         ProblemIndexRole,        ///< row in the dataset (stable across proxies)
     };
 
+    /// Outcomes of one run, shown as two extra columns (✓/✗ and the extracted answer) after ColumnCount.
+    struct RunResults {
+        QString label;                         ///< e.g. "#3 zero-shot-cot"
+        std::vector<std::optional<bool>> correct; ///< by problem row; nullopt = not planned or no result
+        std::vector<QString> answers;          ///< by problem row
+    };
+
     /// Count stored while candidates have not been computed yet.
     static constexpr int kUnknownCount = -1;
 
@@ -47,6 +55,10 @@ public:
     void clearCandidateCounts();
     int candidateCount(int row) const;
 
+    /// Replaces the run-result columns (two per run, after the base columns). Empty removes them.
+    void setRunResults(std::vector<RunResults> runs);
+    int runResultCount() const { return static_cast<int>(m_runResults.size()); }
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -58,7 +70,10 @@ private:
     QVariant toolTipData(const wb::dataset::Problem& problem, int row, int column) const;
 
     std::shared_ptr<const wb::dataset::Dataset> m_dataset;
+    QVariant runResultData(int row, int column, int role) const;
+
     std::vector<int> m_candidateCounts;
+    std::vector<RunResults> m_runResults;
 };
 
 /// "c2, c5" (1-based, as shown everywhere in the UI) for condition indices.

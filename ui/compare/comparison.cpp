@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/compare/comparison.h"
+
+#include <QObject>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+namespace wb::ui {
+
+namespace {
+
+    std::vector<const RunOutcome*> chosenRuns(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
+    {
+        std::vector<const RunOutcome*> runs;
+        for (const RunOutcome& run : data.runs) { // data order: newest first
+            if (std::find(ids.begin(), ids.end(), run.record.id) != ids.end())
+                runs.push_back(&run);
+        }
+        return runs;
+    }
+
+    bool sameMethodElsewhere(const std::vector<const RunOutcome*>& runs, const RunOutcome& run)
+    {
+        return std::count_if(runs.begin(), runs.end(),
+                   [&](const RunOutcome* r) { return r->config.methodId == run.config.methodId; })
+            > 1;
+    }
+
+    /// One set per run, one category per group key, accuracies from core's breakdown().
+    BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::store::RowId>& ids,
+        const QStringList& categories, const std::function<std::string(const RunOutcome&, std::int64_t)>& groupOf)
+    {
+        BarChartData chart;
+        chart.categories = categories;
+        const std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
+        for (const RunOutcome* run : runs) {
+            BarChartData::Set set;
+            set.label = QString::fromStdString(runLabel(*run, false));
+            if (sameMethodElsewhere(runs, *run))
+                set.label += QStringLiteral(" #%1").arg(run->record.id);
+            set.colorKey = QString::fromStdString(run->config.methodId);
+            set.values.assign(static_cast<std::size_t>(categories.size()), std::nullopt);
+            set.runs.assign(static_cast<std::size_t>(categories.size()), run->record.id);
+            set.problems.assign(static_cast<std::size_t>(categories.size()), {});
+            std::vector<std::string> keys;
+            std::vector<bool> correct;
+            for (const auto& [index, outcome] : run->problems) {
+                const std::string key = groupOf(*run, index);
+                const qsizetype category = categories.indexOf(QString::fromStdString(key));
+                if (category < 0)
+                    continue;
+                keys.push_back(key);
+                correct.push_back(outcome.correct);
+                set.problems[static_cast<std::size_t>(category)].push_back(index);
+            }
+            for (const wb::eval::GroupAccuracy& group : wb::eval::breakdown(keys, correct)) {
+                const qsizetype category = categories.indexOf(QString::fromStdString(group.key));
+                set.values[static_cast<std::size_t>(category)] = group.accuracy;
+            }
+            chart.sets.push_back(std::move(set));
+        }
+        return chart;
+    }
+
+} // namespace
+
+BarChartData accuracyByDataset(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
+{
+    BarChartData chart;
+    chart.title = QObject::tr("Accuracy by method and dataset");
+    chart.axisTitle = QObject::tr("Dataset");
+    const std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
+    std::vector<std::string> methods;
+    for (const RunOutcome* run : runs) {
+        const QString dataset = QString::fromStdString(run->datasetName);
+        if (!chart.categories.contains(dataset))
+            chart.categories << dataset;
+        if (std::find(methods.begin(), methods.end(), run->config.methodId) == methods.end())
+            methods.push_back(run->config.methodId);
+    }
+    std::sort(methods.begin(), methods.end());
+    const auto categoryCount = static_cast<std::size_t>(chart.categories.size());
+    for (const std::string& method : methods) {
+        BarChartData::Set set;
+        set.label = QString::fromStdString(method);
+        set.colorKey = set.label;
+        set.values.assign(categoryCount, std::nullopt);
+        set.runs.assign(categoryCount, 0);
+        set.problems.assign(categoryCount, {});
+        for (const RunOutcome* run : runs) {
+            if (run->config.methodId != method)
+                continue;
+            const auto category = static_cast<std::size_t>(chart.categories.indexOf(QString::fromStdString(run->datasetName)));
+            if (set.runs[category] != 0)
+                continue; // a newer run of this method on this dataset is already shown
+            std::vector<bool> correct;
+            for (const auto& [index, outcome] : run->problems) {
+                correct.push_back(outcome.correct);
+                set.problems[category].push_back(index);
+            }
+            set.values[category] = wb::eval::accuracy(correct);
+            set.runs[category] = run->record.id;
+        }
+        chart.sets.push_back(std::move(set));
+    }
+    return chart;
+}
+
+BarChartData accuracyByCandidates(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
+{
+    const std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
+    // Candidates depend on the problem and θ, not on the method: take the largest count any chosen run of the
+    // same dataset recorded, so that runs without relevance analysis are grouped the same way.
+    std::map<std::pair<wb::store::RowId, std::int64_t>, int> counts;
+    for (const RunOutcome* run : runs) {
+        for (const auto& [index, outcome] : run->problems) {
+            int& count = counts.try_emplace({ run->record.datasetId, index }, -1).first->second;
+            count = std::max(count, outcome.candidates);
+        }
+    }
+    BarChartData chart = perRunBreakdown(data, ids, { QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3+") },
+        [&](const RunOutcome& run, std::int64_t index) -> std::string {
+            const int count = counts[{ run.record.datasetId, index }];
+            if (count < 0)
+                return {};
+            return count >= 3 ? std::string("3+") : std::to_string(count);
+        });
+    chart.title = QObject::tr("Accuracy by number of irrelevant-condition candidates");
+    chart.axisTitle = QObject::tr("Candidates");
+    return chart;
+}
+
+BarChartData accuracyByGoldIrrelevant(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
+{
+    const QString with = QObject::tr("with gold-irrelevant");
+    const QString without = QObject::tr("without");
+    BarChartData chart = perRunBreakdown(data, ids, { with, without },
+        [&](const RunOutcome& run, std::int64_t index) -> std::string {
+            const wb::dataset::Problem* problem = data.problem(run.record.datasetId, index);
+            if (!problem)
+                return {};
+            return (problem->goldIrrelevant.empty() ? without : with).toStdString();
+        });
+    chart.title = QObject::tr("Accuracy with and without gold-annotated irrelevant conditions");
+    chart.axisTitle = QObject::tr("Problems");
+    return chart;
+}
+
+wb::Result<PairedComparison> comparePair(const RunOutcome& a, const RunOutcome& b)
+{
+    if (a.record.datasetId != b.record.datasetId)
+        return wb::makeError(wb::ErrorCode::InvalidInput,
+            "runs " + std::to_string(a.record.id) + " and " + std::to_string(b.record.id)
+                + " cover different datasets; a paired comparison needs the same problems");
+    PairedComparison result;
+    result.runA = a.record.id;
+    result.runB = b.record.id;
+    // Paired over the problems both runs planned, as `i3c compare` does.
+    std::vector<bool> va;
+    std::vector<bool> vb;
+    for (const auto& [index, outcome] : a.problems) {
+        const auto other = b.problems.find(index);
+        if (other == b.problems.end())
+            continue;
+        va.push_back(outcome.correct);
+        vb.push_back(other->second.correct);
+        const int cell = outcome.correct ? (other->second.correct ? PairedComparison::BothRight : PairedComparison::RightToWrong)
+                                         : (other->second.correct ? PairedComparison::WrongToRight : PairedComparison::BothWrong);
+        result.cells[cell].push_back(index);
+    }
+    result.accuracyA = wb::eval::accuracy(va);
+    result.accuracyB = wb::eval::accuracy(vb);
+    result.flips = wb::eval::flipTable(va, vb);
+    result.mcnemarP = wb::eval::mcnemarExactP(result.flips.rightToWrong, result.flips.wrongToRight);
+    result.difference = result.accuracyB.value - result.accuracyA.value;
+    result.differenceCi = wb::eval::pairedBootstrapDifference(va, vb);
+    return result;
+}
+
+} // namespace wb::ui

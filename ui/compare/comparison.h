@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/eval/statistics.h"
+#include "ui/compare/comparisondata.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace wb::ui {
+
+/// Bars of one chart: categories along the axis, one set per method or run. Plain data, so charts, tables
+/// and the HTML report draw the same numbers.
+struct BarChartData {
+    struct Set {
+        QString label;
+        QString colorKey; ///< the method id: the same method has the same colour in every chart
+        std::vector<std::optional<wb::eval::Accuracy>> values;   ///< per category; nullopt = no bar
+        std::vector<wb::store::RowId> runs;                     ///< per category: the run behind the bar (0 = none)
+        std::vector<std::vector<std::int64_t>> problems;        ///< per category: the problems counted
+    };
+    QString title;
+    QString axisTitle;
+    QStringList categories;
+    std::vector<Set> sets;
+};
+
+/// Accuracy by method × dataset: one set per method, one category per dataset. When several chosen runs share
+/// a method and a dataset, the newest one is shown.
+BarChartData accuracyByDataset(const ComparisonData& data, const std::vector<wb::store::RowId>& runs);
+/// Accuracy of each chosen run by its number of irrelevant-condition candidates: 0, 1, 2, 3+. A problem's
+/// count is the largest any chosen run recorded for it (methods without relevance analysis record none).
+BarChartData accuracyByCandidates(const ComparisonData& data, const std::vector<wb::store::RowId>& runs);
+/// Accuracy of each chosen run on problems with and without gold-annotated irrelevant conditions.
+BarChartData accuracyByGoldIrrelevant(const ComparisonData& data, const std::vector<wb::store::RowId>& runs);
+
+/// Two runs over the same problems: the flip table with its exact McNemar p and the paired bootstrap CI of
+/// accuracy(b) - accuracy(a), all from core/eval.
+struct PairedComparison {
+    enum Cell { BothRight, RightToWrong, WrongToRight, BothWrong, CellCount };
+    wb::store::RowId runA = 0;
+    wb::store::RowId runB = 0;
+    wb::eval::Accuracy accuracyA;
+    wb::eval::Accuracy accuracyB;
+    wb::eval::FlipTable flips;
+    double mcnemarP = 1.0;
+    double difference = 0.0; ///< accuracy(b) - accuracy(a)
+    wb::eval::Interval differenceCi;
+    std::vector<std::int64_t> cells[CellCount]; ///< problem indices per cell
+};
+
+/// Fails (InvalidInput) when the runs cover different datasets.
+wb::Result<PairedComparison> comparePair(const RunOutcome& a, const RunOutcome& b);
+
+} // namespace wb::ui

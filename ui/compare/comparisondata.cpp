@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/compare/comparisondata.h"
+
+#include "core/store/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace wb::ui {
+
+namespace {
+
+    int candidateCount(const std::string& detailsJson)
+    {
+        // Malformed details only lose the breakdown, never the comparison.
+        const nlohmann::json details = nlohmann::json::parse(detailsJson, nullptr, false);
+        if (!details.is_object())
+            return -1;
+        const auto it = details.find("candidates");
+        return it != details.end() && it->is_array() ? static_cast<int>(it->size()) : -1;
+    }
+
+    wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunRecord& record,
+        std::map<wb::store::RowId, wb::store::DatasetRecord>& datasets)
+    {
+        RunOutcome outcome;
+        outcome.record = record;
+        auto config = wb::run::RunConfig::fromJsonText(record.configJson);
+        if (!config)
+            return config.error();
+        outcome.config = std::move(*config);
+        auto known = datasets.find(record.datasetId);
+        if (known == datasets.end()) {
+            auto dataset = store.dataset(record.datasetId);
+            if (!dataset)
+                return dataset.error();
+            known = datasets.emplace(record.datasetId, std::move(*dataset)).first;
+        }
+        outcome.datasetName = known->second.name;
+        outcome.datasetHash = known->second.contentHash;
+        const std::size_t planned = outcome.config.problemCount(known->second.problemCount);
+        for (std::size_t i = 0; i < planned; ++i)
+            outcome.problems[static_cast<std::int64_t>(i)] = ProblemOutcome {};
+        auto results = store.loadResults(record.id);
+        if (!results)
+            return results.error();
+        for (const wb::store::ResultRecord& r : *results) {
+            const auto it = outcome.problems.find(r.problemIndex);
+            if (it == outcome.problems.end())
+                continue;
+            ProblemOutcome& p = it->second;
+            p.hasResult = true;
+            p.correct = r.error.empty() && r.correct.value_or(false);
+            p.answer = r.extractedAnswer;
+            p.error = r.error;
+            p.candidates = candidateCount(r.detailsJson);
+        }
+        return outcome;
+    }
+
+} // namespace
+
+const RunOutcome* ComparisonData::run(wb::store::RowId id) const
+{
+    const auto it = std::find_if(runs.begin(), runs.end(), [id](const RunOutcome& r) { return r.record.id == id; });
+    return it == runs.end() ? nullptr : &*it;
+}
+
+const wb::dataset::Problem* ComparisonData::problem(wb::store::RowId datasetId, std::int64_t index) const
+{
+    const auto it = problems.find(datasetId);
+    if (it == problems.end() || index < 0 || static_cast<std::size_t>(index) >= it->second.size())
+        return nullptr;
+    return &it->second[static_cast<std::size_t>(index)];
+}
+
+wb::Result<ComparisonData> loadComparison(const std::string& path)
+{
+    auto store = wb::store::Store::open(path);
+    if (!store)
+        return store.error();
+    auto runs = store->listRuns();
+    if (!runs)
+        return runs.error();
+    ComparisonData data;
+    data.path = path;
+    std::map<wb::store::RowId, wb::store::DatasetRecord> datasets;
+    for (const wb::store::RunRecord& record : *runs) {
+        auto outcome = readRun(*store, record, datasets);
+        if (!outcome)
+            return outcome.error();
+        data.runs.push_back(std::move(*outcome));
+    }
+    for (const auto& [id, record] : datasets) {
+        auto problems = store->loadProblems(id);
+        if (!problems)
+            return problems.error();
+        data.problems.emplace(id, std::move(*problems));
+    }
+    return data;
+}
+
+wb::Result<ReasoningPath> loadReasoning(const std::string& path, wb::store::RowId runId, std::int64_t problemIndex)
+{
+    auto store = wb::store::Store::open(path);
+    if (!store)
+        return store.error();
+    auto calls = store->loadCalls(runId, problemIndex);
+    if (!calls)
+        return calls.error();
+    ReasoningPath reasoning;
+    for (const wb::store::CallRecord& call : *calls) {
+        if (call.status != wb::store::CallStatus::Done)
+            continue;
+        // Repeated samples are stored as "reason#N"; the first reason step is the path the answer came from.
+        const bool isReason = call.step == "reason" || call.step.rfind("reason#", 0) == 0;
+        if (isReason && reasoning.step.rfind("reason", 0) != 0) {
+            reasoning.reasoning = call.responseText;
+            reasoning.step = call.step;
+        } else if (reasoning.step.rfind("reason", 0) != 0 && call.step.rfind("verify", 0) != 0) {
+            reasoning.reasoning = call.responseText;
+            reasoning.step = call.step;
+        }
+    }
+    return reasoning;
+}
+
+std::string runLabel(const RunOutcome& run, bool withModel)
+{
+    std::string label = run.config.methodId.empty() ? run.record.name : run.config.methodId;
+    if (withModel && !run.config.backend.model.empty())
+        label += " · " + run.config.backend.model;
+    return label;
+}
+
+} // namespace wb::ui
