@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <vector>
 
 #ifndef WB_RESOURCES_DIR
 #define WB_RESOURCES_DIR "resources"
@@ -425,7 +426,26 @@ std::string canonicalMethodJson(const Method& method) { return methodToJson(meth
 
 std::string methodSha256(const Method& method) { return Sha256::hex(canonicalMethodJson(method)); }
 
-std::string defaultMethodsDir() { return std::string(WB_RESOURCES_DIR) + "/methods"; }
+std::string defaultMethodsDir()
+{
+    // An installed binary must not depend on the source tree, so the folder beside the executable
+    // (<prefix>/bin/../share/i3c-workbench/methods) comes first; a binary run from its build tree finds
+    // nothing there and uses the source resources; the system folder covers a binary moved elsewhere.
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    std::vector<std::string> candidates;
+    if (!ec)
+        candidates.push_back((exe.parent_path() / ".." / "share" / "i3c-workbench" / "methods").lexically_normal().string());
+    const std::string source = std::string(WB_RESOURCES_DIR) + "/methods";
+    candidates.push_back(source);
+    candidates.push_back("/usr/share/i3c-workbench/methods");
+    for (const std::string& dir : candidates) {
+        if (fs::is_directory(dir, ec))
+            return dir;
+    }
+    return source;
+}
 
 Result<std::vector<Method>> loadMethodsFromDir(const std::string& dir)
 {

@@ -40,7 +40,8 @@ std::string canonicalMethodJson(const Method& method);
 /// sha256 (hex) of canonicalMethodJson.
 std::string methodSha256(const Method& method);
 
-/// Folder of the shipped methods (<resources>/methods), fixed at build time.
+/// Folder of the shipped methods: <exe>/../share/i3c-workbench/methods when installed, else the source
+/// tree's resources/methods (fixed at build time), else /usr/share/i3c-workbench/methods.
 std::string defaultMethodsDir();
 /// Loads every *.json directly inside `dir` (sorted by file name). Any invalid file is an error naming it.
 Result<std::vector<Method>> loadMethodsFromDir(const std::string& dir);
