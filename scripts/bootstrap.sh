@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-charts-dev libqt6svg6-dev qtkeychain-qt6-dev libgl-dev
     libcurl4-openssl-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev
-    desktop-file-utils appstream python3
+    desktop-file-utils appstream python3 dpkg-dev file
 )
 if [[ "${WB_WITH_SCREENSHOT_TOOLS:-0}" == 1 ]]; then
     packages+=(xvfb imagemagick)
