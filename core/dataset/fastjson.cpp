@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace wb::dataset {
@@ -197,11 +198,34 @@ private:
         }
     }
 
+    /// Skips string bytes eight at a time while none of them is '"', '\\' or a control byte (SWAR: a byte is
+    /// flagged when it is zero after XOR with the quote or backslash, or below 0x20); the byte loop after it
+    /// handles the rest exactly.
+    void skipPlainBytes()
+    {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+        while (m_end - m_p >= 8) {
+            std::uint64_t v;
+            std::memcpy(&v, m_p, 8);
+            const std::uint64_t quote = v ^ (kOnes * '"');
+            const std::uint64_t backslash = v ^ (kOnes * '\\');
+            // (x - 0x01..) & ~x & 0x80.. is non-zero iff some byte of x is zero; (v - 0x20..) & ~v & 0x80..
+            // flags bytes below 0x20 (bytes >= 0x80 have their high bit set in v, so ~v clears them).
+            const std::uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)
+                | ((v - kOnes * 0x20) & ~v);
+            if ((special & kHigh) != 0)
+                return;
+            m_p += 8;
+        }
+    }
+
     bool string(std::string& s)
     {
         ++m_p; // the opening quote
         for (;;) {
             const char* run = m_p;
+            skipPlainBytes();
             while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20)
                 ++m_p;
             s.append(run, m_p);

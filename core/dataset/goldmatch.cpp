@@ -54,10 +54,14 @@ void assignAlnumKey(std::string& out, std::string_view s)
         }
         return map;
     }();
-    out.clear();
-    for (char c : s)
-        if (const char mapped = kMap[static_cast<unsigned char>(c)])
-            out += mapped;
+    out.resize(s.size());
+    char* to = out.data();
+    for (char c : s) {
+        const char mapped = kMap[static_cast<unsigned char>(c)];
+        *to = mapped;
+        to += mapped != 0; // branch-free: dropped characters are overwritten by the next kept one
+    }
+    out.resize(std::size_t(to - out.data()));
 }
 
 } // namespace

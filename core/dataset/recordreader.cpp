@@ -349,9 +349,18 @@ void RecordReader::checkBytes(RawRecord& record) const
         markDefect(record, std::size_t(static_cast<const char*>(nul) - s.data()), "NUL byte");
         return;
     }
-    const std::size_t bad = text::firstInvalidUtf8(s);
+    // Most records are plain ASCII: skip that prefix eight bytes at a time and validate only from the first
+    // block with a high bit (its start is a character boundary, since everything before it is ASCII).
+    std::size_t ascii = 0;
+    for (; ascii + 8 <= s.size(); ascii += 8) {
+        std::uint64_t block;
+        std::memcpy(&block, s.data() + ascii, 8);
+        if ((block & 0x8080808080808080ULL) != 0)
+            break;
+    }
+    const std::size_t bad = text::firstInvalidUtf8(std::string_view(s).substr(ascii));
     if (bad != std::string::npos)
-        markDefect(record, bad, "invalid UTF-8");
+        markDefect(record, ascii + bad, "invalid UTF-8");
 }
 
 } // namespace wb::dataset

@@ -27,7 +27,7 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view w)
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-bool isAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiAlpha(char c) { return unsigned((c | 0x20) - 'a') < 26u; }
 bool isAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
@@ -54,9 +54,8 @@ struct Workspace {
 void tokenize(const std::string& text, Workspace& w)
 {
     const std::size_t base = w.lowered.size();
-    for (char c : text)
-        w.lowered += isAsciiUpper(c) ? char(c | 0x20) : c;
-    const std::string_view lowered(w.lowered.data() + base, text.size());
+    w.lowered.resize(base + text.size()); // only the letters of tokens are written: nothing else is looked at
+    char* const lowered = w.lowered.data() + base;
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
@@ -68,12 +67,16 @@ void tokenize(const std::string& text, Workspace& w)
         t.capitalised = isAsciiUpper(text[i]);
         const std::size_t start = i;
         std::size_t upper = 0;
-        while (i < n && isAsciiAlpha(text[i]))
-            upper += isAsciiUpper(text[i++]);
-        t.lower = lowered.substr(start, i - start);
+        for (; i < n && isAsciiAlpha(text[i]); ++i) {
+            const bool isUpper = isAsciiUpper(text[i]);
+            upper += isUpper;
+            lowered[i] = char(text[i] | (isUpper ? 0x20 : 0));
+        }
+        t.lower = std::string_view(lowered + start, i - start);
         t.allCaps = t.lower.size() >= 2 && upper == t.lower.size();
         // Possessive "'s" / "s'" with an ASCII or a typographic (U+2019) apostrophe.
-        const std::size_t apostrophe = i < n && text[i] == '\'' ? 1 : (text.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0);
+        const bool typographic = i + 2 < n && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
+        const std::size_t apostrophe = i < n && text[i] == '\'' ? 1 : (typographic ? 3 : 0);
         if (apostrophe != 0) {
             const std::size_t a = i + apostrophe;
             const bool s = a < n && (text[a] == 's' || text[a] == 'S') && !(a + 1 < n && isAsciiAlpha(text[a + 1]));
@@ -106,11 +109,11 @@ void actorsIn(const Token* toks, std::size_t count, const std::vector<std::strin
     out.clear();
     for (std::size_t k = 0; k < count; ++k) {
         const Token& t = toks[k];
-        if (!t.capitalised || t.lower.size() < 2 || lex.isStopWord(t.lower) || contains(kTitles, t.lower)
-            || contains(kNonActors, t.lower) || t.allCaps)
+        if (!t.capitalised || t.lower.size() < 2 || t.allCaps || lex.isStopWord(t.lower) || contains(kTitles, t.lower)
+            || contains(kNonActors, t.lower))
             continue;
-        const bool afterTitle = k > 0 && contains(kTitles, toks[k - 1].lower);
-        const bool isName = afterTitle || k > 0
+        // Any word after the first is a name, which covers a name after a title ("Mr. Lu", "Uncle Bob") too.
+        const bool isName = k > 0
             || std::find(capitalisedElsewhere.begin(), capitalisedElsewhere.end(), t.lower) != capitalisedElsewhere.end()
             || (k + 1 < count && verbish(toks[k + 1], scratch)) || !lex.isLemma(t.lower);
         if (!isName)

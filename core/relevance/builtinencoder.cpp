@@ -23,7 +23,16 @@ std::uint64_t fnv1a(std::string_view s)
 constexpr std::size_t kMaxCachedWords = 200000;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAlpha(char c) { return unsigned((c | 0x20) - 'a') < 26u; } // ASCII letters; c | 0x20 folds the case
+/// Byte comparison inlined for the short words of the cache (a memcmp call costs more than the words).
+bool sameBytes(const char* a, std::string_view b)
+{
+    for (char c : b)
+        if (*a++ != c)
+            return false;
+    return true;
+}
+
 /// For ASCII letters only (what isAlpha() accepts): the same as std::tolower there, without the locale call.
 char lowerAscii(char c) { return char(c | 0x20); }
 
@@ -32,7 +41,8 @@ char lowerAscii(char c) { return char(c | 0x20); }
 BuiltinEncoder::BuiltinEncoder(float calibrationBias)
     : m_bias(calibrationBias)
 {
-    (void)Lexicon::instance();
+    // The lexicon is built on first use rather than here, so that a caller can start reading its input on
+    // another thread while the first encode() builds it.
 }
 
 BuiltinEncoder::WordFeature BuiltinEncoder::hashed(std::string_view feature, float weight)
@@ -55,12 +65,35 @@ void BuiltinEncoder::add(WordFeature f)
     m_sums[f.bucket] += f.weight;
 }
 
-const BuiltinEncoder::WordFeature& BuiltinEncoder::wordFeature(std::string_view lowerWord)
+void BuiltinEncoder::growCache()
 {
-    if (const auto it = m_wordCache.find(lowerWord); it != m_wordCache.end())
-        return it->second;
-    if (m_wordCache.size() > kMaxCachedWords)
-        m_wordCache.clear(); // bound memory on unusual input; the cache only saves time
+    std::vector<CacheSlot> old(m_slots.empty() ? 2048 : m_slots.size() * 2);
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const CacheSlot& slot : old) {
+        if (slot.length == 0)
+            continue;
+        std::size_t i = slot.hash & mask;
+        while (m_slots[i].length != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
+
+BuiltinEncoder::WordFeature BuiltinEncoder::wordFeature(std::string_view lowerWord)
+{
+    const std::uint64_t h = fnv1a(lowerWord);
+    if (m_slots.empty())
+        growCache();
+    std::size_t mask = m_slots.size() - 1;
+    std::size_t i = h & mask;
+    for (; m_slots[i].length != 0; i = (i + 1) & mask) {
+        const CacheSlot& slot = m_slots[i];
+        if (slot.hash == h && slot.length == lowerWord.size()
+            && sameBytes(m_cachedWords.data() + slot.offset, lowerWord))
+            return slot.feature;
+    }
+
     const Lexicon& lex = Lexicon::instance();
     WordFeature f;
     if (lowerWord.size() >= 2 && !lex.isStopWord(lowerWord)) {
@@ -68,7 +101,21 @@ const BuiltinEncoder::WordFeature& BuiltinEncoder::wordFeature(std::string_view 
         // sqrt dampens IDF: plain IDF lets one rare name dominate a short condition (see docs/relevance.md).
         f = hashed(base, float(std::sqrt(lex.idf(base))));
     }
-    return m_wordCache.emplace(std::string(lowerWord), f).first->second;
+    if (m_cachedCount >= kMaxCachedWords || m_cachedWords.size() + lowerWord.size() > 0xFFFFFFFFu) {
+        // bound memory on unusual input; the cache only saves time
+        std::fill(m_slots.begin(), m_slots.end(), CacheSlot {});
+        m_cachedWords.clear();
+        m_cachedCount = 0;
+    }
+    if ((m_cachedCount + 1) * 2 > m_slots.size())
+        growCache();
+    mask = m_slots.size() - 1; // the table may have been cleared or grown: look for the free slot again
+    for (i = h & mask; m_slots[i].length != 0; i = (i + 1) & mask) {
+    }
+    m_slots[i] = CacheSlot { h, std::uint32_t(m_cachedWords.size()), std::uint32_t(lowerWord.size()), f };
+    m_cachedWords.append(lowerWord);
+    ++m_cachedCount;
+    return f;
 }
 
 void BuiltinEncoder::encodeSparseOne(std::string_view text, SparseVector& out)
@@ -79,10 +126,12 @@ void BuiltinEncoder::encodeSparseOne(std::string_view text, SparseVector& out)
     while (i < n) {
         const char c = text[i];
         if (isAlpha(c)) {
-            std::size_t j = i;
-            m_lower.clear();
+            std::size_t j = i + 1;
             while (j < n && isAlpha(text[j]))
-                m_lower += lowerAscii(text[j++]);
+                ++j;
+            m_lower.assign(text.data() + i, j - i);
+            for (char& letter : m_lower)
+                letter = lowerAscii(letter);
             i = j;
             add(wordFeature(m_lower));
         } else if (isDigit(c)) {

@@ -5,10 +5,9 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace wb::relevance {
 
@@ -47,13 +46,18 @@ private:
         std::uint32_t bucket = 0;
         float weight = 0.0f;
     };
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    /// One entry of the word cache: an open-addressing table keyed by the word's FNV-1a hash, words kept in
+    /// one arena string (no allocation per word, no std::hash pass over each token).
+    struct CacheSlot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t length = 0; ///< 0 marks an empty slot (cached words are never empty)
+        WordFeature feature;
     };
 
     static WordFeature hashed(std::string_view feature, float weight);
-    const WordFeature& wordFeature(std::string_view lowerWord);
+    WordFeature wordFeature(std::string_view lowerWord);
+    void growCache();
     void add(WordFeature f);
 
     /// Per-bucket sums of the text being encoded; all zero between calls (only touched buckets are reset).
@@ -61,7 +65,9 @@ private:
     std::array<bool, kDimensions> m_touched {};
     std::vector<std::uint32_t> m_buckets; ///< touched buckets of the text being encoded
 
-    std::unordered_map<std::string, WordFeature, StringHash, std::equal_to<>> m_wordCache;
+    std::vector<CacheSlot> m_slots; ///< size a power of two, at most half full
+    std::string m_cachedWords;
+    std::size_t m_cachedCount = 0;
     std::string m_lower;
     std::string m_scratch;
     std::string m_feature;

@@ -141,7 +141,7 @@ void printSummaryText(std::ostream& out, const nlohmann::json& figures)
 class ProblemQueue {
 public:
     static constexpr std::size_t kBatchSize = 128;
-    static constexpr std::size_t kMaxBatches = 8;
+    static constexpr std::size_t kMaxBatches = 16;
 
     /// Loading side: false once the scoring side has stopped, which ends the stream.
     bool push(std::vector<dataset::Problem>&& batch)
