@@ -4,6 +4,8 @@
 #include "app/cli/command.h"
 #include "app/cli/commands/runshared.h"
 
+#include "core/run/runbreakdown.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -33,6 +35,27 @@ std::string correctText(const nlohmann::json& row)
     if (row["correct"].is_null())
         return "-";
     return row["correct"].get<bool>() ? "yes" : "no";
+}
+
+nlohmann::json groupsJson(const std::vector<eval::GroupAccuracy>& groups)
+{
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& group : groups)
+        out.push_back({ { "key", group.key }, { "correct", group.accuracy.correct }, { "total", group.accuracy.total },
+            { "accuracy", group.accuracy.value }, { "ci", { group.accuracy.ci.low, group.accuracy.ci.high } } });
+    return out;
+}
+
+void printGroups(std::ostream& out, const char* title, const std::vector<eval::GroupAccuracy>& groups)
+{
+    out << title << '\n';
+    for (const auto& group : groups) {
+        char line[256];
+        std::snprintf(line, sizeof line, "  %-20s %5zu/%-5zu %.4f  95%% CI [%.4f, %.4f]\n", group.key.c_str(),
+            group.accuracy.correct, group.accuracy.total, group.accuracy.value, group.accuracy.ci.low,
+            group.accuracy.ci.high);
+        out << line;
+    }
 }
 
 } // namespace
@@ -87,12 +110,17 @@ int reportCommand(const CommandContext& context)
         rows.push_back(std::move(row));
     }
     const auto accuracy = accuracyOf(correct, total);
+    auto breakdowns = run::computeRunBreakdowns(*store, *runId);
+    if (!breakdowns)
+        return reportError(context, breakdowns.error());
 
     if (args->has("json")) {
         nlohmann::json doc = { { "run", *runId }, { "name", run->name }, { "status", store::runStatusName(run->status) },
             { "method", config->methodId }, { "model", config->backend.model }, { "problems", total },
             { "correct", correct }, { "errors", errors }, { "accuracy", accuracy.value },
             { "ci", { accuracy.ci.low, accuracy.ci.high } }, { "config", nlohmann::json::parse(run->configJson, nullptr, false) },
+            { "breakdowns", { { "by_candidates", groupsJson(breakdowns->byCandidates) },
+                                { "by_gold_irrelevant", groupsJson(breakdowns->byGoldIrrelevant) } } },
             { "rows", rows } };
         context.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
@@ -123,6 +151,10 @@ int reportCommand(const CommandContext& context)
                 static_cast<long long>(row["tokens"].get<std::int64_t>()), row["error"].get<std::string>().substr(0, 200).c_str());
             context.out << line;
         }
+    }
+    if (!args->value("csv")) {
+        printGroups(context.out, "accuracy by number of irrelevant-condition candidates:", breakdowns->byCandidates);
+        printGroups(context.out, "accuracy by gold irrelevant condition:", breakdowns->byGoldIrrelevant);
     }
     context.out << "run " << *runId << " (" << config->methodId << ", " << config->backend.model << "): " << errors
                 << " errors; accuracy " << formatAccuracy(accuracy) << '\n';

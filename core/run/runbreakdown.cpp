@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/run/runbreakdown.h"
+
+#include "core/run/runconfig.h"
+#include "core/store/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace wb::run {
+
+std::string candidateCountKey(std::size_t candidates) { return candidates >= 3 ? "3+" : std::to_string(candidates); }
+
+Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId runId)
+{
+    auto run = store.run(runId);
+    if (!run)
+        return run.error();
+    auto config = RunConfig::fromJsonText(run->configJson);
+    if (!config)
+        return config.error();
+    auto dataset = store.dataset(run->datasetId);
+    if (!dataset)
+        return dataset.error();
+    auto problems = store.loadProblems(run->datasetId);
+    if (!problems)
+        return problems.error();
+    auto results = store.loadResults(runId);
+    if (!results)
+        return results.error();
+    std::map<std::int64_t, const store::ResultRecord*> byIndex;
+    for (const auto& result : *results)
+        byIndex[result.problemIndex] = &result;
+
+    const std::size_t total = config->problemCount(problems->size());
+    std::vector<bool> correct;
+    std::vector<std::string> candidateKeys;
+    std::vector<std::string> goldKeys;
+    for (std::size_t i = 0; i < total; ++i) {
+        const auto& problem = (*problems)[i];
+        const auto it = byIndex.find(std::int64_t(i));
+        const store::ResultRecord* result = it == byIndex.end() ? nullptr : it->second;
+        correct.push_back(result && result->error.empty() && result->correct.value_or(false));
+        std::size_t candidates = 0;
+        if (result) {
+            // The runner records each problem's candidate indices in the result details.
+            const auto details = nlohmann::json::parse(result->detailsJson, nullptr, false);
+            if (details.is_object() && details.contains("candidates") && details["candidates"].is_array())
+                candidates = details["candidates"].size();
+        }
+        candidateKeys.push_back(candidateCountKey(candidates));
+        goldKeys.push_back(!problem.goldIrrelevant.empty() ? "gold irrelevant"
+                : problem.hasGoldAnnotation                 ? "no gold irrelevant"
+                                                            : "not annotated");
+    }
+    RunBreakdowns out;
+    out.dataset = dataset->name;
+    out.overall = eval::accuracy(correct);
+    out.byCandidates = eval::breakdown(candidateKeys, correct);
+    out.byGoldIrrelevant = eval::breakdown(goldKeys, correct);
+    return out;
+}
+
+} // namespace wb::run
