@@ -10,12 +10,15 @@
 namespace wb::relevance {
 namespace {
 
+constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+
 std::uint64_t fnv1a(std::string_view s)
 {
-    std::uint64_t h = 1469598103934665603ULL;
+    std::uint64_t h = kFnvOffset;
     for (char c : s) {
         h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+        h *= kFnvPrime;
     }
     return h;
 }
@@ -24,11 +27,12 @@ constexpr std::size_t kMaxCachedWords = 200000;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isAlpha(char c) { return unsigned((c | 0x20) - 'a') < 26u; } // ASCII letters; c | 0x20 folds the case
-/// Byte comparison inlined for the short words of the cache (a memcmp call costs more than the words).
-bool sameBytes(const char* a, std::string_view b)
+/// Whether the lower-case word at `lower` spells the ASCII letters `letters` in any case; inlined, since a
+/// memcmp call costs more than the short words of the cache.
+bool sameLetters(const char* lower, std::string_view letters)
 {
-    for (char c : b)
-        if (*a++ != c)
+    for (char c : letters)
+        if (*lower++ != char(c | 0x20))
             return false;
     return true;
 }
@@ -80,19 +84,22 @@ void BuiltinEncoder::growCache()
     }
 }
 
-BuiltinEncoder::WordFeature BuiltinEncoder::wordFeature(std::string_view lowerWord)
+BuiltinEncoder::WordFeature BuiltinEncoder::wordFeature(std::string_view word, std::uint64_t h)
 {
-    const std::uint64_t h = fnv1a(lowerWord);
     if (m_slots.empty())
         growCache();
     std::size_t mask = m_slots.size() - 1;
     std::size_t i = h & mask;
     for (; m_slots[i].length != 0; i = (i + 1) & mask) {
         const CacheSlot& slot = m_slots[i];
-        if (slot.hash == h && slot.length == lowerWord.size()
-            && sameBytes(m_cachedWords.data() + slot.offset, lowerWord))
+        if (slot.hash == h && slot.length == word.size() && sameLetters(m_cachedWords.data() + slot.offset, word))
             return slot.feature;
     }
+
+    m_lower.assign(word);
+    for (char& letter : m_lower)
+        letter = lowerAscii(letter);
+    const std::string_view lowerWord = m_lower;
 
     const Lexicon& lex = Lexicon::instance();
     WordFeature f;
@@ -126,14 +133,15 @@ void BuiltinEncoder::encodeSparseOne(std::string_view text, SparseVector& out)
     while (i < n) {
         const char c = text[i];
         if (isAlpha(c)) {
-            std::size_t j = i + 1;
-            while (j < n && isAlpha(text[j]))
-                ++j;
-            m_lower.assign(text.data() + i, j - i);
-            for (char& letter : m_lower)
-                letter = lowerAscii(letter);
+            // FNV-1a of the lower-cased letters, computed while scanning: a cached word needs no copy
+            std::uint64_t h = kFnvOffset;
+            std::size_t j = i;
+            for (; j < n && isAlpha(text[j]); ++j) {
+                h ^= static_cast<unsigned char>(lowerAscii(text[j]));
+                h *= kFnvPrime;
+            }
+            add(wordFeature(text.substr(i, j - i), h));
             i = j;
-            add(wordFeature(m_lower));
         } else if (isDigit(c)) {
             m_feature.clear();
             m_feature.push_back('#');

@@ -56,7 +56,8 @@ private:
     };
 
     static WordFeature hashed(std::string_view feature, float weight);
-    WordFeature wordFeature(std::string_view lowerWord);
+    /// The feature of the ASCII-letter run `word` (any case), whose lower-case FNV-1a hash is `hash`.
+    WordFeature wordFeature(std::string_view word, std::uint64_t hash);
     void growCache();
     void add(WordFeature f);
 
