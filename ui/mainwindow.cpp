@@ -9,6 +9,7 @@
 #include "ui/models/problemtablemodel.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
+#include "ui/pages/prompteditorpage.h"
 #include "ui/platform/datapaths.h"
 #include "ui/platform/filedialog.h"
 #include "ui/settings/settings.h"
@@ -114,8 +115,39 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         m_countDelay->start();
     });
 
+    createPromptEditorDock();
     restoreWindowState();
     updateStatus();
+}
+
+void MainWindow::createPromptEditorDock()
+{
+    m_promptEditorPage = new PromptEditorPage(m_settings, this);
+    m_promptEditorDock = new QDockWidget(tr("Prompt Editor"), this);
+    m_promptEditorDock->setObjectName(QStringLiteral("promptEditorDock"));
+    m_promptEditorDock->setWidget(m_promptEditorPage);
+    addDockWidget(Qt::BottomDockWidgetArea, m_promptEditorDock);
+    m_promptEditorDock->hide();
+    QAction* toggle = m_promptEditorDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("showPromptEditorAction"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_viewMenu->addAction(toggle);
+    // The preview follows the inspector: its problem, and its candidates at the current θ and encoder.
+    connect(m_inspectorPage, &InspectorPage::reportUpdated, this, [this]() {
+        const auto& report = m_inspectorPage->report();
+        if (report)
+            m_promptEditorPage->setCandidates(report->candidates,
+                tr("θ = %1, encoder %2").arg(report->theta, 0, 'f', 2).arg(QString::fromStdString(report->encoderId)));
+        else
+            m_promptEditorPage->setCandidates(std::nullopt, {});
+    });
+}
+
+void MainWindow::showPromptEditor()
+{
+    m_promptEditorDock->show();
+    m_promptEditorDock->raise();
+    resizeDocks({ m_promptEditorDock }, { height() * 3 / 5 }, Qt::Vertical);
 }
 
 MainWindow::~MainWindow() = default;
@@ -364,6 +396,7 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
                                              .arg(QFileInfo(path).fileName())
                     + tr("%Ln run(s)", nullptr, static_cast<int>(contents.runs.size())),
                 8000);
+            m_inspectorPage->setDatabase(QFileInfo(path).absoluteFilePath(), contents.shownDatasetId);
             if (contents.dataset)
                 showDataset(std::move(contents.dataset));
         });
@@ -451,6 +484,11 @@ void MainWindow::reportOpenFailure(const QString& path, const QString& message)
 void MainWindow::onCurrentProblemChanged(int sourceRow)
 {
     const wb::dataset::Problem* problem = m_datasetsPage->model()->problem(sourceRow);
+    // First: the inspector may report candidates at once (cached), and they belong to this problem.
+    if (problem)
+        m_promptEditorPage->setProblem(*problem);
+    else
+        m_promptEditorPage->clearProblem();
     if (problem)
         m_inspectorPage->setProblem(*problem);
     else
@@ -501,6 +539,9 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QString&
     save(this, QStringLiteral("mainwindow"));
     save(m_datasetsPage, QStringLiteral("datasets"));
     save(m_inspectorPage, QStringLiteral("inspector"));
+    if (!m_promptEditorDock->isVisible())
+        m_promptEditorPage->resize(1440, 860); // a hidden dock does not lay its page out
+    save(m_promptEditorPage, QStringLiteral("prompteditor"));
     if (m_issuesDock->isVisible())
         save(m_issuesDock, QStringLiteral("issues"));
     return written;

@@ -27,6 +27,7 @@ class DatasetLoadJob;
 class DatasetsPage;
 class DiagnosticsModel;
 class InspectorPage;
+class PromptEditorPage;
 class Settings;
 
 /// The workbench shell: menus, status bar, the Datasets page beside the Problem inspector, and the issues
@@ -48,6 +49,9 @@ public:
     std::shared_ptr<const wb::dataset::Dataset> dataset() const { return m_dataset; }
     DatasetsPage* datasetsPage() const { return m_datasetsPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
+    PromptEditorPage* promptEditorPage() const { return m_promptEditorPage; }
+    /// Shows and raises the prompt editor (a dock; it previews requests for the current problem).
+    void showPromptEditor();
     DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
 
     /// Shows or hides the issues panel.
@@ -72,6 +76,7 @@ private:
     void createMenus();
     void createStatusBar();
     void createIssuesDock();
+    void createPromptEditorDock();
     void restoreWindowState();
     void saveWindowState();
     void updateRecentMenu();
@@ -97,6 +102,8 @@ private:
     DiagnosticsModel* m_diagnostics;
     QDockWidget* m_issuesDock = nullptr;
     QTableView* m_issuesView = nullptr;
+    PromptEditorPage* m_promptEditorPage = nullptr;
+    QDockWidget* m_promptEditorDock = nullptr;
 
     QAction* m_openAction = nullptr;
     QAction* m_openDatabaseAction = nullptr;

@@ -9,6 +9,7 @@
 #include "ui/models/problemtablemodel.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
+#include "ui/pages/prompteditorpage.h"
 #include "ui/platform/filedialog.h"
 #include "ui/settings/settings.h"
 #include "ui/widgets/heatmapwidget.h"
@@ -20,7 +21,10 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -51,6 +55,8 @@ private slots:
     void referenceScoresShownForI3cData();
     void opensResultsDatabase();
     void windowStateIsRemembered();
+    void promptEditorPreviewFollowsTyping();
+    void promptEditorUsesInspectorCandidates();
 
 private:
     QString demoPath() const;
@@ -357,6 +363,69 @@ void TestMainWindow::windowStateIsRemembered()
     MainWindow second(*m_settings);
     QCOMPARE(second.size(), QSize(1000, 700));
     m_window->show();
+}
+
+void TestMainWindow::promptEditorPreviewFollowsTyping()
+{
+    openAndWait(demoPath());
+    clickRow(1);
+    QAction* show = m_window->findChild<QAction*>(QStringLiteral("showPromptEditorAction"));
+    QVERIFY(show);
+    show->trigger();
+    auto* page = m_window->findChild<PromptEditorPage*>(QStringLiteral("promptEditorPage"));
+    QVERIFY(page);
+    QTRY_VERIFY(page->isVisible());
+    auto* methods = page->findChild<QComboBox*>(QStringLiteral("methodBox"));
+    QVERIFY(methods);
+    const int row = methods->findText(QStringLiteral("Zero-Shot-CoT"), Qt::MatchExactly);
+    QVERIFY(row >= 0);
+    methods->setCurrentIndex(row);
+    QCOMPARE(page->currentMethodId(), QStringLiteral("zero-shot-cot"));
+
+    const wb::dataset::Problem& problem = m_window->dataset()->problems.at(static_cast<std::size_t>(
+        m_window->datasetsPage()->currentProblemRow()));
+    QVERIFY(page->previewText().contains(QString::fromStdString(problem.question).left(12)));
+
+    auto* edit = page->findChild<QPlainTextEdit*>(QStringLiteral("templateEdit_0_0"));
+    QVERIFY(edit);
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClicks(edit, QStringLiteral(" Mind the units."));
+    QTRY_VERIFY(page->previewText().contains(QStringLiteral("Mind the units.")));
+
+    // A typo in a variable name is reported inline and the call cannot be previewed.
+    QTest::keyClicks(edit, QStringLiteral(" {{questoin}}"));
+    QTRY_VERIFY(!page->issueTexts().isEmpty());
+    QVERIFY(page->issueTexts().first().contains(QStringLiteral("questoin")));
+    auto* issues = page->findChild<QListWidget*>(QStringLiteral("templateIssues"));
+    QVERIFY(issues && issues->count() > 0);
+
+    // The editor's own undo stack takes the edits back.
+    for (int i = 0; i < 40 && edit->document()->isUndoAvailable(); ++i)
+        QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY(!page->previewText().contains(QStringLiteral("Mind the units.")));
+    QVERIFY(page->issueTexts().isEmpty());
+}
+
+void TestMainWindow::promptEditorUsesInspectorCandidates()
+{
+    openAndWait(demoPath());
+    m_window->showPromptEditor();
+    PromptEditorPage* page = m_window->promptEditorPage();
+    QVERIFY(page->selectMethod(QStringLiteral("zero-shot-cot+i3c")));
+    m_window->inspectorPage()->setTheta(1.0); // every condition with a number becomes a candidate
+    clickRow(3);
+    waitForReport();
+    const std::vector<int> candidates = m_window->inspectorPage()->report()->candidates;
+    QVERIFY(!candidates.empty());
+    QTRY_COMPARE(page->preview().size(), candidates.size() + 2);
+    QCOMPARE(page->preview().front().key, QStringLiteral("verify:%1").arg(candidates.front()));
+    QVERIFY(page->preview()[candidates.size()].pretty.contains(QStringLiteral("<output of verify:")));
+
+    // The inspector has a Runs tab for stored runs.
+    auto* tabs = m_window->inspectorPage()->findChild<QTabWidget*>(QStringLiteral("inspectorTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Runs"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,6 +5,7 @@
 #include "ui/jobs/asyncjob.h"
 #include "ui/models/conditiontablemodel.h"
 #include "ui/models/problemtablemodel.h"
+#include "ui/prompteditor/runcallsview.h"
 #include "ui/settings/settings.h"
 #include "ui/views/viewsetup.h"
 #include "ui/widgets/colorlegend.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QSlider>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -51,6 +53,8 @@ InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
     , m_heatmap(new HeatmapWidget(this))
     , m_conditions(new ConditionTableModel(this))
     , m_conditionView(new QTableView(this))
+    , m_bottomTabs(new QTabWidget(this))
+    , m_runCalls(new RunCallsView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_topSplitter(new QSplitter(Qt::Horizontal, this))
     , m_encoderDelay(new QTimer(this))
@@ -108,7 +112,11 @@ InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
     m_topSplitter->setStretchFactor(1, 2);
     m_topSplitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_topSplitter);
-    m_splitter->addWidget(m_conditionView);
+    m_bottomTabs->setObjectName(QStringLiteral("inspectorTabs"));
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_conditionView, tr("Conditions"));
+    m_bottomTabs->addTab(m_runCalls, tr("Runs"));
+    m_splitter->addWidget(m_bottomTabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
@@ -248,6 +256,7 @@ void InspectorPage::setProblem(const wb::dataset::Problem& problem)
     if (!gold.isEmpty())
         title += QStringLiteral(" · ") + tr("gold answer %1").arg(gold);
     m_title->setText(title);
+    m_runCalls->setProblemIndex(problem.index);
     recompute();
 }
 
@@ -259,6 +268,7 @@ void InspectorPage::clearProblem()
     m_generation.next();
     m_computing = false;
     m_conditions->clear();
+    m_runCalls->setProblemIndex(-1);
     m_title->setText(tr("No problem selected"));
     m_status->clear();
     m_text->showMessage(tr("Select a problem in the table to inspect its conditions."));
@@ -388,6 +398,11 @@ void InspectorPage::refreshViews()
         }
     }
     m_heatmap->setMatrix(rows, columns, values, details, columnDetails);
+}
+
+void InspectorPage::setDatabase(const QString& path, std::int64_t datasetId)
+{
+    m_runCalls->setDatabase(path, datasetId);
 }
 
 void InspectorPage::saveState()

@@ -18,6 +18,7 @@ class QLabel;
 class QLineEdit;
 class QSlider;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -27,6 +28,7 @@ class ColorLegend;
 class ConditionTableModel;
 class HeatmapWidget;
 class ProblemTextView;
+class RunCallsView;
 class Settings;
 
 /// Everything about one problem: highlighted text, per-condition scores and marks, the similarity heat map,
@@ -53,6 +55,10 @@ public:
     HeatmapWidget* heatmap() const { return m_heatmap; }
     ProblemTextView* textView() const { return m_text; }
     QDoubleSpinBox* thetaSpinBox() const { return m_thetaSpin; }
+    /// The "Runs" tab: prompts and responses of the stored runs for the current problem.
+    RunCallsView* runCallsView() const { return m_runCalls; }
+    /// Shows the stored runs of `datasetId` in the results database at `path` in the "Runs" tab.
+    void setDatabase(const QString& path, std::int64_t datasetId);
 
     void saveState();
 
@@ -92,6 +98,8 @@ private:
     HeatmapWidget* m_heatmap;
     ConditionTableModel* m_conditions;
     QTableView* m_conditionView;
+    QTabWidget* m_bottomTabs;
+    RunCallsView* m_runCalls;
     QSplitter* m_splitter;
     QSplitter* m_topSplitter;
     QTimer* m_encoderDelay;

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/prompteditor/runcallsview.h"
+
+#include "core/store/store.h"
+#include "ui/jobs/asyncjob.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+namespace wb::ui {
+
+/// What a stored run did for one problem: its calls with the exact prompts and responses, and the scored result.
+struct RunProblemRecord {
+    std::vector<wb::store::CallRecord> calls;
+    std::optional<wb::store::ResultRecord> result;
+};
+
+namespace {
+    enum Column { KeyColumn, StatusColumn, ResponseColumn, ColumnCount };
+
+    struct Loaded {
+        RunProblemRecord record;
+        std::shared_ptr<const std::map<std::int64_t, wb::store::ResultRecord>> results;
+    };
+
+    QString fromStd(const std::string& text)
+    {
+        return QString::fromStdString(text);
+    }
+
+    QString firstLine(const QString& text)
+    {
+        const QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0);
+        return line.size() > 160 ? line.left(157) + QStringLiteral("…") : line;
+    }
+
+    /// The chat messages of a stored request body; a body that is not chat JSON is shown raw.
+    QString requestHtml(const std::string& requestJson)
+    {
+        const nlohmann::json body = nlohmann::json::parse(requestJson, nullptr, false);
+        if (body.is_discarded() || !body.is_object() || !body.contains("messages") || !body["messages"].is_array())
+            return QStringLiteral("<pre>%1</pre>").arg(fromStd(requestJson).toHtmlEscaped());
+        QString html;
+        for (const nlohmann::json& message : body["messages"]) {
+            const std::string role = message.is_object() ? message.value("role", std::string("?")) : std::string("?");
+            const nlohmann::json content = message.is_object() && message.contains("content") ? message["content"] : nlohmann::json();
+            const std::string text = content.is_string() ? content.get<std::string>()
+                                                         : content.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+            html += QStringLiteral("<p><b>%1</b></p><pre style=\"white-space:pre-wrap\">%2</pre>")
+                        .arg(fromStd(role).toHtmlEscaped(), fromStd(text).toHtmlEscaped());
+        }
+        QStringList params;
+        for (auto it = body.begin(); it != body.end(); ++it)
+            if (it.key() != "messages")
+                params << QStringLiteral("%1=%2").arg(fromStd(it.key()), fromStd(it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+        if (!params.isEmpty())
+            html += QStringLiteral("<p style=\"color:gray\">%1</p>").arg(params.join(QStringLiteral(" · ")).toHtmlEscaped());
+        return html;
+    }
+} // namespace
+
+RunCallsView::RunCallsView(QWidget* parent)
+    : QWidget(parent)
+    , m_runBox(new QComboBox(this))
+    , m_result(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+    , m_detail(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("runCallsView"));
+    m_runBox->setObjectName(QStringLiteral("storedRunBox"));
+    m_result->setObjectName(QStringLiteral("storedRunResult"));
+    m_tree->setObjectName(QStringLiteral("storedCallTree"));
+    m_detail->setObjectName(QStringLiteral("storedCallDetail"));
+
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels({ tr("Call"), tr("Status"), tr("Response / verdict") });
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(ResponseColumn, QHeaderView::Stretch);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Run:"), this));
+    row->addWidget(m_runBox, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(m_result);
+    layout->addWidget(split, 1);
+
+    connect(m_runBox, &QComboBox::currentIndexChanged, this, [this]() { loadProblem(); });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+        [this](QTreeWidgetItem* item) { showCall(item ? m_tree->indexOfTopLevelItem(item) : -1); });
+    clearDatabase();
+}
+
+RunCallsView::~RunCallsView() = default;
+
+void RunCallsView::setMessage(const QString& message)
+{
+    m_tree->clear();
+    m_detail->clear();
+    m_result->setText(message);
+}
+
+void RunCallsView::clearDatabase()
+{
+    m_generation.next();
+    m_loading = false;
+    m_path.clear();
+    m_runs.clear();
+    m_results.reset();
+    m_resultsRun = 0;
+    const QSignalBlocker block(m_runBox);
+    m_runBox->clear();
+    m_runBox->setEnabled(false);
+    setMessage(tr("Open a results database (File ▸ Open Results Database…) to see what stored runs sent and received "
+                  "for this problem."));
+}
+
+void RunCallsView::setDatabase(const QString& path, std::int64_t datasetId)
+{
+    clearDatabase();
+    m_path = path;
+    m_datasetId = datasetId;
+    m_loading = true;
+    setMessage(tr("Reading runs…"));
+    const quint64 generation = m_generation.next();
+    const std::string file = path.toStdString();
+    runAsync<wb::Result<std::vector<wb::store::RunRecord>>>(
+        this,
+        [file]() -> wb::Result<std::vector<wb::store::RunRecord>> {
+            auto store = wb::store::Store::open(file);
+            if (!store)
+                return store.error();
+            return store->listRuns();
+        },
+        [this, generation](wb::Result<std::vector<wb::store::RunRecord>>&& runs) {
+            if (!m_generation.isCurrent(generation))
+                return;
+            m_loading = false;
+            if (!runs) {
+                setMessage(tr("Could not read the runs: %1").arg(fromStd(runs.error().toString())));
+                emit loaded();
+                return;
+            }
+            for (wb::store::RunRecord& run : *runs)
+                if (run.datasetId == m_datasetId)
+                    m_runs.push_back(std::move(run));
+            const QSignalBlocker block(m_runBox);
+            for (const wb::store::RunRecord& run : m_runs) {
+                QString label = QStringLiteral("#%1 %2 · %3").arg(run.id).arg(fromStd(run.name), QString::fromLatin1(wb::store::runStatusName(run.status)));
+                if (run.results > 0)
+                    label += tr(" · %1/%2 correct").arg(run.correct).arg(run.results);
+                m_runBox->addItem(label, QVariant::fromValue<qlonglong>(run.id));
+            }
+            m_runBox->setEnabled(!m_runs.empty());
+            if (m_runs.empty()) {
+                setMessage(tr("This database has no runs of the shown dataset."));
+                emit loaded();
+                return;
+            }
+            m_runBox->setCurrentIndex(0);
+            loadProblem();
+        });
+}
+
+void RunCallsView::setProblemIndex(std::int64_t problemIndex)
+{
+    m_problemIndex = problemIndex;
+    loadProblem();
+}
+
+void RunCallsView::loadProblem()
+{
+    if (m_path.isEmpty() || m_runs.empty() || m_runBox->currentIndex() < 0)
+        return;
+    if (m_problemIndex < 0) {
+        setMessage(tr("Select a problem to see the calls of this run."));
+        return;
+    }
+    const wb::store::RowId runId = m_runBox->currentData().toLongLong();
+    const quint64 generation = m_generation.next();
+    m_loading = true;
+    const std::string file = m_path.toStdString();
+    const std::int64_t problem = m_problemIndex;
+    // Results are read once per run; switching problems then reads only that problem's calls.
+    const auto cached = m_resultsRun == runId ? m_results : nullptr;
+    runAsync<wb::Result<Loaded>>(
+        this,
+        [file, runId, problem, cached]() -> wb::Result<Loaded> {
+            auto store = wb::store::Store::open(file);
+            if (!store)
+                return store.error();
+            Loaded out;
+            auto calls = store->loadCalls(runId, problem);
+            if (!calls)
+                return calls.error();
+            out.record.calls = std::move(*calls);
+            out.results = cached;
+            if (!out.results) {
+                auto results = store->loadResults(runId);
+                if (!results)
+                    return results.error();
+                auto map = std::make_shared<std::map<std::int64_t, wb::store::ResultRecord>>();
+                for (wb::store::ResultRecord& r : *results)
+                    map->emplace(r.problemIndex, std::move(r));
+                out.results = std::move(map);
+            }
+            if (const auto it = out.results->find(problem); it != out.results->end())
+                out.record.result = it->second;
+            return out;
+        },
+        [this, generation, runId](wb::Result<Loaded>&& read) {
+            if (!m_generation.isCurrent(generation))
+                return;
+            m_loading = false;
+            if (!read) {
+                setMessage(tr("Could not read the run: %1").arg(fromStd(read.error().toString())));
+            } else {
+                m_results = read->results;
+                m_resultsRun = runId;
+                m_record = std::make_shared<const RunProblemRecord>(std::move(read->record));
+                showRecord(*m_record);
+            }
+            emit loaded();
+        });
+}
+
+void RunCallsView::showRecord(const RunProblemRecord& record)
+{
+    m_tree->clear();
+    m_detail->clear();
+    QString result;
+    if (!record.result) {
+        result = tr("No result stored for this problem in this run.");
+    } else {
+        const wb::store::ResultRecord& r = *record.result;
+        const QString verdict = !r.correct ? tr("not scored") : *r.correct ? tr("<span style=\"color:#1a7f37\">✓ correct</span>")
+                                                                          : tr("<span style=\"color:#c01010\">✗ wrong</span>");
+        result = tr("Extracted answer: <b>%1</b> · %2").arg(r.extractedAnswer.empty() ? tr("(none)") : fromStd(r.extractedAnswer).toHtmlEscaped(), verdict);
+        if (!r.error.empty())
+            result += tr(" · error: %1").arg(fromStd(r.error).toHtmlEscaped());
+    }
+    m_result->setText(result + tr(" · %Ln call(s)", nullptr, static_cast<int>(record.calls.size())));
+    for (const wb::store::CallRecord& call : record.calls) {
+        auto* item = new QTreeWidgetItem(m_tree);
+        item->setText(KeyColumn, fromStd(call.step));
+        item->setText(StatusColumn, call.status == wb::store::CallStatus::Error ? tr("error") : call.fromCache ? tr("done (cached)") : tr("done"));
+        item->setText(ResponseColumn, call.status == wb::store::CallStatus::Error ? fromStd(call.error) : firstLine(fromStd(call.responseText)));
+        item->setToolTip(ResponseColumn, fromStd(call.responseText));
+        if (call.status == wb::store::CallStatus::Error)
+            item->setForeground(StatusColumn, QColor(0xc0, 0x10, 0x10));
+    }
+    m_tree->resizeColumnToContents(KeyColumn);
+    m_tree->resizeColumnToContents(StatusColumn);
+    if (m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+}
+
+void RunCallsView::showCall(int row)
+{
+    if (!m_record || row < 0 || static_cast<std::size_t>(row) >= m_record->calls.size()) {
+        m_detail->clear();
+        return;
+    }
+    const wb::store::CallRecord& call = m_record->calls[static_cast<std::size_t>(row)];
+    const bool verify = call.step.rfind("verify:", 0) == 0;
+    QString html = QStringLiteral("<h4>%1</h4>").arg(tr("Request of %1").arg(fromStd(call.step).toHtmlEscaped()));
+    html += requestHtml(call.requestJson);
+    html += QStringLiteral("<h4>%1</h4>").arg(verify ? tr("Verdict (response)") : tr("Response"));
+    if (call.status == wb::store::CallStatus::Error)
+        html += QStringLiteral("<p style=\"color:#c01010\">%1</p>").arg(fromStd(call.error).toHtmlEscaped());
+    html += QStringLiteral("<pre style=\"white-space:pre-wrap\">%1</pre>").arg(fromStd(call.responseText).toHtmlEscaped());
+    QStringList facts;
+    if (call.promptTokens)
+        facts << tr("%1 prompt tokens").arg(*call.promptTokens);
+    if (call.completionTokens)
+        facts << tr("%1 completion tokens").arg(*call.completionTokens);
+    if (call.latencyMs)
+        facts << tr("%1 ms").arg(*call.latencyMs, 0, 'f', 0);
+    facts << tr("%Ln attempt(s)", nullptr, call.attempts);
+    html += QStringLiteral("<p style=\"color:gray\">%1</p>").arg(facts.join(QStringLiteral(" · ")));
+    m_detail->setHtml(html);
+}
+
+} // namespace wb::ui
