@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -27,8 +28,6 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view w)
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-bool isAsciiAlpha(char c) { return unsigned((c | 0x20) - 'a') < 26u; }
-bool isAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 struct Token {
@@ -40,7 +39,7 @@ struct Token {
 
 /// Buffers reused from problem to problem: this runs for every problem of a dataset.
 struct Workspace {
-    std::string lowered;                       ///< every text lower-cased, one after the other
+    std::string lowered;                       ///< lower-cased copies of the tokens that have capitals
     std::vector<Token> tokens;                 ///< the tokens of all texts
     std::vector<std::size_t> firstToken;       ///< per text: index of its first token; one more entry at the end
     std::vector<std::string_view> capitalisedElsewhere;
@@ -50,36 +49,49 @@ struct Workspace {
 };
 
 /// Appends the tokens of `text` to w.tokens. Letters are ASCII letters (what std::isalpha accepts in the "C"
-/// and UTF-8 locales for a single byte); w.lowered must have room for the text, so the views stay valid.
+/// and UTF-8 locales for a single byte). Token views point into `text` or into w.lowered, which must have
+/// room for all texts, so that appending never moves it.
 void tokenize(const std::string& text, Workspace& w)
 {
-    const std::size_t base = w.lowered.size();
-    w.lowered.resize(base + text.size()); // only the letters of tokens are written: nothing else is looked at
-    char* const lowered = w.lowered.data() + base;
+    // kLetter[c]: 0 for a non-letter, 1 for a lower-case and 2 for an upper-case ASCII letter
+    static constexpr auto kLetter = [] {
+        std::array<std::uint8_t, 256> table {};
+        for (int c = 'a'; c <= 'z'; ++c) {
+            table[std::size_t(c)] = 1;
+            table[std::size_t(c - 'a' + 'A')] = 2;
+        }
+        return table;
+    }();
+    const auto letter = [&](std::size_t k) { return kLetter[static_cast<unsigned char>(text[k])]; };
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
-        if (!isAsciiAlpha(text[i])) {
+        if (letter(i) == 0) {
             ++i;
             continue;
         }
         Token t;
-        t.capitalised = isAsciiUpper(text[i]);
+        t.capitalised = letter(i) == 2;
         const std::size_t start = i;
         std::size_t upper = 0;
-        for (; i < n && isAsciiAlpha(text[i]); ++i) {
-            const bool isUpper = isAsciiUpper(text[i]);
-            upper += isUpper;
-            lowered[i] = char(text[i] | (isUpper ? 0x20 : 0));
+        for (std::uint8_t kind; i < n && (kind = letter(i)) != 0; ++i)
+            upper += kind >> 1;
+        if (upper == 0) {
+            t.lower = std::string_view(text).substr(start, i - start); // already lower case: no copy
+        } else {
+            // w.lowered has room for every text, so earlier views into it stay valid
+            const std::size_t at = w.lowered.size();
+            for (std::size_t k = start; k < i; ++k)
+                w.lowered += char(text[k] | 0x20);
+            t.lower = std::string_view(w.lowered.data() + at, i - start);
         }
-        t.lower = std::string_view(lowered + start, i - start);
         t.allCaps = t.lower.size() >= 2 && upper == t.lower.size();
         // Possessive "'s" / "s'" with an ASCII or a typographic (U+2019) apostrophe.
         const bool typographic = i + 2 < n && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
         const std::size_t apostrophe = i < n && text[i] == '\'' ? 1 : (typographic ? 3 : 0);
         if (apostrophe != 0) {
             const std::size_t a = i + apostrophe;
-            const bool s = a < n && (text[a] == 's' || text[a] == 'S') && !(a + 1 < n && isAsciiAlpha(text[a + 1]));
+            const bool s = a < n && (text[a] == 's' || text[a] == 'S') && !(a + 1 < n && letter(a + 1) != 0);
             t.possessive = s || (a < n && isAsciiSpace(text[a]) && t.lower.back() == 's');
             i = s ? a + 1 : a;
         }
