@@ -5,8 +5,10 @@
 #include "ui/jobs/candidatecountjob.h"
 #include "ui/jobs/datasetloadjob.h"
 #include "ui/jobs/storereader.h"
+#include "ui/compare/runlistmodel.h"
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/models/problemtablemodel.h"
+#include "ui/pages/comparepage.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
 #include "ui/pages/prompteditorpage.h"
@@ -116,6 +118,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     });
 
     createPromptEditorDock();
+    createCompareDock();
     restoreWindowState();
     updateStatus();
 }
@@ -151,6 +154,54 @@ void MainWindow::showPromptEditor()
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createCompareDock()
+{
+    m_comparePage = new ComparePage(this);
+    m_compareDock = new QDockWidget(tr("Compare Runs"), this);
+    m_compareDock->setObjectName(QStringLiteral("compareDock"));
+    m_compareDock->setWidget(m_comparePage);
+    addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
+    m_compareDock->hide();
+    QAction* toggle = m_compareDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("showCompareAction"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_viewMenu->addAction(toggle);
+    connect(m_comparePage, &ComparePage::checkedRunsChanged, this, &MainWindow::updateRunResultColumns);
+}
+
+void MainWindow::showComparePage()
+{
+    m_compareDock->show();
+    m_compareDock->raise();
+    resizeDocks({ m_compareDock }, { height() * 3 / 5 }, Qt::Vertical);
+}
+
+void MainWindow::updateRunResultColumns()
+{
+    // The Datasets page shows the checked runs that cover the dataset it shows (same content hash).
+    std::vector<ProblemTableModel::RunResults> columns;
+    const auto data = m_comparePage->comparison();
+    if (m_dataset && data) {
+        for (const wb::store::RowId id : m_comparePage->runModel()->checkedRuns()) {
+            const RunOutcome* run = data->run(id);
+            if (!run || run->datasetHash != m_dataset->info.contentHash)
+                continue;
+            ProblemTableModel::RunResults results;
+            results.label = QStringLiteral("#%1").arg(id); // short: the run list names the method
+            results.correct.assign(m_dataset->problems.size(), std::nullopt);
+            results.answers.assign(m_dataset->problems.size(), QString());
+            for (const auto& [index, outcome] : run->problems) {
+                if (index < 0 || static_cast<std::size_t>(index) >= m_dataset->problems.size() || !outcome.hasResult)
+                    continue;
+                results.correct[static_cast<std::size_t>(index)] = outcome.correct;
+                results.answers[static_cast<std::size_t>(index)] = QString::fromStdString(outcome.answer);
+            }
+            columns.push_back(std::move(results));
+        }
+    }
+    m_datasetsPage->model()->setRunResults(std::move(columns));
+}
 
 void MainWindow::createActions()
 {
@@ -391,6 +442,7 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
                 connect(action, &QAction::triggered, this, [this, path, id]() { openDatabase(path, id); });
             }
             m_databaseMenu->setEnabled(!contents.datasets.empty());
+            m_comparePage->setDatabase(QFileInfo(path).absoluteFilePath());
             m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
             statusBar()->showMessage(tr("%1: %Ln dataset(s), ", nullptr, static_cast<int>(contents.datasets.size()))
                                              .arg(QFileInfo(path).fileName())
@@ -456,6 +508,7 @@ void MainWindow::showDataset(std::shared_ptr<const wb::dataset::Dataset> dataset
     m_dataset = std::move(dataset);
     m_diagnostics->setDiagnostics(m_dataset->info.diagnostics);
     m_datasetsPage->setDataset(m_dataset);
+    updateRunResultColumns();
     setWindowTitle(tr("%1 — I3C Workbench").arg(QString::fromStdString(m_dataset->info.name)));
     updateStatus();
     restartCandidateCounts();
@@ -544,6 +597,11 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QString&
     save(m_promptEditorPage, QStringLiteral("prompteditor"));
     if (m_issuesDock->isVisible())
         save(m_issuesDock, QStringLiteral("issues"));
+    if (m_comparePage->comparison() && !m_comparePage->comparison()->runs.empty()) {
+        if (!m_compareDock->isVisible())
+            m_comparePage->resize(1440, 900); // a hidden dock does not lay its page out
+        save(m_comparePage, QStringLiteral("compare"));
+    }
     return written;
 }
 

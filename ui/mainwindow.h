@@ -24,6 +24,7 @@ namespace wb::ui {
 
 class CandidateCountJob;
 class DatasetLoadJob;
+class ComparePage;
 class DatasetsPage;
 class DiagnosticsModel;
 class InspectorPage;
@@ -52,6 +53,9 @@ public:
     PromptEditorPage* promptEditorPage() const { return m_promptEditorPage; }
     /// Shows and raises the prompt editor (a dock; it previews requests for the current problem).
     void showPromptEditor();
+    ComparePage* comparePage() const { return m_comparePage; }
+    /// Shows and raises the Compare page (a dock over the open results database's runs).
+    void showComparePage();
     DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
 
     /// Shows or hides the issues panel.
@@ -77,6 +81,8 @@ private:
     void createStatusBar();
     void createIssuesDock();
     void createPromptEditorDock();
+    void createCompareDock();
+    void updateRunResultColumns();
     void restoreWindowState();
     void saveWindowState();
     void updateRecentMenu();
@@ -102,6 +108,8 @@ private:
     DiagnosticsModel* m_diagnostics;
     QDockWidget* m_issuesDock = nullptr;
     QTableView* m_issuesView = nullptr;
+    ComparePage* m_comparePage = nullptr;
+    QDockWidget* m_compareDock = nullptr;
     PromptEditorPage* m_promptEditorPage = nullptr;
     QDockWidget* m_promptEditorDock = nullptr;
 

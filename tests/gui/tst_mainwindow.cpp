@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/store.h"
+#include "support/comparedb.h"
 #include "support/fakeserver.h"
 #include "support/testpaths.h"
 #include "ui/mainwindow.h"
@@ -7,6 +8,11 @@
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/models/problemfilterproxy.h"
 #include "ui/models/problemtablemodel.h"
+#include "ui/charts/accuracybarchart.h"
+#include "ui/compare/fliptablemodel.h"
+#include "ui/compare/problemlistmodel.h"
+#include "ui/compare/runlistmodel.h"
+#include "ui/pages/comparepage.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
 #include "ui/pages/prompteditorpage.h"
@@ -30,6 +36,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <memory>
 
@@ -57,6 +64,7 @@ private slots:
     void windowStateIsRemembered();
     void promptEditorPreviewFollowsTyping();
     void promptEditorUsesInspectorCandidates();
+    void comparePageListsProblemsAndExports();
 
 private:
     QString demoPath() const;
@@ -426,6 +434,87 @@ void TestMainWindow::promptEditorUsesInspectorCandidates()
     auto* tabs = m_window->inspectorPage()->findChild<QTabWidget*>(QStringLiteral("inspectorTabs"));
     QVERIFY(tabs);
     QCOMPARE(tabs->tabText(1), QStringLiteral("Runs"));
+}
+
+void TestMainWindow::comparePageListsProblemsAndExports()
+{
+    // Two runs made here by the runner against the fake server: the numbers are the fake server's, not a model's.
+    const QString db = m_dir.filePath(QStringLiteral("compare-gui.db"));
+    auto runs = wb::test::makeComparisonDatabase(db.toStdString(), demoPath().toStdString());
+    if (!runs && runs.error().code == wb::ErrorCode::Network)
+        QSKIP("the fake server is not available");
+    QVERIFY2(runs, runs ? "" : runs.error().toString().c_str());
+
+    ComparePage* page = m_window->comparePage();
+    QSignalSpy compared(page, &ComparePage::comparisonLoaded);
+    QSignalSpy loaded(m_window.get(), &MainWindow::datasetLoaded);
+    m_window->openDatabase(db);
+    QVERIFY(compared.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 30000);
+    m_window->showComparePage();
+    QVERIFY(page->isVisible());
+    QCOMPARE(page->runModel()->checkedRuns().size(), std::size_t(2));
+
+    // The Datasets page shows both runs' results as columns.
+    QTRY_COMPARE(m_window->datasetsPage()->model()->columnCount(), int(ProblemTableModel::ColumnCount) + 4);
+
+    // Click the first bar of the dataset chart: its run's problems are listed.
+    auto* chart = page->findChild<AccuracyBarChart*>(QStringLiteral("compareChart0"));
+    QVERIFY(chart);
+    QTRY_VERIFY(chart->barRect(0, 0).height() > 10);
+    QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, chart->barRect(0, 0).center().toPoint());
+    QTRY_COMPARE(page->problemModel()->rowCount(), 36);
+    QCOMPARE(page->problemModel()->runA(), chart->chartData().sets[0].runs[0]);
+
+    // Click the wrong → right cell of the flip table: exactly those problems, both runs' answers.
+    QTableView* flips = page->flipView();
+    const QModelIndex cell = flips->model()->index(FlipTableModel::AWrongRow, FlipTableModel::BRightColumn);
+    QTest::mouseClick(flips->viewport(), Qt::LeftButton, {}, flips->visualRect(cell).center());
+    const auto& pair = page->flipModel()->comparison();
+    QVERIFY(pair);
+    QCOMPARE(page->problemModel()->rowCount(), int(pair->flips.wrongToRight));
+    QVERIFY(page->problemModel()->rowCount() > 0);
+    QVERIFY(page->problemModel()->runB() != 0);
+
+    // Selecting a problem shows both reasoning paths with the differing words highlighted.
+    QSignalSpy shown(page, &ComparePage::reasoningShown);
+    QTableView* problems = page->problemView();
+    const QModelIndex first = problems->model()->index(0, ProblemListModel::TextColumn);
+    QTest::mouseClick(problems->viewport(), Qt::LeftButton, {}, problems->visualRect(first).center());
+    QVERIFY(shown.wait(10000));
+    QVERIFY(page->reasoningView(0)->toHtml().contains(QStringLiteral("background-color")));
+    QVERIFY(page->reasoningView(1)->toPlainText().contains(QStringLiteral("irrelevant")));
+
+    // Exports go through the file-dialog seam.
+    const QString html = m_dir.filePath(QStringLiteral("report.html"));
+    FileDialog::instance().setNextFileName(html);
+    QVERIFY(page->exportHtmlReport());
+    QFile report(html);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QByteArray text = report.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY(text.contains(QString::number(pair->mcnemarP, 'g', 4).toUtf8()));
+    const QString png = m_dir.filePath(QStringLiteral("chart.png"));
+    FileDialog::instance().setNextFileName(png);
+    QVERIFY(page->exportChartPng());
+    QVERIFY(!QImage(png).isNull());
+    const QString csv = m_dir.filePath(QStringLiteral("problems.csv"));
+    FileDialog::instance().setNextFileName(csv);
+    QVERIFY(page->exportProblemsCsv());
+    QVERIFY(QFileInfo(csv).size() > 0);
+
+    // scripts/screenshots.sh sets this to capture the page over a real run database.
+    const QString shots = qEnvironmentVariable("WB_COMPARE_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        // Floating, the page gets a screen of its own instead of a share of the bottom dock area.
+        auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("compareDock"));
+        dock->setFloating(true);
+        dock->resize(1440, 900);
+        page->chart(ComparePage::DatasetChart)->barClicked(1, 0);
+        QTest::qWait(300); // let the dock lay out before grabbing
+        QVERIFY(!m_window->saveScreenshots(shots, QStringLiteral("compare-")).isEmpty());
+        dock->setFloating(false);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

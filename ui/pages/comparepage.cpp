@@ -147,7 +147,7 @@ ComparePage::ComparePage(QWidget* parent)
     m_flipView = new QTableView(flipPanel);
     m_flipView->setObjectName(QStringLiteral("compareFlipView"));
     m_flipView->setModel(m_flips);
-    m_flipView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_flipView->setSelectionMode(QAbstractItemView::NoSelection); // a selection colour would hide the tints
     m_flipView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_flipView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_flipView->setMinimumHeight(120);
