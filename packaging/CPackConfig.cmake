@@ -4,7 +4,8 @@
 # builds both; docs/packaging.md describes the layout.
 set(CPACK_PACKAGE_NAME "i3c-workbench")
 set(CPACK_PACKAGE_VENDOR "I3C Workbench contributors")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+# Debian wants a synopsis under 80 characters.
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Study how LLMs handle irrelevant conditions in math word problems")
 # The Debian long description (below the summary line); lines kept under 80 columns.
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "I3C Workbench loads math word problem datasets, splits each problem into\n"

@@ -20,7 +20,9 @@ set(expected
     "${STAGE_DIR}/${BINDIR}/i3c"
     "${data}/i3c-workbench/datasets/demo/demo.jsonl"
     "${data}/i3c-workbench/methods/i3c-select.json"
-    "${data}/i3c-workbench/methods/direct+i3c.json")
+    "${data}/i3c-workbench/methods/direct+i3c.json"
+    "${data}/doc/i3c-workbench/copyright"
+    "${data}/doc/i3c-workbench/changelog.gz")
 if(WITH_GUI)
     list(APPEND expected
         "${STAGE_DIR}/${BINDIR}/i3c-workbench"
