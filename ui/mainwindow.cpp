@@ -592,9 +592,18 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QString&
     save(this, QStringLiteral("mainwindow"));
     save(m_datasetsPage, QStringLiteral("datasets"));
     save(m_inspectorPage, QStringLiteral("inspector"));
-    if (!m_promptEditorDock->isVisible())
-        m_promptEditorPage->resize(1440, 860); // a hidden dock does not lay its page out
+    // A hidden dock does not lay its page out: float it at a readable size for the shot.
+    const bool promptEditorShown = m_promptEditorDock->isVisible();
+    if (!promptEditorShown) {
+        m_promptEditorDock->setFloating(true);
+        m_promptEditorDock->resize(1440, 860);
+        m_promptEditorDock->show();
+    }
     save(m_promptEditorPage, QStringLiteral("prompteditor"));
+    if (!promptEditorShown) {
+        m_promptEditorDock->hide();
+        m_promptEditorDock->setFloating(false);
+    }
     if (m_issuesDock->isVisible())
         save(m_issuesDock, QStringLiteral("issues"));
     if (m_comparePage->comparison() && !m_comparePage->comparison()->runs.empty()) {

@@ -255,6 +255,8 @@ void TestPromptEditor::previewEqualsCoreRendering()
     // The shown text is the selected call's body, indented.
     QCOMPARE(page.previewText(), page.preview().at(static_cast<std::size_t>(page.callBox()->currentIndex())).pretty);
     QVERIFY(page.previewText().contains(QStringLiteral("\"model\": \"test-model\"")));
+    QCOMPARE(page.messagesView()->toPlainText(), page.preview().at(static_cast<std::size_t>(page.callBox()->currentIndex())).promptText);
+    QVERIFY(page.messagesView()->toPlainText().startsWith(QStringLiteral("[user]\n")));
 }
 
 void TestPromptEditor::previewMarksPlaceholders()

@@ -89,6 +89,7 @@ PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
     , m_callBox(new QComboBox(this))
     , m_callNote(new QLabel(this))
     , m_previewView(new QPlainTextEdit(this))
+    , m_messagesView(new QPlainTextEdit(this))
     , m_diffView(new QTextBrowser(this))
     , m_rightTabs(new QTabWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -104,6 +105,7 @@ PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
     m_context->setObjectName(QStringLiteral("previewContext"));
     m_callBox->setObjectName(QStringLiteral("previewCallBox"));
     m_previewView->setObjectName(QStringLiteral("requestPreview"));
+    m_messagesView->setObjectName(QStringLiteral("renderedMessages"));
     m_diffView->setObjectName(QStringLiteral("promptDiff"));
 
     m_issues->setMaximumHeight(m_issues->fontMetrics().height() * 5 + 8);
@@ -190,7 +192,23 @@ QWidget* PromptEditorPage::createPreviewPane()
     layout->addWidget(m_context);
     layout->addLayout(callRow);
     layout->addWidget(m_callNote);
-    layout->addWidget(m_previewView, 1);
+    m_messagesView->setReadOnly(true);
+    m_messagesView->setFont(m_previewView->font());
+    m_messagesView->setPlaceholderText(tr("The selected call's messages, line breaks shown"));
+    auto* bodyBox = new QWidget(previewTab);
+    auto* bodyLayout = new QVBoxLayout(bodyBox);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_previewView);
+    auto* messagesBox = new QWidget(previewTab);
+    auto* messagesLayout = new QVBoxLayout(messagesBox);
+    messagesLayout->setContentsMargins(0, 0, 0, 0);
+    messagesLayout->addWidget(new QLabel(tr("Messages as the model reads them:"), messagesBox));
+    messagesLayout->addWidget(m_messagesView);
+    auto* split = new QSplitter(Qt::Vertical, previewTab);
+    split->addWidget(bodyBox);
+    split->addWidget(messagesBox);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
     connect(m_callBox, &QComboBox::currentIndexChanged, this, &PromptEditorPage::showCall);
 
     m_diffView->setOpenLinks(false);
@@ -493,12 +511,14 @@ void PromptEditorPage::showCall(int index)
     if (index < 0 || static_cast<std::size_t>(index) >= m_preview.size()) {
         m_callNote->clear();
         m_previewView->setPlainText(m_problem ? tr("This method makes no calls.") : QString());
+        m_messagesView->clear();
         return;
     }
     const PreviewCall& call = m_preview[static_cast<std::size_t>(index)];
     if (!call.error.isEmpty()) {
         m_callNote->setText(QStringLiteral("<span style=\"color:#c01010\">%1</span>").arg(tr("Cannot render this call: %1").arg(call.error.toHtmlEscaped())));
         m_previewView->setPlainText(QString());
+        m_messagesView->clear();
         return;
     }
     QString note = tr("Exact request body of POST /chat/completions (indented here; sent compact with sorted keys).");
@@ -511,6 +531,7 @@ void PromptEditorPage::showCall(int index)
     }
     m_callNote->setText(note);
     m_previewView->setPlainText(call.pretty);
+    m_messagesView->setPlainText(call.promptText);
 }
 
 QString PromptEditorPage::previewText() const

@@ -67,6 +67,8 @@ public:
     QComboBox* methodBox() const { return m_methodBox; }
     QListWidget* issueList() const { return m_issues; }
     QPlainTextEdit* previewView() const { return m_previewView; }
+    /// The selected call's messages with their line breaks, for reading (the body above is what is sent).
+    QPlainTextEdit* messagesView() const { return m_messagesView; }
     QComboBox* callBox() const { return m_callBox; }
     const MethodLibrary& library() const { return m_library; }
 
@@ -121,6 +123,7 @@ private:
     QComboBox* m_callBox;
     QLabel* m_callNote;
     QPlainTextEdit* m_previewView;
+    QPlainTextEdit* m_messagesView;
     QTextBrowser* m_diffView;
     QTabWidget* m_rightTabs;
     QSplitter* m_splitter;
