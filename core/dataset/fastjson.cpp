@@ -112,7 +112,7 @@ private:
             json item;
             if (!value(item))
                 return false;
-            members[std::move(key)] = std::move(item); // a repeated key keeps the last value, as nlohmann does
+            members.insert_or_assign(std::move(key), std::move(item)); // a repeated key keeps the last value, as nlohmann does
             return true;
         });
     }

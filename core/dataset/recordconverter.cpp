@@ -48,6 +48,16 @@ std::string asString(const json& value, const std::string& name)
 
 std::string requireString(const json& record, const std::string& name) { return asString(require(record, name), name); }
 
+/// requireString() without leading and trailing blank space, trimmed straight out of the JSON value (no
+/// intermediate copy: this runs for the text of every problem).
+std::string requireTrimmed(const json& record, const std::string& name)
+{
+    const json& value = require(record, name);
+    if (!value.is_string())
+        fail(wrongType(name, "a string", value));
+    return text::trimmed(value.get_ref<const std::string&>());
+}
+
 /// A number keeps the spelling the file used ("51.0"), so goldAnswerText is what the file states.
 std::string asAnswerText(const json& value, const std::string& name)
 {
@@ -129,7 +139,7 @@ void setRationaleAnswer(Problem& problem, const std::string& solution, const std
 
 void convertGsm8k(const json& r, ConvertedRecord& out)
 {
-    out.problem.text = text::trimmed(requireString(r, "question"));
+    out.problem.text = requireTrimmed(r, "question");
     setRationaleAnswer(out.problem, requireString(r, "answer"), "answer");
 }
 
@@ -147,7 +157,7 @@ void convertI3cDemo(const json& r, ConvertedRecord& out)
 
 void convertGsmIc(const json& r, ConvertedRecord& out)
 {
-    out.problem.text = text::trimmed(requireString(r, "new_question"));
+    out.problem.text = requireTrimmed(r, "new_question");
     out.original = requireString(r, "original_question");
     out.hasOriginal = true;
     setAnswer(out.problem, asAnswerText(require(r, "answer"), "answer"), "answer", true);
@@ -172,8 +182,8 @@ void convertGsmIc1k(const json& r, ConvertedRecord& out)
 
 void convertSvamp(const json& r, ConvertedRecord& out)
 {
-    out.body = text::trimmed(requireString(r, "Body"));
-    out.questionPart = text::trimmed(requireString(r, "Question"));
+    out.body = requireTrimmed(r, "Body");
+    out.questionPart = requireTrimmed(r, "Question");
     out.bodyAndQuestion = true;
     out.problem.text = out.body + " " + out.questionPart;
     setAnswer(out.problem, asAnswerText(require(r, "Answer"), "Answer"), "Answer", true);
@@ -181,7 +191,7 @@ void convertSvamp(const json& r, ConvertedRecord& out)
 
 void convertMawps(const json& r, ConvertedRecord& out)
 {
-    out.problem.text = text::trimmed(requireString(r, "sQuestion"));
+    out.problem.text = requireTrimmed(r, "sQuestion");
     const json& solutions = require(r, "lSolutions");
     if (!solutions.is_array())
         fail(wrongType("lSolutions", "a list", solutions));
@@ -193,10 +203,10 @@ void convertMawps(const json& r, ConvertedRecord& out)
 void convertAqua(const json& r, ConvertedRecord& out)
 {
     Problem& p = out.problem;
-    p.text = text::trimmed(requireString(r, "question"));
+    p.text = requireTrimmed(r, "question");
     const std::string choicesField = find(r, "options") || !find(r, "choices") ? "options" : "choices";
     p.choices = asStringList(require(r, choicesField), choicesField);
-    p.goldChoice = text::trimmed(requireString(r, "correct"));
+    p.goldChoice = requireTrimmed(r, "correct");
     p.goldAnswerText = p.goldChoice;
     if (const json* rationale = find(r, "rationale"))
         p.rationale = asString(*rationale, "rationale");
