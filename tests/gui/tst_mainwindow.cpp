@@ -12,6 +12,7 @@
 #include "ui/compare/fliptablemodel.h"
 #include "ui/compare/problemlistmodel.h"
 #include "ui/compare/runlistmodel.h"
+#include "ui/export/chartexport.h"
 #include "ui/pages/comparepage.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
@@ -513,6 +514,10 @@ void TestMainWindow::comparePageListsProblemsAndExports()
         page->chart(ComparePage::DatasetChart)->barClicked(1, 0);
         QTest::qWait(300); // let the dock lay out before grabbing
         QVERIFY(!m_window->saveScreenshots(shots, QStringLiteral("compare-")).isEmpty());
+        for (int i = 0; i < ComparePage::ChartCount; ++i) {
+            AccuracyBarChart* shown = page->chart(static_cast<ComparePage::Chart>(i));
+            QVERIFY(saveChartPng(*shown, QDir(shots).filePath(QStringLiteral("compare-chart%1.png").arg(i)), nullptr, QSize(900, 500)));
+        }
         dock->setFloating(false);
     }
 }

@@ -34,7 +34,11 @@ namespace {
     {
         BarChartData chart;
         chart.categories = categories;
-        const std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
+        std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
+        // Same order as the by-dataset chart (by method), so a legend reads the same in every chart.
+        std::stable_sort(runs.begin(), runs.end(), [](const RunOutcome* a, const RunOutcome* b) {
+            return a->config.methodId < b->config.methodId;
+        });
         for (const RunOutcome* run : runs) {
             BarChartData::Set set;
             set.label = QString::fromStdString(runLabel(*run, false));

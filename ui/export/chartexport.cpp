@@ -4,6 +4,10 @@
 #include "ui/export/atomicfile.h"
 
 #include <QBuffer>
+#include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QChartView>
 #include <QPainter>
 #include <QSvgGenerator>
@@ -12,17 +16,19 @@ namespace wb::ui {
 
 namespace {
 
-    /// Renders at `size` by resizing the view for the duration: the chart lays out its axes and legend for
-    /// the target size instead of being scaled like a bitmap.
+    /// Renders the chart laid out for `size` (not scaled like a bitmap). The chart itself is resized for the
+    /// duration, so this also works for a chart on a hidden tab, whose view was never laid out.
     void renderAt(QChartView& view, QSize size, QPainter& painter)
     {
-        const QSize old = view.size();
-        const bool resize = size.isValid() && size != old;
-        if (resize)
-            view.resize(size);
-        view.render(&painter, QRectF(QPointF(0, 0), QSizeF(size.isValid() ? size : old)), view.viewport()->rect());
-        if (resize)
-            view.resize(old);
+        QChart* chart = view.chart();
+        const QSizeF old = chart->size();
+        const QSizeF target = size.isValid() ? QSizeF(size) : QSizeF(view.size());
+        chart->resize(target);
+        if (QGraphicsLayout* layout = chart->layout())
+            layout->activate();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        chart->scene()->render(&painter, QRectF(QPointF(0, 0), target), chart->sceneBoundingRect());
+        chart->resize(old);
     }
 
 } // namespace
