@@ -42,9 +42,8 @@ std::string_view ByteSource::available()
     if (m_eof || !m_file)
         return {};
 
-    const bool first = m_filled == 0;
-    const std::size_t slot = m_filled % kRing;
     if (!m_hashing) {
+        // nothing trails the reader: one buffer, refilled in place
         std::vector<char>& chunk = m_chunks[0];
         m_len = std::fread(chunk.data(), 1, chunk.size(), m_file);
         m_pos = 0;
@@ -55,6 +54,8 @@ std::string_view ByteSource::available()
         }
         return { chunk.data(), m_len };
     }
+    const bool first = m_filled == 0;
+    const std::size_t slot = m_filled % kRing;
     if (!first && !m_hasher.joinable() && !m_hashInline) {
         try {
             m_hasher = std::thread([this] { hashLoop(); });
