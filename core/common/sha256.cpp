@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/common/sha256.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define WB_SHA256_X86 1
+#include <immintrin.h>
+#endif
 
 namespace wb {
 namespace {
@@ -19,49 +26,121 @@ constexpr std::uint32_t kRound[64] = {
 
 constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
+void blocksPortable(std::uint32_t* state, const std::uint8_t* p, std::size_t count)
+{
+    for (; count > 0; --count, p += 64) {
+        std::uint32_t w[64];
+        for (int i = 0; i < 16; ++i)
+            w[i] = (std::uint32_t(p[4 * i]) << 24) | (std::uint32_t(p[4 * i + 1]) << 16)
+                | (std::uint32_t(p[4 * i + 2]) << 8) | std::uint32_t(p[4 * i + 3]);
+        for (int i = 16; i < 64; ++i) {
+            const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+            const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+        }
+        std::uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+        std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+        for (int i = 0; i < 64; ++i) {
+            const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+            const std::uint32_t ch = (e & f) ^ (~e & g);
+            const std::uint32_t t1 = h + s1 + ch + kRound[i] + w[i];
+            const std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+            const std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
+            const std::uint32_t t2 = s0 + maj;
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = b;
+            b = a;
+            a = t1 + t2;
+        }
+        state[0] += a;
+        state[1] += b;
+        state[2] += c;
+        state[3] += d;
+        state[4] += e;
+        state[5] += f;
+        state[6] += g;
+        state[7] += h;
+    }
+}
+
+#if WB_SHA256_X86
+/// The same compression with the SHA-NI instructions. The state lives in two registers as ABEF and CDGH (the
+/// layout sha256rnds2 wants); each step does four rounds and extends the message schedule by four words.
+__attribute__((target("sha,sse4.1"))) void blocksShaNi(std::uint32_t* state, const std::uint8_t* p, std::size_t count)
+{
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state));
+    __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4));
+    const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+
+    for (; count > 0; --count, p += 64) {
+        const __m128i abefSaved = abef;
+        const __m128i cdghSaved = cdgh;
+        __m128i m[4];
+        for (int i = 0; i < 4; ++i)
+            m[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)), byteSwap);
+        for (int i = 0; i < 16; ++i) {
+            const __m128i msg
+                = _mm_add_epi32(m[i & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRound + 4 * i)));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(msg, 0x0E));
+            if (i < 12) {
+                // words 4(i+4)..4(i+4)+3 from those 16, 15, 7 and 2 places back, into the slot just used up
+                __m128i next = _mm_sha256msg1_epu32(m[i & 3], m[(i + 1) & 3]);
+                next = _mm_add_epi32(next, _mm_alignr_epi8(m[(i + 3) & 3], m[(i + 2) & 3], 4));
+                m[i & 3] = _mm_sha256msg2_epu32(next, m[(i + 3) & 3]);
+            }
+        }
+        abef = _mm_add_epi32(abef, abefSaved);
+        cdgh = _mm_add_epi32(cdgh, cdghSaved);
+    }
+
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+    hgfe = _mm_alignr_epi8(dchg, feba, 8);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state), dcba);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), hgfe);
+}
+
+bool cpuHasShaNi()
+{
+    static const bool has = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+    return has;
+}
+#else
+bool cpuHasShaNi() { return false; }
+#endif
+
+std::atomic<bool> g_hardwareAllowed { true };
+
 } // namespace
+
+bool Sha256::hardwareAccelerated() { return g_hardwareAllowed.load(std::memory_order_relaxed) && cpuHasShaNi(); }
+
+void Sha256::allowHardware(bool allowed) { g_hardwareAllowed.store(allowed, std::memory_order_relaxed); }
+
+void Sha256::blocks(const std::uint8_t* p, std::size_t count)
+{
+#if WB_SHA256_X86
+    if (hardwareAccelerated()) {
+        blocksShaNi(m_state.data(), p, count);
+        return;
+    }
+#endif
+    blocksPortable(m_state.data(), p, count);
+}
 
 Sha256::Sha256()
     : m_state { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 }
 {
-}
-
-void Sha256::block(const std::uint8_t* p)
-{
-    std::uint32_t w[64];
-    for (int i = 0; i < 16; ++i)
-        w[i] = (std::uint32_t(p[4 * i]) << 24) | (std::uint32_t(p[4 * i + 1]) << 16) | (std::uint32_t(p[4 * i + 2]) << 8)
-            | std::uint32_t(p[4 * i + 3]);
-    for (int i = 16; i < 64; ++i) {
-        const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    auto [a, b, c, d, e, f, g, h] = m_state;
-    for (int i = 0; i < 64; ++i) {
-        const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-        const std::uint32_t ch = (e & f) ^ (~e & g);
-        const std::uint32_t t1 = h + s1 + ch + kRound[i] + w[i];
-        const std::uint32_t s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-        const std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-        const std::uint32_t t2 = s0 + maj;
-        h = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
-    }
-    m_state[0] += a;
-    m_state[1] += b;
-    m_state[2] += c;
-    m_state[3] += d;
-    m_state[4] += e;
-    m_state[5] += f;
-    m_state[6] += g;
-    m_state[7] += h;
 }
 
 void Sha256::update(std::string_view data)
@@ -69,17 +148,26 @@ void Sha256::update(std::string_view data)
     const auto* p = reinterpret_cast<const std::uint8_t*>(data.data());
     std::size_t n = data.size();
     m_length += n;
-    while (n > 0) {
+    if (m_used > 0) {
         const std::size_t take = std::min(n, m_buffer.size() - m_used);
         std::memcpy(m_buffer.data() + m_used, p, take);
         m_used += take;
         p += take;
         n -= take;
-        if (m_used == m_buffer.size()) {
-            block(m_buffer.data());
-            m_used = 0;
-        }
+        if (m_used < m_buffer.size())
+            return;
+        blocks(m_buffer.data(), 1);
+        m_used = 0;
     }
+    // whole blocks straight from the caller's bytes, the tail into the buffer
+    const std::size_t whole = n / m_buffer.size();
+    if (whole > 0)
+        blocks(p, whole);
+    p += whole * m_buffer.size();
+    n -= whole * m_buffer.size();
+    if (n > 0)
+        std::memcpy(m_buffer.data(), p, n);
+    m_used = n;
 }
 
 std::array<std::uint8_t, 32> Sha256::finish()
