@@ -12,6 +12,7 @@
 #include "ui/prompteditor/runcallsview.h"
 #include "ui/prompteditor/stepeditor.h"
 #include "ui/prompteditor/templatehighlighter.h"
+#include "ui/runs/profileentry.h"
 #include "ui/settings/settings.h"
 
 #include <QComboBox>
@@ -54,6 +55,7 @@ private slots:
     void previewEqualsCoreRendering();
     void previewMarksPlaceholders();
     void decodingFormChangesBody();
+    void previewNamesCurrentBackendModel();
     void lineDiff_data();
     void lineDiff();
     void diffAgainstAnotherMethod();
@@ -279,6 +281,7 @@ void TestPromptEditor::previewMarksPlaceholders()
     QVERIFY(extract.pretty.contains(QStringLiteral("<output of reason>")));
     QVERIFY(!page.previewText().isEmpty());
     // No model configured: a placeholder, never an invented name.
+    page.setModelName({});
     QVERIFY(page.previewText().contains(QStringLiteral("\"model\": \"<model>\"")));
 
     // Without candidates the I3C method plans no verify call and falls back.
@@ -305,6 +308,27 @@ void TestPromptEditor::decodingFormChangesBody()
     QVERIFY(page.preview().front().body.find("\"stop\":[\"\\n\\nQ:\"]") != std::string::npos);
     stop->setText(QStringLiteral("not json"));
     QVERIFY(page.issueTexts().join('\n').contains(QStringLiteral("stop:")));
+}
+
+void TestPromptEditor::previewNamesCurrentBackendModel()
+{
+    const auto profile = [](const char* name, const char* model) {
+        ProfileEntry entry;
+        entry.backend.name = name;
+        entry.backend.model = model;
+        return entry;
+    };
+    saveProfiles(*m_settings, { profile("cloud", "gpt-4o-mini"), profile("local", "llama3.1:8b") });
+    m_settings->setCurrentBackendProfile(QStringLiteral("local"));
+    PromptEditorPage page(*m_settings);
+    QVERIFY(page.selectMethod(QStringLiteral("direct")));
+    page.setProblem(demoProblem(0));
+    QVERIFY(page.preview().front().body.find("\"model\":\"llama3.1:8b\"") != std::string::npos);
+    m_settings->setCurrentBackendProfile(QStringLiteral("cloud"));
+    QVERIFY(page.preview().front().body.find("\"model\":\"gpt-4o-mini\"") != std::string::npos);
+    auto* field = page.findChild<QLineEdit*>(QStringLiteral("previewModel"));
+    QVERIFY(field);
+    QCOMPARE(field->text(), QStringLiteral("gpt-4o-mini"));
 }
 
 void TestPromptEditor::lineDiff_data()

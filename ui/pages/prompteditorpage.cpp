@@ -5,6 +5,7 @@
 #include "core/method/template.h"
 #include "ui/prompteditor/linediff.h"
 #include "ui/prompteditor/stepeditor.h"
+#include "ui/runs/profileentry.h"
 #include "ui/settings/settings.h"
 
 #include <QComboBox>
@@ -64,6 +65,17 @@ namespace {
                         .arg(QString::fromLatin1(colour), QString::fromUtf8(mark), line.text.toHtmlEscaped());
         }
         return html + QStringLiteral("</table>");
+    }
+
+    /// The model of the backend profile chosen on the Runs page (the first profile when none is chosen).
+    QString currentBackendModel(const Settings& settings)
+    {
+        const std::vector<ProfileEntry> profiles = loadProfiles(settings);
+        const QString current = settings.currentBackendProfile();
+        for (const ProfileEntry& profile : profiles)
+            if (profile.name() == current)
+                return QString::fromStdString(profile.backend.model);
+        return profiles.empty() ? QString() : QString::fromStdString(profiles.front().backend.model);
     }
 
     QString sanitisedId(const QString& id)
@@ -135,6 +147,13 @@ PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
 
     connect(m_methodBox, &QComboBox::currentIndexChanged, this, [this](int index) {
         loadMethod(m_methodBox->itemData(index).toInt());
+    });
+    // The preview names the model of the current backend; the field may override it for the preview only.
+    m_model = currentBackendModel(m_settings);
+    m_modelEdit->setText(m_model);
+    connect(&m_settings, &Settings::changed, this, [this](Settings::Key key) {
+        if (key == Settings::Key::BackendProfiles || key == Settings::Key::CurrentBackendProfile)
+            setModelName(currentBackendModel(m_settings));
     });
     reloadMethods();
 }

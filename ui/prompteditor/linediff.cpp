@@ -1,34 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/prompteditor/linediff.h"
 
-#include "ui/compare/worddiff.h"
+#include <algorithm>
+#include <vector>
 
 namespace wb::ui {
 
-namespace {
-    // Rendered prompts are at most a few hundred lines; beyond this the LCS table is skipped.
-    constexpr int kMaxLines = 5000;
-}
-
 QList<DiffLine> diffLines(const QStringList& before, const QStringList& after)
 {
-    // The LCS of the Compare page's word diff works on any token list; lines are tokens here. Its changed
-    // stretches are reordered into the unified-diff convention: removals, then additions.
-    const std::vector<DiffWord> tokens = wordDiff(before, after, kMaxLines);
+    // lcs(i, j) = length of the longest common subsequence of before[i..n) and after[j..m), walked forwards
+    // afterwards. Quadratic memory: callers bound their inputs (prompts are a few hundred lines).
+    const qsizetype n = before.size();
+    const qsizetype m = after.size();
+    std::vector<int> table(static_cast<std::size_t>((n + 1) * (m + 1)), 0);
+    const auto lcs = [&](qsizetype i, qsizetype j) -> int& { return table[static_cast<std::size_t>(i * (m + 1) + j)]; };
+    for (qsizetype i = n - 1; i >= 0; --i) {
+        for (qsizetype j = m - 1; j >= 0; --j)
+            lcs(i, j) = before.at(i) == after.at(j) ? lcs(i + 1, j + 1) + 1 : std::max(lcs(i + 1, j), lcs(i, j + 1));
+    }
     QList<DiffLine> out;
-    QList<DiffLine> added;
-    for (const DiffWord& token : tokens) {
-        if (token.side == DiffWord::Side::Both) {
-            out += added;
-            added.clear();
-            out.append({ DiffLine::Kind::Same, token.word });
-        } else if (token.side == DiffWord::Side::Left) {
-            out.append({ DiffLine::Kind::Removed, token.word });
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < n || j < m) {
+        if (i < n && j < m && before.at(i) == after.at(j)) {
+            out.append({ DiffLine::Kind::Same, before.at(i) });
+            ++i;
+            ++j;
+        } else if (i < n && (j == m || lcs(i + 1, j) >= lcs(i, j + 1))) {
+            out.append({ DiffLine::Kind::Removed, before.at(i) }); // unified-diff order: removals first
+            ++i;
         } else {
-            added.append({ DiffLine::Kind::Added, token.word });
+            out.append({ DiffLine::Kind::Added, after.at(j) });
+            ++j;
         }
     }
-    out += added;
     return out;
 }
 

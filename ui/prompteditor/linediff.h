@@ -16,7 +16,7 @@ struct DiffLine {
     bool operator==(const DiffLine&) const = default;
 };
 
-/// Line diff of `before` → `after` by longest common subsequence (the word diff of ui/compare over lines): common lines are Same, lines only in `before`
+/// Line diff of `before` → `after` by longest common subsequence (any token list works: ui/compare diffs words): common lines are Same, lines only in `before`
 /// Removed, lines only in `after` Added; within a changed stretch removals come before additions.
 QList<DiffLine> diffLines(const QStringList& before, const QStringList& after);
 
