@@ -33,4 +33,18 @@ if command -v xvfb-run >/dev/null; then
 else
     QT_QPA_PLATFORM=offscreen "${run[@]}"
 fi
+# The Compare page over two runs the runner makes in the GUI test against the in-process fake server
+# (tests/support/comparedb): its "fake-model" answers a fixed share right, so the figures show the page, not a model.
+tests_build=$build
+if ! grep -q '^BUILD_TESTING:BOOL=ON' "$build/CMakeCache.txt"; then
+    tests_build=$build-tests
+    [[ -f "$tests_build/CMakeCache.txt" ]] ||
+        cmake -S . -B "$tests_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DWB_BUILD_GUI=ON >/dev/null
+fi
+cmake --build "$tests_build" --target tst_mainwindow >/dev/null
+compare_shots=$(mktemp -d)
+WB_COMPARE_SCREENSHOT_DIR="$compare_shots" QT_QPA_PLATFORM=offscreen \
+    "$tests_build/tests/tst_mainwindow" comparePageListsProblemsAndExports >/dev/null
+cp "$compare_shots/compare-compare.png" "$out/compare.png"
+rm -rf "$compare_shots"
 echo "screenshots written to $out"
