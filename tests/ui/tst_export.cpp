@@ -7,7 +7,7 @@
 #include "ui/charts/errorbaritem.h"
 #include "ui/charts/methodpalette.h"
 #include "ui/compare/accuracytablemodel.h"
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartexport.h"
 #include "ui/export/csvexport.h"
 #include "ui/export/htmlreport.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ui/export/chartexport.h"
+#include "ui/charts/chartexport.h"
 
 #include "ui/export/atomicfile.h"
 

@@ -10,6 +10,7 @@ class QChartView;
 
 namespace wb::ui {
 
+/// Lives with the charts (house rule 19): it is the only export code that touches Qt Charts.
 /// The chart as drawn in `view`, at `size` (the view's own size when empty), on a white background.
 QImage renderChartImage(QChartView& view, QSize size = {});
 /// The chart as SVG text (QSvgGenerator), at `size` (the view's own size when empty).
