@@ -50,7 +50,50 @@ void forEachLine(const std::string_view* chunks, std::size_t count, Fn&& fn)
     }
 }
 
+/// Table sizes: powers of two at most two thirds full for the generated data (about 86,000 words and 5,600
+/// exceptions), so that linear probing stays short.
+constexpr std::size_t kWordSlots = std::size_t(1) << 17;
+constexpr std::size_t kExceptionSlots = std::size_t(1) << 14;
+
+/// FNV-1a: words are short, and the table only needs a well-spread index.
+std::uint64_t hashWord(std::string_view w)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : w) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h ^ (h >> 29);
+}
+
 } // namespace
+
+Lexicon::WordSlot& Lexicon::wordSlot(std::string_view word)
+{
+    const std::size_t mask = m_words.size() - 1;
+    for (std::size_t i = hashWord(word) & mask;; i = (i + 1) & mask) {
+        WordSlot& slot = m_words[i];
+        if (slot.key == nullptr) {
+            slot.key = word.data();
+            slot.length = static_cast<std::uint16_t>(word.size());
+            return slot;
+        }
+        if (std::string_view(slot.key, slot.length) == word)
+            return slot;
+    }
+}
+
+const Lexicon::WordSlot* Lexicon::findWord(std::string_view word) const
+{
+    const std::size_t mask = m_words.size() - 1;
+    for (std::size_t i = hashWord(word) & mask;; i = (i + 1) & mask) {
+        const WordSlot& slot = m_words[i];
+        if (slot.key == nullptr)
+            return nullptr;
+        if (slot.length == word.size() && std::string_view(slot.key, slot.length) == word)
+            return &slot;
+    }
+}
 
 const Lexicon& Lexicon::instance()
 {
@@ -61,54 +104,73 @@ const Lexicon& Lexicon::instance()
 Lexicon::Lexicon()
 {
     m_logDocs = std::log(double(lexicondata::kGlossCount) + 1.0);
-    m_words.reserve(90000);
+    m_words.resize(kWordSlots);
+    m_exceptions.resize(kExceptionSlots);
     forEachLine(lexicondata::kWordChunks, lexicondata::kWordChunkCount, [this](std::string_view line) {
         const std::size_t a = line.find(' ');
         const std::size_t b = line.find(' ', a + 1);
         if (a == std::string_view::npos || b == std::string_view::npos)
             return;
-        Entry e;
-        std::from_chars(line.data() + a + 1, line.data() + b, e.df);
+        WordSlot& slot = wordSlot(line.substr(0, a));
+        if (slot.df != 0 || slot.flags != 0)
+            return; // the first line of a repeated word wins, as a map's emplace() would have it
+        std::uint32_t df = 0;
+        std::from_chars(line.data() + a + 1, line.data() + b, df);
+        std::uint8_t flags = 0;
         for (char f : line.substr(b + 1)) {
             if (f == 'n')
-                e.flags |= Noun;
+                flags |= Noun;
             else if (f == 'v')
-                e.flags |= Verb;
+                flags |= Verb;
             else if (f == 'a')
-                e.flags |= Adjective;
+                flags |= Adjective;
             else if (f == 'p')
-                e.flags |= Person;
+                flags |= Person;
         }
-        m_words.emplace(line.substr(0, a), e);
+        slot.df = df;
+        slot.flags = flags;
     });
     for (std::string_view w : kStopWords)
-        m_words[w].flags |= Stop;
-    forEachLine(lexicondata::kExceptionChunks, lexicondata::kExceptionChunkCount, [this](std::string_view line) {
+        wordSlot(w).flags |= Stop;
+    const std::size_t mask = m_exceptions.size() - 1;
+    forEachLine(lexicondata::kExceptionChunks, lexicondata::kExceptionChunkCount, [this, mask](std::string_view line) {
         const std::size_t a = line.find(' ');
-        if (a != std::string_view::npos)
-            m_exceptions.emplace(line.substr(0, a), line.substr(a + 1));
+        if (a == std::string_view::npos)
+            return;
+        const std::string_view key = line.substr(0, a);
+        for (std::size_t i = hashWord(key) & mask;; i = (i + 1) & mask) {
+            ExceptionSlot& slot = m_exceptions[i];
+            if (slot.key.data() == nullptr) {
+                slot = {key, line.substr(a + 1)};
+                break;
+            }
+            if (slot.key == key)
+                break; // first line wins
+        }
     });
 }
 
 double Lexicon::idf(std::string_view lowerWord) const
 {
-    const auto it = m_words.find(lowerWord);
-    const double df = it == m_words.end() ? 0.0 : double(it->second.df);
+    const WordSlot* slot = findWord(lowerWord);
+    const double df = slot == nullptr ? 0.0 : double(slot->df);
     return m_logDocs - std::log(df + 1.0);
 }
 
 std::uint8_t Lexicon::flags(std::string_view lowerWord) const
 {
-    const auto it = m_words.find(lowerWord);
-    return it == m_words.end() ? 0 : it->second.flags;
+    const WordSlot* slot = findWord(lowerWord);
+    return slot == nullptr ? 0 : slot->flags;
 }
 
 bool Lexicon::isStopWord(std::string_view lowerWord) const { return (flags(lowerWord) & Stop) != 0; }
 
 std::string_view Lexicon::lemma(std::string_view w, std::string& scratch) const
 {
-    if (const auto it = m_exceptions.find(w); it != m_exceptions.end())
-        return it->second;
+    const std::size_t mask = m_exceptions.size() - 1;
+    for (std::size_t i = hashWord(w) & mask; m_exceptions[i].key.data() != nullptr; i = (i + 1) & mask)
+        if (m_exceptions[i].key == w)
+            return m_exceptions[i].lemma;
     const bool known = isLemma(w);
     for (const Rule& rule : kRules) {
         if (w.size() <= rule.suffix.size() + 1 || w.substr(w.size() - rule.suffix.size()) != rule.suffix)

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace wb::relevance {
 
@@ -29,12 +29,22 @@ public:
 
 private:
     Lexicon();
-    struct Entry {
+    /// Open-addressing slot (linear probing) keyed by a view into the static lexicon data: one allocation for
+    /// the whole table instead of one node per word, which made building and tearing down the lexicon costly.
+    struct WordSlot {
+        const char* key = nullptr;
         std::uint32_t df = 0;
+        std::uint16_t length = 0;
         std::uint8_t flags = 0;
     };
-    std::unordered_map<std::string_view, Entry> m_words;
-    std::unordered_map<std::string_view, std::string_view> m_exceptions;
+    struct ExceptionSlot {
+        std::string_view key;
+        std::string_view lemma;
+    };
+    WordSlot& wordSlot(std::string_view word);
+    const WordSlot* findWord(std::string_view word) const;
+    std::vector<WordSlot> m_words;
+    std::vector<ExceptionSlot> m_exceptions;
     double m_logDocs = 0.0;
 };
 

@@ -4,15 +4,37 @@
 #include "core/common/text.h"
 
 #include <array>
-#include <cctype>
 
 namespace wb::segment {
 namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool isAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// ASCII classes, as std::isspace/std::isalnum give them in the "C" locale, without a library call per byte.
+bool isSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isAlpha(char c) { return isLower(static_cast<char>(c | 0x20)); }
+bool isAlnum(char c) { return isDigit(c) || isAlpha(c); }
+
+/// wb::text::trim with the ASCII whitespace class above.
+std::string_view trim(std::string_view s)
+{
+    std::size_t b = 0;
+    std::size_t e = s.size();
+    while (b < e && isSpace(s[b]))
+        ++b;
+    while (e > b && isSpace(s[e - 1]))
+        --e;
+    return s.substr(b, e - b);
+}
+
+/// quantityCount(s) > 0: every digit starts a quantity.
+bool hasQuantity(std::string_view s)
+{
+    for (char c : s)
+        if (isDigit(c))
+            return true;
+    return false;
+}
 
 bool hasAlnum(std::string_view s)
 {
@@ -57,6 +79,8 @@ int quantityCount(std::string_view s)
 /// True when `piece` ends with an abbreviation whose period does not end a sentence.
 bool endsWithAbbreviation(std::string_view piece)
 {
+    if (piece.empty() || piece.back() != '.')
+        return false; // every abbreviation ends with its period
     static constexpr std::array<std::string_view, 9> kAbbreviations
         = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "vs.", "etc."};
     for (std::string_view abbr : kAbbreviations) {
@@ -73,7 +97,9 @@ bool endsWithAbbreviation(std::string_view piece)
 /// "8 a.m." / "5 p.m.": ends a sentence only when a capitalised word follows ("from 8 a.m. and 11 a.m." does not).
 bool endsWithClockTime(std::string_view piece)
 {
-    return wb::text::endsWith(piece, "a.m.") || wb::text::endsWith(piece, "p.m.");
+    const std::size_t n = piece.size();
+    return n >= 4 && piece[n - 1] == '.' && piece[n - 2] == 'm' && piece[n - 3] == '.'
+        && (piece[n - 4] == 'a' || piece[n - 4] == 'p');
 }
 
 /// Length of the closing quotes/brackets at the start of `s`: ASCII " ' ) and UTF-8 right quotes (U+2019, U+201D).
@@ -83,7 +109,7 @@ std::size_t closingQuotesLength(std::string_view s)
     for (;;) {
         if (i < s.size() && (s[i] == '"' || s[i] == '\'' || s[i] == ')'))
             ++i;
-        else if (s.substr(i, 3) == "\xE2\x80\x99" || s.substr(i, 3) == "\xE2\x80\x9D")
+        else if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\x99' || s[i + 2] == '\x9D'))
             i += 3;
         else
             return i;
@@ -94,7 +120,13 @@ std::size_t closingQuotesLength(std::string_view s)
 std::vector<std::string_view> splitSentences(std::string_view text)
 {
     std::vector<std::string_view> out;
-    text = wb::text::trim(text);
+    out.reserve(8);
+    auto keep = [&out](std::string_view piece) {
+        piece = trim(piece);
+        if (!piece.empty())
+            out.push_back(piece);
+    };
+    text = trim(text);
     const std::size_t n = text.size();
     std::size_t start = 0;
     std::size_t i = 0;
@@ -114,20 +146,15 @@ std::vector<std::string_view> splitSentences(std::string_view text)
             continue;
         }
         const std::string_view piece = text.substr(start, end - start);
-        if (!endsWithAbbreviation(piece) && !(endsWithClockTime(piece) && isLower(text[next]))) {
-            out.push_back(piece);
+        if (!endsWithAbbreviation(piece) && !(isLower(text[next]) && endsWithClockTime(piece))) {
+            keep(piece);
             start = next;
         }
         i = next;
     }
     if (start < n)
-        out.push_back(text.substr(start));
-    std::vector<std::string_view> kept;
-    kept.reserve(out.size());
-    for (std::string_view p : out)
-        if (!wb::text::trim(p).empty())
-            kept.push_back(wb::text::trim(p));
-    return kept;
+        keep(text.substr(start));
+    return out;
 }
 
 bool startsWithWord(std::string_view s, std::string_view word)
@@ -152,9 +179,12 @@ std::size_t runOnQuestionStart(std::string_view sentence)
         while (j < sentence.size() && isSpace(sentence[j]))
             ++j;
         const std::string_view rest = sentence.substr(j);
-        for (std::string_view w : kQuestionWords)
-            if (startsWithWord(rest, w))
-                return i;
+        // Every question word starts with one of these capitals; most words after a space do not.
+        const char first = j < sentence.size() ? sentence[j] : '\0';
+        if (first == 'H' || first == 'W' || first == 'F' || first == 'C')
+            for (std::string_view w : kQuestionWords)
+                if (startsWithWord(rest, w))
+                    return i;
         i = j - 1;
     }
     return std::string_view::npos;
@@ -196,8 +226,8 @@ std::string_view firstWordLower(std::string_view s, std::array<char, 16>& buffer
     while (i < s.size() && isSpace(s[i]))
         ++i;
     std::size_t n = 0;
-    while (i < s.size() && n < buffer.size() && std::isalpha(static_cast<unsigned char>(s[i])))
-        buffer[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
+    while (i < s.size() && n < buffer.size() && isAlpha(s[i]))
+        buffer[n++] = static_cast<char>(s[i++] | 0x20);
     return {buffer.data(), n};
 }
 
@@ -238,6 +268,11 @@ bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
         return sentence.size();
     };
     std::size_t end = rawEnd(0);
+    if (end >= sentence.size())
+        return false;
+    std::array<char, 16> leftBuffer{};
+    // An introductory phrase ("In 2 years, ...", "If she works 5 hours, ...") belongs to the clause it opens.
+    const bool opensWithIntroduction = opensIntroductoryPhrase(firstWordLower(sentence, leftBuffer));
     while (end < sentence.size()) {
         std::size_t next = end;
         while (next < sentence.size() && isSpace(sentence[next]))
@@ -246,13 +281,11 @@ bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
         const std::string_view nextRaw = sentence.substr(next, nextEnd - next);
         std::array<char, 16> buffer{};
         const std::string_view word = firstWordLower(nextRaw, buffer);
-        const bool leftHasQuantity = quantityCount(sentence.substr(pieceStart, end - pieceStart)) > 0;
-        const bool rightContinues = quantityCount(nextRaw) > 0 || word == "and" || word == "but";
-        std::array<char, 16> leftBuffer{};
-        // An introductory phrase ("In 2 years, ...", "If she works 5 hours, ...") belongs to the clause it opens.
-        const bool introductory = pieceStart == 0 && opensIntroductoryPhrase(firstWordLower(sentence, leftBuffer));
+        const bool leftHasQuantity = hasQuantity(sentence.substr(pieceStart, end - pieceStart));
+        const bool rightContinues = hasQuantity(nextRaw) || word == "and" || word == "but";
+        const bool introductory = pieceStart == 0 && opensWithIntroduction;
         if (leftHasQuantity && rightContinues && !introductory && !opensDependentClause(word)) {
-            const std::string_view piece = wb::text::trim(sentence.substr(pieceStart, end - pieceStart));
+            const std::string_view piece = trim(sentence.substr(pieceStart, end - pieceStart));
             if (hasAlnum(piece))
                 out.emplace_back(piece);
             pieceStart = next;
@@ -264,7 +297,7 @@ bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
         out.resize(firstOut);
         return false;
     }
-    const std::string_view tail = wb::text::trim(sentence.substr(pieceStart));
+    const std::string_view tail = trim(sentence.substr(pieceStart));
     if (hasAlnum(tail))
         out.emplace_back(tail);
     return true;
@@ -289,16 +322,15 @@ void splitAtAnd(std::string_view sentence, bool appendComma, std::vector<std::st
     for (std::size_t i = 0; i < ands.size(); ++i) {
         const std::size_t at = ands[i];
         const std::size_t rightEnd = i + 1 < ands.size() ? ands[i + 1] : sentence.size();
-        if (quantityCount(sentence.substr(pieceStart, at - pieceStart)) == 0
-            || quantityCount(sentence.substr(at, rightEnd - at)) == 0)
+        if (!hasQuantity(sentence.substr(pieceStart, at - pieceStart)) || !hasQuantity(sentence.substr(at, rightEnd - at)))
             continue;
-        std::string left(wb::text::trim(sentence.substr(pieceStart, at - pieceStart)));
+        std::string left(trim(sentence.substr(pieceStart, at - pieceStart)));
         if (appendComma)
             left += ',';
         out.push_back(std::move(left));
         pieceStart = at;
     }
-    out.emplace_back(wb::text::trim(sentence.substr(pieceStart)));
+    out.emplace_back(trim(sentence.substr(pieceStart)));
 }
 
 /// Quantity-aware sub-split of one condition sentence (i3c-method.md §2.2/§2.4): sentences with fewer than two
@@ -326,8 +358,8 @@ Segmentation segmentText(std::string_view text)
     std::string_view last = sentences.back();
     const std::size_t runOn = runOnQuestionStart(last);
     if (runOn != std::string_view::npos) {
-        runOnBody = std::string(wb::text::trim(last.substr(0, runOn))) + ".";
-        last = wb::text::trim(last.substr(runOn));
+        runOnBody = std::string(trim(last.substr(0, runOn))) + ".";
+        last = trim(last.substr(runOn));
     }
     result.question = std::string(last);
     result.conditions.reserve(sentences.size() * 2);
