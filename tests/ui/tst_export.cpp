@@ -4,10 +4,10 @@
 #include "support/comparedb.h"
 #include "support/testpaths.h"
 #include "ui/charts/accuracybarchart.h"
+#include "ui/charts/chartexport.h"
 #include "ui/charts/errorbaritem.h"
 #include "ui/charts/methodpalette.h"
 #include "ui/compare/accuracytablemodel.h"
-#include "ui/charts/chartexport.h"
 #include "ui/export/csvexport.h"
 #include "ui/export/htmlreport.h"
 
