@@ -106,7 +106,7 @@ QString comparisonReportHtml(const ComparisonReport& report)
         "th{background:#eee;text-align:left}.num{text-align:right;font-variant-numeric:tabular-nums}"
         ".up{background:#d5efd5}.down{background:#f6d5d5}code{font-size:85%;word-break:break-all}"
         ".swatch{display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle}"
-        ".chart{margin:1em 0}.meta{color:#666}\n</style></head><body>\n<h1>%1</h1>\n"
+        ".chart{margin:1em 0}.chart svg{max-width:100%;height:auto}.meta{color:#666}\n</style></head><body>\n<h1>%1</h1>\n"
         "<p class=\"meta\">%2</p>\n")
                        .arg(QObject::tr("Run comparison"),
                            QObject::tr("Database %1 · generated %2 by I3C Workbench %3")
