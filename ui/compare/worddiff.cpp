@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/compare/worddiff.h"
 
-#include <QRegularExpression>
+#include "ui/prompteditor/linediff.h"
 
-#include <algorithm>
+#include <QRegularExpression>
 
 namespace wb::ui {
 
@@ -35,27 +35,12 @@ std::vector<DiffWord> wordDiff(const QStringList& left, const QStringList& right
         for (qsizetype j = 0; j < m; ++j)
             diff.push_back({ DiffWord::Side::Right, right[prefix + j] });
     } else {
-        // lcs[i][j] = LCS length of left[i..n) and right[j..m), walked forwards afterwards.
-        std::vector<int> lcs(static_cast<std::size_t>((n + 1) * (m + 1)), 0);
-        const auto at = [&](qsizetype i, qsizetype j) -> int& { return lcs[static_cast<std::size_t>(i * (m + 1) + j)]; };
-        for (qsizetype i = n - 1; i >= 0; --i) {
-            for (qsizetype j = m - 1; j >= 0; --j)
-                at(i, j) = left[prefix + i] == right[prefix + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
-        }
-        qsizetype i = 0;
-        qsizetype j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && left[prefix + i] == right[prefix + j]) {
-                diff.push_back({ DiffWord::Side::Both, left[prefix + i] });
-                ++i;
-                ++j;
-            } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-                diff.push_back({ DiffWord::Side::Right, right[prefix + j] });
-                ++j;
-            } else {
-                diff.push_back({ DiffWord::Side::Left, left[prefix + i] });
-                ++i;
-            }
+        // The line diff's LCS works on any token list: here the tokens are words.
+        for (const DiffLine& token : diffLines(left.mid(prefix, n), right.mid(prefix, m))) {
+            const DiffWord::Side side = token.kind == DiffLine::Kind::Same ? DiffWord::Side::Both
+                : token.kind == DiffLine::Kind::Removed                     ? DiffWord::Side::Left
+                                                                             : DiffWord::Side::Right;
+            diff.push_back({ side, token.text });
         }
     }
     for (qsizetype i = left.size() - suffix; i < left.size(); ++i)
