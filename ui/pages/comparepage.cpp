@@ -214,7 +214,7 @@ ComparePage::ComparePage(QWidget* parent)
     outer->addWidget(right);
     outer->setStretchFactor(0, 0);
     outer->setStretchFactor(1, 1);
-    outer->setSizes({ 260, 1100 });
+    outer->setSizes({ 340, 1100 }); // wide enough for "#id method · model · dataset (status)"
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(outer);
