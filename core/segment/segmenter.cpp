@@ -4,6 +4,9 @@
 #include "core/common/text.h"
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace wb::segment {
 namespace {
@@ -45,8 +48,8 @@ bool hasAlnum(std::string_view s)
 }
 
 /// Number of quantities: maximal digit runs, where "1.5" and "1,000" count once (the `-?\d+(\.\d+)?`
-/// detector of the authors' utils.py applied after deleting commas).
-int quantityCount(std::string_view s)
+/// detector of the authors' utils.py applied after deleting commas), counted up to `limit`.
+int quantityCount(std::string_view s, int limit)
 {
     int count = 0;
     std::size_t i = 0;
@@ -56,7 +59,8 @@ int quantityCount(std::string_view s)
             ++i;
             continue;
         }
-        ++count;
+        if (++count == limit)
+            return count;
         while (i < n) {
             if (isDigit(s[i])) {
                 ++i;
@@ -83,14 +87,18 @@ bool endsWithAbbreviation(std::string_view piece)
         return false; // every abbreviation ends with its period
     static constexpr std::array<std::string_view, 9> kAbbreviations
         = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "vs.", "etc."};
-    for (std::string_view abbr : kAbbreviations) {
-        if (piece.size() < abbr.size() || piece.substr(piece.size() - abbr.size()) != abbr)
-            continue;
-        // Only a whole word is an abbreviation: "M&Ms." ends a sentence although it ends with "Ms.".
-        const std::size_t start = piece.size() - abbr.size();
-        if (start == 0 || isSpace(piece[start - 1]) || piece[start - 1] == '(' || piece[start - 1] == '"')
+    // Only a whole word is an abbreviation: "M&Ms." ends a sentence although it ends with "Ms.". So the last
+    // word (after the last space, '(' or '"') must be one of the list; none is longer than four bytes.
+    const auto opensWord = [](char c) { return isSpace(c) || c == '(' || c == '"'; };
+    std::size_t start = piece.size();
+    while (start > 0 && !opensWord(piece[start - 1]) && piece.size() - start < 4)
+        --start;
+    if (start > 0 && !opensWord(piece[start - 1]))
+        return false;
+    const std::string_view word = piece.substr(start);
+    for (std::string_view abbr : kAbbreviations)
+        if (word == abbr)
             return true;
-    }
     return false;
 }
 
@@ -116,6 +124,31 @@ std::size_t closingQuotesLength(std::string_view s)
     }
 }
 
+bool isTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
+
+/// Index of the first '.', '!' or '?' at or after `i` (s.size() when there is none), eight bytes per step:
+/// most of a text is no sentence end.
+std::size_t nextTerminator(std::string_view s, std::size_t i)
+{
+    if constexpr (std::endian::native == std::endian::little) {
+        constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+        // high bit of each zero byte of x; bits above the lowest may be spurious, the lowest one is exact
+        const auto zeroBytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            const std::uint64_t m
+                = zeroBytes(w ^ (kOnes * '.')) | zeroBytes(w ^ (kOnes * '!')) | zeroBytes(w ^ (kOnes * '?'));
+            if (m != 0)
+                return i + std::size_t(std::countr_zero(m) >> 3);
+        }
+    }
+    while (i < s.size() && !isTerminator(s[i]))
+        ++i;
+    return i;
+}
+
 /// Sentence split at [.!?] plus optional closing quotes/brackets followed by whitespace.
 std::vector<std::string_view> splitSentences(std::string_view text)
 {
@@ -130,12 +163,7 @@ std::vector<std::string_view> splitSentences(std::string_view text)
     const std::size_t n = text.size();
     std::size_t start = 0;
     std::size_t i = 0;
-    while (i < n) {
-        const char c = text[i];
-        if (c != '.' && c != '!' && c != '?') {
-            ++i;
-            continue;
-        }
+    while ((i = nextTerminator(text, i)) < n) {
         std::size_t end = i + 1;
         end += closingQuotesLength(text.substr(end));
         std::size_t next = end;
@@ -337,7 +365,7 @@ void splitAtAnd(std::string_view sentence, bool appendComma, std::vector<std::st
 /// quantities stay whole; otherwise comma lists are cut, and failing that the sentence is cut at " and ".
 void splitCondition(std::string_view sentence, std::vector<std::string>& out)
 {
-    if (quantityCount(sentence) < 2) {
+    if (quantityCount(sentence, 2) < 2) {
         out.emplace_back(sentence);
         return;
     }
