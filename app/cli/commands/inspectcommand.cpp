@@ -15,6 +15,8 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -136,15 +138,28 @@ void printSummaryText(std::ostream& out, const nlohmann::json& figures)
         << figures["segmentation_compared"] << " (" << rate(figures["segmentation_agreement"]) << ")\n";
 }
 
+/// Scores one problem (runs relevance::analyse with an encoder of the calling thread).
+using Scorer = std::function<Result<relevance::RelevanceReport>(const dataset::Problem&)>;
+/// Takes one problem and its scores on the calling thread, in file order; false stops the stream.
+using ScoredSink = std::function<bool(dataset::Problem&&, Result<relevance::RelevanceReport>&&)>;
+
+/// Problems of one batch and, for those the loading thread scored itself, their reports.
+struct Batch {
+    std::vector<dataset::Problem> problems;
+    std::vector<std::optional<Result<relevance::RelevanceReport>>> reports; ///< empty: none scored yet
+};
+
 /// Problems handed from the loading thread to the scoring thread in batches (one lock per batch, not per
 /// problem). At most kMaxBatches wait, so memory stays flat however large the file is.
 class ProblemQueue {
 public:
     static constexpr std::size_t kBatchSize = 128;
     static constexpr std::size_t kMaxBatches = 16;
+    /// When this many batches wait, scoring is the slower half: the loading thread scores its next batch itself.
+    static constexpr std::size_t kHelpAt = 2;
 
     /// Loading side: false once the scoring side has stopped, which ends the stream.
-    bool push(std::vector<dataset::Problem>&& batch)
+    bool push(Batch&& batch)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_stopped || m_batches.size() < kMaxBatches; });
@@ -162,29 +177,29 @@ public:
         m_changed.notify_all();
     }
     /// Scoring side: the next batch, or nothing once the loading side is done and everything was taken.
-    std::optional<std::vector<dataset::Problem>> pop()
+    std::optional<Batch> pop()
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_closed || !m_batches.empty(); });
         if (m_batches.empty())
             return std::nullopt;
-        std::vector<dataset::Problem> batch = std::move(m_batches.front());
+        Batch batch = std::move(m_batches.front());
         m_batches.pop_front();
         m_changed.notify_all();
         return batch;
     }
     /// Scoring side: hands a scored batch back, so that the loading thread frees its problems. glibc's
     /// malloc makes a free on another thread than the allocating one costly (it takes that arena's lock).
-    void recycle(std::vector<dataset::Problem>&& batch)
+    void recycle(Batch&& batch)
     {
         std::lock_guard lock(m_mutex);
         if (m_spent.size() < kMaxBatches)
             m_spent.push_back(std::move(batch));
     }
     /// Loading side: an empty batch, a recycled one when there is one.
-    std::vector<dataset::Problem> freshBatch()
+    Batch freshBatch()
     {
-        std::vector<dataset::Problem> batch;
+        Batch batch;
         {
             std::lock_guard lock(m_mutex);
             if (!m_spent.empty()) {
@@ -192,9 +207,16 @@ public:
                 m_spent.pop_back();
             }
         }
-        batch.clear();
-        batch.reserve(kBatchSize);
+        batch.problems.clear();
+        batch.problems.reserve(kBatchSize);
+        batch.reports.clear();
         return batch;
+    }
+    /// Loading side: whether the scoring side is behind (kHelpAt batches or more wait).
+    bool scoringBehind()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_batches.size() >= kHelpAt;
     }
     /// Scoring side: take nothing more; the loading side stops at its next push.
     void stop()
@@ -208,48 +230,65 @@ public:
 private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<std::vector<dataset::Problem>> m_batches;
-    std::vector<std::vector<dataset::Problem>> m_spent;
+    std::deque<Batch> m_batches;
+    std::vector<Batch> m_spent;
     bool m_closed = false;
     bool m_stopped = false;
 };
 
 /// Streams the dataset on a helper thread while the calling thread scores: reading, parsing and segmenting
-/// cost about as much as scoring, so on two cores the two halves overlap. `sink` runs on the calling thread
-/// and sees the problems in file order. Falls back to a plain stream when no thread can be started.
-Result<dataset::DatasetInfo> streamPipelined(
-    const std::string& path, const dataset::LoadOptions& options, const dataset::ProblemSink& sink)
+/// cost about as much as scoring, so on two cores the two halves overlap. When the scoring side falls behind
+/// and `helperScore` is set, the loading thread scores a batch itself, which keeps both threads busy whatever
+/// the balance of the two halves on this machine. `sink` runs on the calling thread and sees the problems in
+/// file order. Falls back to a plain stream when no thread can be started.
+Result<dataset::DatasetInfo> streamPipelined(const std::string& path, const dataset::LoadOptions& options,
+    const Scorer& score, const Scorer& helperScore, const ScoredSink& sink)
 {
     ProblemQueue queue;
     std::optional<Result<dataset::DatasetInfo>> loaded;
     std::thread loader;
     try {
         loader = std::thread([&] {
-            std::vector<dataset::Problem> batch = queue.freshBatch();
+            Batch batch = queue.freshBatch();
             bool open = true;
+            const auto hand = [&] {
+                if (helperScore && queue.scoringBehind()) {
+                    batch.reports.reserve(batch.problems.size());
+                    for (const dataset::Problem& problem : batch.problems)
+                        batch.reports.emplace_back(helperScore(problem));
+                }
+                open = queue.push(std::move(batch));
+            };
             loaded.emplace(dataset::streamDataset(path, options, [&](dataset::Problem&& problem) {
-                batch.push_back(std::move(problem));
-                if (batch.size() == ProblemQueue::kBatchSize) {
-                    open = queue.push(std::move(batch));
+                batch.problems.push_back(std::move(problem));
+                if (batch.problems.size() == ProblemQueue::kBatchSize) {
+                    hand();
                     batch = queue.freshBatch();
                 }
                 return open;
             }));
-            if (open && !batch.empty())
-                queue.push(std::move(batch));
+            if (open && !batch.problems.empty())
+                hand();
             queue.close();
         });
     } catch (const std::system_error&) {
-        return dataset::streamDataset(path, options, sink);
+        return dataset::streamDataset(path, options, [&](dataset::Problem&& problem) {
+            auto report = score(problem);
+            return sink(std::move(problem), std::move(report));
+        });
     }
     bool wanted = true;
     while (wanted) {
         auto batch = queue.pop();
         if (!batch)
             break;
-        for (dataset::Problem& problem : *batch)
-            if (!(wanted = sink(std::move(problem))))
-                break;
+        for (std::size_t i = 0; wanted && i < batch->problems.size(); ++i) {
+            dataset::Problem& problem = batch->problems[i];
+            if (i < batch->reports.size() && batch->reports[i])
+                wanted = sink(std::move(problem), std::move(*batch->reports[i]));
+            else
+                wanted = sink(std::move(problem), score(problem));
+        }
         queue.recycle(std::move(*batch));
     }
     queue.stop();
@@ -299,10 +338,21 @@ int inspectCommand(const CommandContext& context)
     Error failure;
     bool failed = false;
 
-    const dataset::ProblemSink sink = [&](dataset::Problem&& problem) -> bool {
-        if (*index >= 0 && problem.index != std::size_t(*index))
-            return true;
-        auto report = relevance::analyse(**encoder, problem.conditions, problem.question, *theta);
+    const Scorer score = [&](const dataset::Problem& problem) {
+        return relevance::analyse(**encoder, problem.conditions, problem.question, *theta);
+    };
+    // A second built-in encoder lets the loading thread score too; remote encoders stay on one thread.
+    std::unique_ptr<relevance::Encoder> helperEncoder;
+    if (spec.source == "builtin")
+        if (auto second = relevance::makeEncoder(spec))
+            helperEncoder = std::move(*second);
+    Scorer helperScore;
+    if (helperEncoder)
+        helperScore = [&](const dataset::Problem& problem) {
+            return relevance::analyse(*helperEncoder, problem.conditions, problem.question, *theta);
+        };
+
+    const ScoredSink consume = [&](dataset::Problem&& problem, Result<relevance::RelevanceReport>&& report) -> bool {
         if (!report) {
             failure = report.error();
             failure.location = path + ": record " + std::to_string(problem.index + 1)
@@ -324,7 +374,13 @@ int inspectCommand(const CommandContext& context)
     };
 
     // --index and --limit stop early; streaming ahead of them would only add diagnostics of unread records
-    auto info = *index < 0 && *limit == 0 ? streamPipelined(path, *loadOptions, sink)
+    const dataset::ProblemSink sink = [&](dataset::Problem&& problem) -> bool {
+        if (*index >= 0 && problem.index != std::size_t(*index))
+            return true;
+        auto report = score(problem);
+        return consume(std::move(problem), std::move(report));
+    };
+    auto info = *index < 0 && *limit == 0 ? streamPipelined(path, *loadOptions, score, helperScore, consume)
                                           : dataset::streamDataset(path, *loadOptions, sink);
     if (!info)
         return reportError(context, info.error());
