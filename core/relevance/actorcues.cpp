@@ -28,6 +28,26 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view w)
     return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+/// kListedShape[first letter][length]: whether a word of kTitles or kNonActors has that shape, so that most
+/// capitalised words (names) skip the 40 comparisons with the two lists.
+constexpr auto kListedShape = [] {
+    std::array<std::array<bool, 16>, 26> table {};
+    for (std::string_view w : kTitles)
+        table[std::size_t(w.front() - 'a')][w.size()] = true;
+    for (std::string_view w : kNonActors)
+        table[std::size_t(w.front() - 'a')][w.size()] = true;
+    return table;
+}();
+
+/// contains(kTitles, w) || contains(kNonActors, w) for a lower-case ASCII word.
+bool isTitleOrNonActor(std::string_view w)
+{
+    if (w.empty() || w.size() >= 16 || w.front() < 'a' || w.front() > 'z'
+        || !kListedShape[std::size_t(w.front() - 'a')][w.size()])
+        return false;
+    return contains(kTitles, w) || contains(kNonActors, w);
+}
+
 bool isAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 struct Token {
@@ -121,8 +141,7 @@ void actorsIn(const Token* toks, std::size_t count, const std::vector<std::strin
     out.clear();
     for (std::size_t k = 0; k < count; ++k) {
         const Token& t = toks[k];
-        if (!t.capitalised || t.lower.size() < 2 || t.allCaps || lex.isStopWord(t.lower) || contains(kTitles, t.lower)
-            || contains(kNonActors, t.lower))
+        if (!t.capitalised || t.lower.size() < 2 || t.allCaps || isTitleOrNonActor(t.lower) || lex.isStopWord(t.lower))
             continue;
         // Any word after the first is a name, which covers a name after a title ("Mr. Lu", "Uncle Bob") too.
         const bool isName = k > 0
