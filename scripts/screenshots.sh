@@ -3,6 +3,8 @@
 # Builds the workbench if needed, opens real datasets in it and saves a PNG of every page to docs/screenshots/.
 # Uses ../shared/datasets when present (I3C-preprocessed GSM8K with the paper's scores, GSM-IC2 with its inserted
 # irrelevant sentences), otherwise the bundled demo. Runs under xvfb-run when available, else offscreen.
+# The Runs page is shot with a results database made by the `i3c` CLI against wb-fake-openai (tests/tools): its
+# "model" fake-server answers deterministic nonsense, so those figures show the workbench, never a model.
 #
 #   scripts/screenshots.sh [BUILD_DIR]        default BUILD_DIR: build/screenshots
 set -euo pipefail
@@ -12,10 +14,11 @@ build=${1:-build/screenshots}
 out="$root/docs/screenshots"
 shared="$root/../shared/datasets"
 
-if [[ ! -x "$build/app/gui/i3c-workbench" ]]; then
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF -DWB_BUILD_GUI=ON >/dev/null
+if [[ ! -x "$build/app/gui/i3c-workbench" ]] || ! grep -q '^BUILD_TESTING:BOOL=ON' "$build/CMakeCache.txt"; then
+    # BUILD_TESTING only for wb-fake-openai; no test is built here.
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DWB_BUILD_GUI=ON >/dev/null
 fi
-cmake --build "$build" --target i3c-workbench >/dev/null
+cmake --build "$build" --target i3c-workbench i3c wb-fake-openai >/dev/null
 
 files=("$root/datasets/demo/demo.jsonl")
 for f in "$shared/i3c-preprocessed/test_data/GSM8K.json" "$shared/gsm-ic-1k/GSM-IC2.json"; do
@@ -24,8 +27,23 @@ done
 
 # A throw-away settings file: screenshots always show the default layout, never the user's.
 settings=$(mktemp --suffix=.ini)
-trap 'rm -f "$settings"' EXIT
+work=$(mktemp -d)
+server_pid=
+trap 'rm -f "$settings"; rm -rf "$work"; [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
 mkdir -p "$out"
+
+# A results database with real runs of the CLI against the fake server (no model behind it).
+"$build/tests/wb-fake-openai" --latency-ms 5 --model fake-server >"$work/url" &
+server_pid=$!
+for _ in $(seq 50); do [[ -s "$work/url" ]] && break; sleep 0.1; done
+url=$(head -n1 "$work/url")
+db="$work/fake-server-runs.sqlite"
+i3c=("$build/app/cli/i3c")
+fake=(--db "$db" --base-url "$url" --model fake-server --api-key-env WB_SCREENSHOT_NO_KEY --concurrency 4)
+"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot+i3c --name "fake server (not a model result)" >/dev/null 2>&1 || true
+"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot --limit 12 --name "fake server, first 12" >/dev/null 2>&1 || true
+"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method plan-and-solve+i3c --plan-only --name "planned, not started" >/dev/null 2>&1 || true
+files+=("$db")
 
 run=("$build/app/gui/i3c-workbench" --settings "$settings" --screenshot "$out" "${files[@]}")
 if command -v xvfb-run >/dev/null; then

@@ -12,8 +12,10 @@
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
 #include "ui/pages/prompteditorpage.h"
+#include "ui/pages/runspage.h"
 #include "ui/platform/datapaths.h"
 #include "ui/platform/filedialog.h"
+#include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 #include "ui/views/viewsetup.h"
 
@@ -82,6 +84,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createActions();
     createMenus();
     createIssuesDock();
+    createRunsDock();
     createStatusBar();
 
     connect(m_loader, &DatasetLoadJob::finished, this, &MainWindow::onLoadFinished);
@@ -306,6 +309,28 @@ void MainWindow::createIssuesDock()
     m_viewMenu->addAction(m_issuesDock->toggleViewAction());
 }
 
+void MainWindow::createRunsDock()
+{
+    m_runsPage = new RunsPage(m_settings, this);
+    m_runsDock = new QDockWidget(tr("Runs"), this);
+    m_runsDock->setObjectName(QStringLiteral("runsDock"));
+    m_runsDock->setWidget(m_runsPage);
+    addDockWidget(Qt::BottomDockWidgetArea, m_runsDock);
+    m_runsDock->hide();
+    QAction* toggle = m_runsDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("showRunsAction"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_viewMenu->addAction(toggle);
+    m_runsPage->refresh();
+}
+
+void MainWindow::showRunsPage()
+{
+    m_runsDock->show();
+    m_runsDock->raise();
+    resizeDocks({ m_runsDock }, { height() * 2 / 5 }, Qt::Vertical);
+}
+
 void MainWindow::createStatusBar()
 {
     m_datasetLabel = new QLabel(this);
@@ -366,6 +391,7 @@ void MainWindow::saveWindowState()
     m_settings.setBytes(Settings::Key::MainSplitter, m_splitter->saveState());
     m_datasetsPage->saveState();
     m_inspectorPage->saveState();
+    m_runsPage->saveState();
     m_settings.sync();
 }
 
@@ -442,6 +468,7 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
                 connect(action, &QAction::triggered, this, [this, path, id]() { openDatabase(path, id); });
             }
             m_databaseMenu->setEnabled(!contents.datasets.empty());
+            m_runsPage->setDatabasePath(QFileInfo(path).absoluteFilePath());
             m_comparePage->setDatabase(QFileInfo(path).absoluteFilePath());
             m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
             statusBar()->showMessage(tr("%1: %Ln dataset(s), ", nullptr, static_cast<int>(contents.datasets.size()))
@@ -508,6 +535,7 @@ void MainWindow::showDataset(std::shared_ptr<const wb::dataset::Dataset> dataset
     m_dataset = std::move(dataset);
     m_diagnostics->setDiagnostics(m_dataset->info.diagnostics);
     m_datasetsPage->setDataset(m_dataset);
+    m_runsPage->setDataset(m_dataset);
     updateRunResultColumns();
     setWindowTitle(tr("%1 — I3C Workbench").arg(QString::fromStdString(m_dataset->info.name)));
     updateStatus();
@@ -606,6 +634,8 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QString&
     }
     if (m_issuesDock->isVisible())
         save(m_issuesDock, QStringLiteral("issues"));
+    if (m_runsDock->isVisible() && m_runsPage->model()->rowCount() > 0)
+        save(m_runsPage, QStringLiteral("runs"));
     if (m_comparePage->comparison() && !m_comparePage->comparison()->runs.empty()) {
         if (!m_compareDock->isVisible())
             m_comparePage->resize(1440, 900); // a hidden dock does not lay its page out

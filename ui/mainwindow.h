@@ -29,6 +29,7 @@ class DatasetsPage;
 class DiagnosticsModel;
 class InspectorPage;
 class PromptEditorPage;
+class RunsPage;
 class Settings;
 
 /// The workbench shell: menus, status bar, the Datasets page beside the Problem inspector, and the issues
@@ -53,6 +54,9 @@ public:
     PromptEditorPage* promptEditorPage() const { return m_promptEditorPage; }
     /// Shows and raises the prompt editor (a dock; it previews requests for the current problem).
     void showPromptEditor();
+    RunsPage* runsPage() const { return m_runsPage; }
+    /// Shows and raises the Runs page (a dock beside the dataset views).
+    void showRunsPage();
     ComparePage* comparePage() const { return m_comparePage; }
     /// Shows and raises the Compare page (a dock over the open results database's runs).
     void showComparePage();
@@ -80,6 +84,7 @@ private:
     void createMenus();
     void createStatusBar();
     void createIssuesDock();
+    void createRunsDock();
     void createPromptEditorDock();
     void createCompareDock();
     void updateRunResultColumns();
@@ -112,6 +117,8 @@ private:
     QDockWidget* m_compareDock = nullptr;
     PromptEditorPage* m_promptEditorPage = nullptr;
     QDockWidget* m_promptEditorDock = nullptr;
+    RunsPage* m_runsPage = nullptr;
+    QDockWidget* m_runsDock = nullptr;
 
     QAction* m_openAction = nullptr;
     QAction* m_openDatabaseAction = nullptr;

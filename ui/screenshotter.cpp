@@ -5,6 +5,7 @@
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
+#include "ui/pages/runspage.h"
 #include "ui/platform/datapaths.h"
 
 #include <QFileInfo>
@@ -66,6 +67,13 @@ void Screenshotter::next()
         return;
     }
     m_watchdog.start();
+    const QString suffix = QFileInfo(m_files.at(m_current)).suffix().toLower();
+    if (suffix == QLatin1String("sqlite") || suffix == QLatin1String("db")) {
+        // A results database: its newest dataset in the dataset views, its runs on the Runs page.
+        m_window.showRunsPage();
+        m_window.openDatabase(m_files.at(m_current));
+        return;
+    }
     m_window.openDataset(m_files.at(m_current));
 }
 
@@ -87,17 +95,24 @@ void Screenshotter::onReport()
     if (!m_waitingForReport || m_window.inspectorPage()->isComputing())
         return;
     m_waitingForReport = false;
-    QTimer::singleShot(kSettleMs, this, [this]() {
-        const QString prefix = QFileInfo(m_files.at(m_current)).completeBaseName().toLower() + QLatin1Char('-');
-        m_window.showIssues(m_window.diagnosticsModel()->rowCount() > 0);
-        const QStringList written = m_window.saveScreenshots(m_directory, prefix);
-        QTextStream out(stdout);
-        for (const QString& file : written)
-            out << file << '\n';
-        if (written.isEmpty())
-            ++m_failures;
-        next();
-    });
+    QTimer::singleShot(kSettleMs, this, &Screenshotter::shoot);
+}
+
+void Screenshotter::shoot()
+{
+    if (m_window.runsPage()->isRefreshing()) {
+        QTimer::singleShot(kSettleMs, this, &Screenshotter::shoot);
+        return;
+    }
+    const QString prefix = QFileInfo(m_files.at(m_current)).completeBaseName().toLower() + QLatin1Char('-');
+    m_window.showIssues(m_window.diagnosticsModel()->rowCount() > 0);
+    const QStringList written = m_window.saveScreenshots(m_directory, prefix);
+    QTextStream out(stdout);
+    for (const QString& file : written)
+        out << file << '\n';
+    if (written.isEmpty())
+        ++m_failures;
+    next();
 }
 
 void Screenshotter::fail(const QString& why)

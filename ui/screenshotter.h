@@ -26,6 +26,7 @@ private:
     void next();
     void onLoaded();
     void onReport();
+    void shoot();
     void fail(const QString& why);
 
     MainWindow& m_window;

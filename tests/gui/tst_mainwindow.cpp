@@ -16,18 +16,27 @@
 #include "ui/pages/comparepage.h"
 #include "ui/pages/datasetspage.h"
 #include "ui/pages/inspectorpage.h"
+#include "ui/pages/runspage.h"
 #include "ui/pages/prompteditorpage.h"
 #include "ui/platform/filedialog.h"
+#include "ui/runs/newrundialog.h"
+#include "ui/runs/profileentry.h"
+#include "ui/runs/runcontroller.h"
+#include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 #include "ui/widgets/heatmapwidget.h"
 #include "ui/widgets/problemtextview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -38,6 +47,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 #include <memory>
 
@@ -63,6 +73,7 @@ private slots:
     void referenceScoresShownForI3cData();
     void opensResultsDatabase();
     void windowStateIsRemembered();
+    void runsPageCreatesCancelsAndResumesRun();
     void promptEditorPreviewFollowsTyping();
     void promptEditorUsesInspectorCandidates();
     void comparePageListsProblemsAndExports();
@@ -435,6 +446,86 @@ void TestMainWindow::promptEditorUsesInspectorCandidates()
     auto* tabs = m_window->inspectorPage()->findChild<QTabWidget*>(QStringLiteral("inspectorTabs"));
     QVERIFY(tabs);
     QCOMPARE(tabs->tabText(1), QStringLiteral("Runs"));
+}
+
+
+void TestMainWindow::runsPageCreatesCancelsAndResumesRun()
+{
+    wb::test::FakeServerConfig serverConfig;
+    serverConfig.latency = std::chrono::milliseconds(20);
+    wb::test::FakeServer server(serverConfig);
+    if (!server.start())
+        QSKIP("the fake server needs cpp-httplib");
+    m_window->show();
+    openAndWait(demoPath());
+    ProfileEntry profile;
+    profile.backend.name = "fake";
+    profile.backend.baseUrl = server.baseUrl();
+    profile.backend.model = "fake-model";
+    profile.backend.apiKeyEnv = "WB_TEST_UNSET_KEY";
+    profile.backend.concurrency = 3;
+    saveProfiles(*m_settings, { profile });
+
+    // A fresh results database opened through File › Open Results Database receives the run.
+    const QString database = m_dir.filePath(QStringLiteral("gui-runs.sqlite"));
+    RunsPage* page = m_window->runsPage();
+    QSignalSpy refreshed(page, &RunsPage::runsRefreshed);
+    FileDialog::instance().setNextFileName(database);
+    m_window->findChild<QAction*>(QStringLiteral("openDatabaseAction"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(page->databasePath(), QFileInfo(database).absoluteFilePath(), 30000);
+
+    QAction* showRuns = m_window->findChild<QAction*>(QStringLiteral("showRunsAction"));
+    QVERIFY(showRuns);
+    showRuns->trigger();
+    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("runsDock"))->isVisible());
+
+    bool dialogSeen = false;
+    QTimer::singleShot(0, this, [&]() {
+        auto* dialog = qobject_cast<NewRunDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialogSeen = true;
+        dialog->selectMethod(QStringLiteral("zero-shot-cot+i3c"));
+        dialog->selectProfile(QStringLiteral("fake"));
+        dialog->findChild<QSpinBox*>(QStringLiteral("runLimit"))->setValue(20);
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("runName")), QStringLiteral("gui run"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QSignalSpy started(page, &RunsPage::runStarted);
+    QSignalSpy finished(page, &RunsPage::runFinished);
+    QSignalSpy failed(page, &RunsPage::runFailed);
+    bool cancelled = false;
+    QAction* cancel = m_window->findChild<QAction*>(QStringLiteral("cancelRunAction"));
+    connect(page->controller(), &RunController::progress, this, [&](qint64, const wb::run::Progress& p) {
+        if (!cancelled && p.doneCalls >= 10 && cancel->isEnabled()) {
+            cancelled = true;
+            cancel->trigger();
+        }
+    });
+    m_window->findChild<QAction*>(QStringLiteral("newRunAction"))->trigger();
+    QVERIFY(dialogSeen);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
+    QCOMPARE(finished.first().at(1).toInt(), int(wb::store::RunStatus::Cancelled));
+    const qint64 runId = started.first().at(0).toLongLong();
+
+    QTRY_VERIFY(!page->isRefreshing());
+    QTableView* table = m_window->findChild<QTableView*>(QStringLiteral("runsTable"));
+    const QModelIndex status = table->model()->index(0, RunsModel::StatusColumn);
+    QCOMPARE(status.data().toString(), QStringLiteral("cancelled"));
+    QCOMPARE(table->model()->index(0, RunsModel::NameColumn).data().toString(), QStringLiteral("gui run"));
+    QCOMPARE(table->model()->index(0, RunsModel::ModelColumn).data().toString(), QStringLiteral("fake-model"));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(status).center());
+    QAction* resume = m_window->findChild<QAction*>(QStringLiteral("resumeRunAction"));
+    QVERIFY(resume->isEnabled());
+    resume->trigger();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(finished.last().at(0).toLongLong(), runId);
+    QCOMPARE(finished.last().at(1).toInt(), int(wb::store::RunStatus::Completed));
+    QTRY_COMPARE(table->model()->index(0, RunsModel::StatusColumn).data().toString(), QStringLiteral("completed"));
+    QCOMPARE(table->model()->index(0, RunsModel::ResultsColumn).data().toString(), QStringLiteral("20/20"));
+    QCOMPARE(server.maxSuccessesPerBody(), 1);
+    QVERIFY(!resume->isEnabled());
 }
 
 void TestMainWindow::comparePageListsProblemsAndExports()

@@ -7,14 +7,17 @@
 #include "ui/pages/runspage.h"
 #include "ui/platform/keychain.h"
 #include "ui/runs/profileentry.h"
+#include "ui/runs/profilesdialog.h"
 #include "ui/runs/runcontroller.h"
 #include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -74,6 +77,8 @@ private slots:
     void keychainKeyReachesServerButIsNeverStored();
     void missingKeychainFailsWithClearMessage();
     void newRunDialogOffersOpenAndStoredDatasets();
+    void testConnectionListsModels();
+    void testConnectionExplainsUnreachableServer();
 
 private:
     wb::run::RunConfig config(const wb::test::FakeServer& server, const ProfileEntry& profile) const;
@@ -285,6 +290,49 @@ void TestRunsPage::newRunDialogOffersOpenAndStoredDatasets()
     QCOMPARE(choices[0].contentHash, std::string("abc"));
     QCOMPARE(choices[0].problems, std::size_t(4));
     QVERIFY(choices[0].label.contains(QStringLiteral("open.jsonl")));
+}
+
+void TestRunsPage::testConnectionListsModels()
+{
+    wb::test::FakeServer server;
+    if (!server.start())
+        QSKIP("the fake server needs cpp-httplib");
+    ProfileEntry missing = envProfile(server);
+    missing.backend.name = "other";
+    missing.backend.model = "no-such-model";
+    ProfilesDialog dialog({ envProfile(server), missing }, QStringLiteral("fake"));
+    QSignalSpy tested(&dialog, &ProfilesDialog::connectionTested);
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("testConnectionButton")), Qt::LeftButton);
+    QVERIFY(tested.wait(20000));
+    QVERIFY(tested.first().at(0).toBool());
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("connectionStatus"));
+    QVERIFY2(status->text().contains(QStringLiteral("lists 2 model(s), including fake-model")), qPrintable(status->text()));
+
+    dialog.findChild<QComboBox*>(QStringLiteral("profileCombo"))->setCurrentIndex(1);
+    dialog.testConnection();
+    QVERIFY(tested.wait(20000));
+    QVERIFY2(status->text().contains(QStringLiteral("but not no-such-model")), qPrintable(status->text()));
+}
+
+void TestRunsPage::testConnectionExplainsUnreachableServer()
+{
+    // (The fake server checks keys only on chat and embeddings, so the 401 wording is covered by
+    // tst_runsprofiles' describeConnection table.)
+    wb::test::FakeServer server;
+    if (!server.start())
+        QSKIP("the fake server needs cpp-httplib");
+    ProfileEntry profile = envProfile(server);
+    const std::string wrongUrl = server.baseUrl().substr(0, server.baseUrl().size() - 3); // without "/v1"
+    profile.backend.baseUrl = wrongUrl;
+    profile.backend.maxRetries = 0;
+    ProfilesDialog dialog({ profile }, QStringLiteral("fake"));
+    QSignalSpy tested(&dialog, &ProfilesDialog::connectionTested);
+    dialog.testConnection();
+    QVERIFY(tested.wait(20000));
+    QVERIFY(!tested.first().at(0).toBool());
+    const QString message = tested.first().at(1).toString();
+    QVERIFY2(message.contains(QString::fromStdString(wrongUrl + "/models")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("base URL")), qPrintable(message));
 }
 
 QTEST_MAIN(TestRunsPage)

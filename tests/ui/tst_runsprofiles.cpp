@@ -28,6 +28,7 @@ private slots:
     void describeConnection();
     void memoryKeychainStoresAndReads();
     void unavailableKeychainSaysSo();
+    void osKeychainAnswersOrExplains();
 
 private:
     QTemporaryDir m_dir;
@@ -226,6 +227,26 @@ void TestRunsProfiles::unavailableKeychainSaysSo()
     QTRY_VERIFY(done);
     QVERIFY2(error.contains(QStringLiteral("environment variable")), qPrintable(error));
     Keychain::setUnavailableForTesting(false);
+}
+
+void TestRunsProfiles::osKeychainAnswersOrExplains()
+{
+    // The real keychain: on a desktop an unknown entry is "not found"; headless (no Secret Service) the call
+    // must still come back, with a message, instead of hanging or crashing.
+    QObject context;
+    bool done = false;
+    std::optional<QString> secret;
+    QString error;
+    Keychain::read(QStringLiteral("wb-test-entry-that-does-not-exist"), &context, [&](std::optional<QString> s, const QString& e) {
+        secret = s;
+        error = e;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
+    QVERIFY(!secret);
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("keychain")), qPrintable(error));
+    qInfo("%s", qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestRunsProfiles)

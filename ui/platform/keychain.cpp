@@ -47,7 +47,10 @@ namespace {
         case QKeychain::AccessDenied:
             return QObject::tr("The keychain refused access to '%1': %2").arg(job.key(), job.errorString());
         default:
-            return QObject::tr("Keychain error for '%1': %2").arg(job.key(), job.errorString());
+            // Headless sessions fail here ("Cannot autolaunch D-Bus without X11 $DISPLAY"): say what to do instead.
+            return QObject::tr("The keychain could not be used for '%1' (%2). Without a keychain service in this "
+                               "session, put the key in an environment variable and name it in the profile.")
+                .arg(job.key(), job.errorString());
         }
     }
 
