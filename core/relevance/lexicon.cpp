@@ -4,7 +4,6 @@
 #include "core/relevance/lexicondata.h"
 
 #include <array>
-#include <charconv>
 #include <cmath>
 
 namespace wb::relevance {
@@ -56,22 +55,25 @@ constexpr std::size_t kWordSlots = std::size_t(1) << 17;
 constexpr std::size_t kExceptionSlots = std::size_t(1) << 14;
 
 /// FNV-1a: words are short, and the table only needs a well-spread index.
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+
+std::uint64_t mixHash(std::uint64_t h) { return h ^ (h >> 29); }
+
 std::uint64_t hashWord(std::string_view w)
 {
-    std::uint64_t h = 14695981039346656037ull;
-    for (char c : w) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
+    std::uint64_t h = kFnvOffset;
+    for (char c : w)
+        h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
+    return mixHash(h);
 }
 
 } // namespace
 
-Lexicon::WordSlot& Lexicon::wordSlot(std::string_view word)
+Lexicon::WordSlot& Lexicon::wordSlot(std::string_view word, std::uint64_t hash)
 {
     const std::size_t mask = m_words.size() - 1;
-    for (std::size_t i = hashWord(word) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         WordSlot& slot = m_words[i];
         if (slot.key == nullptr) {
             slot.key = word.data();
@@ -106,32 +108,51 @@ Lexicon::Lexicon()
     m_logDocs = std::log(double(lexicondata::kGlossCount) + 1.0);
     m_words.resize(kWordSlots);
     m_exceptions.resize(kExceptionSlots);
-    forEachLine(lexicondata::kWordChunks, lexicondata::kWordChunkCount, [this](std::string_view line) {
-        const std::size_t a = line.find(' ');
-        const std::size_t b = line.find(' ', a + 1);
-        if (a == std::string_view::npos || b == std::string_view::npos)
-            return;
-        WordSlot& slot = wordSlot(line.substr(0, a));
-        if (slot.df != 0 || slot.flags != 0)
-            return; // the first line of a repeated word wins, as a map's emplace() would have it
-        std::uint32_t df = 0;
-        std::from_chars(line.data() + a + 1, line.data() + b, df);
-        std::uint8_t flags = 0;
-        for (char f : line.substr(b + 1)) {
-            if (f == 'n')
-                flags |= Noun;
-            else if (f == 'v')
-                flags |= Verb;
-            else if (f == 'a')
-                flags |= Adjective;
-            else if (f == 'p')
-                flags |= Person;
+    // Lines "word df flags" parsed in one pass, the word hashed while it is scanned.
+    for (std::size_t c = 0; c < lexicondata::kWordChunkCount; ++c) {
+        const std::string_view chunk = lexicondata::kWordChunks[c];
+        const char* p = chunk.data();
+        const char* const end = p + chunk.size();
+        while (p < end) {
+            const char* const word = p;
+            std::uint64_t h = kFnvOffset;
+            for (; p < end && *p != ' ' && *p != '\n'; ++p)
+                h = (h ^ static_cast<unsigned char>(*p)) * kFnvPrime;
+            if (p == end || *p == '\n') {
+                ++p; // an empty line or one without fields
+                continue;
+            }
+            const std::string_view key(word, std::size_t(p - word));
+            ++p;
+            std::uint32_t df = 0;
+            for (; p < end && *p >= '0' && *p <= '9'; ++p)
+                df = df * 10 + std::uint32_t(*p - '0');
+            while (p < end && *p != ' ' && *p != '\n')
+                ++p;
+            if (p == end || *p == '\n') {
+                ++p; // no flags field: not an entry
+                continue;
+            }
+            std::uint8_t flags = 0;
+            for (++p; p < end && *p != '\n'; ++p) {
+                if (*p == 'n')
+                    flags |= Noun;
+                else if (*p == 'v')
+                    flags |= Verb;
+                else if (*p == 'a')
+                    flags |= Adjective;
+                else if (*p == 'p')
+                    flags |= Person;
+            }
+            WordSlot& slot = wordSlot(key, mixHash(h));
+            if (slot.df != 0 || slot.flags != 0)
+                continue; // the first line of a repeated word wins, as a map's emplace() would have it
+            slot.df = df;
+            slot.flags = flags;
         }
-        slot.df = df;
-        slot.flags = flags;
-    });
+    }
     for (std::string_view w : kStopWords)
-        wordSlot(w).flags |= Stop;
+        wordSlot(w, hashWord(w)).flags |= Stop;
     const std::size_t mask = m_exceptions.size() - 1;
     forEachLine(lexicondata::kExceptionChunks, lexicondata::kExceptionChunkCount, [this, mask](std::string_view line) {
         const std::size_t a = line.find(' ');

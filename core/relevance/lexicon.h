@@ -41,7 +41,7 @@ private:
         std::string_view key;
         std::string_view lemma;
     };
-    WordSlot& wordSlot(std::string_view word);
+    WordSlot& wordSlot(std::string_view word, std::uint64_t hash);
     const WordSlot* findWord(std::string_view word) const;
     std::vector<WordSlot> m_words;
     std::vector<ExceptionSlot> m_exceptions;
