@@ -109,7 +109,10 @@ RunsPage::RunsPage(Settings& settings, QWidget* parent)
         header->resizeSection(RunsModel::StatusColumn, 90);
         header->resizeSection(RunsModel::CallsColumn, 140);
         header->resizeSection(RunsModel::ResultsColumn, 90);
-        header->setStretchLastSection(true);
+        header->resizeSection(RunsModel::AccuracyColumn, 90);
+        // The name takes the spare width; a stretched last column would push accuracy far from the rest.
+        header->setStretchLastSection(false);
+        header->setSectionResizeMode(RunsModel::NameColumn, QHeaderView::Stretch);
     }
 
     auto* toolbar = new QToolBar(this);
@@ -190,7 +193,16 @@ RunsPage::RunsPage(Settings& settings, QWidget* parent)
         m_messageLabel->setToolTip(line); // the latest diagnostic, without flooding the panel
     });
     updateButtons();
-    m_databaseLabel->setText(tr("Database: %1").arg(QDir::toNativeSeparators(databasePath())));
+    showDatabaseName();
+}
+
+void RunsPage::showDatabaseName()
+{
+    // The file name only (the full path, with the user's folders, is in the tooltip).
+    m_databaseLabel->setText(tr("Database: %1%2")
+                                 .arg(QFileInfo(databasePath()).fileName(),
+                                     m_databasePath.isEmpty() ? tr(" (default)") : QString()));
+    m_databaseLabel->setToolTip(QDir::toNativeSeparators(databasePath()));
 }
 
 RunsPage::~RunsPage() = default;
@@ -210,8 +222,7 @@ QString RunsPage::databasePath() const
 void RunsPage::setDatabasePath(const QString& path)
 {
     m_databasePath = path;
-    m_databaseLabel->setText(tr("Database: %1").arg(QDir::toNativeSeparators(databasePath())));
-    m_databaseLabel->setToolTip(databasePath());
+    showDatabaseName();
     refresh();
 }
 

@@ -85,6 +85,7 @@ private:
     void onFinished(qint64 runId, const wb::run::RunSummary& summary);
     void onFailed(qint64 runId, const QString& message);
     void updateButtons();
+    void showDatabaseName();
     void showMessage(const QString& text, bool error);
     qint64 selectedRun() const;
     void resetProgress(const QString& title);
