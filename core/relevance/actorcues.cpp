@@ -82,7 +82,8 @@ void tokenize(const std::string& text, Workspace& w)
         }
         return table;
     }();
-    const auto letter = [&](std::size_t k) { return kLetter[static_cast<unsigned char>(text[k])]; };
+    const char* const bytes = text.data(); // a local pointer: the loops need not reload it from `text`
+    const auto letter = [bytes](std::size_t k) { return kLetter[static_cast<unsigned char>(bytes[k])]; };
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (i < n) {
@@ -107,6 +108,10 @@ void tokenize(const std::string& text, Workspace& w)
         }
         t.allCaps = t.lower.size() >= 2 && upper == t.lower.size();
         // Possessive "'s" / "s'" with an ASCII or a typographic (U+2019) apostrophe.
+        if (i >= n || (text[i] != '\'' && text[i] != '\xE2')) {
+            w.tokens.push_back(t);
+            continue;
+        }
         const bool typographic = i + 2 < n && text[i] == '\xE2' && text[i + 1] == '\x80' && text[i + 2] == '\x99';
         const std::size_t apostrophe = i < n && text[i] == '\'' ? 1 : (typographic ? 3 : 0);
         if (apostrophe != 0) {
