@@ -453,7 +453,8 @@ void RunsPage::updateButtons()
     const bool running = isRunning();
     const RunRow* row = m_model->findRun(selectedRun());
     m_newRunAction->setEnabled(!running);
-    m_resumeAction->setEnabled(!running && row && row->record.status != wb::store::RunStatus::Running
+    // A run still marked "running" while no run executes here was interrupted (crash, kill): resumable too.
+    m_resumeAction->setEnabled(!running && row
         && !(row->record.status == wb::store::RunStatus::Completed && row->record.errorCalls == 0));
     m_cancelAction->setEnabled(running);
 }
