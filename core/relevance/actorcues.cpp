@@ -95,7 +95,8 @@ void tokenize(const std::string& text, Workspace& w)
         t.capitalised = letter(i) == 2;
         const std::size_t start = i;
         std::size_t upper = 0;
-        for (std::uint8_t kind; i < n && (kind = letter(i)) != 0; ++i)
+        // text[n] is the string's terminating '\0', no letter: the run ends there without a bounds test
+        for (std::uint8_t kind; (kind = letter(i)) != 0; ++i)
             upper += kind >> 1;
         if (upper == 0) {
             t.lower = std::string_view(text).substr(start, i - start); // already lower case: no copy

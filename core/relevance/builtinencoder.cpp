@@ -70,7 +70,8 @@ BuiltinEncoder::WordFeature BuiltinEncoder::hashed(std::string_view feature, flo
     return f;
 }
 
-void BuiltinEncoder::add(WordFeature f)
+// Inline: called once per word, only from this file; the call cost about as much as the body.
+inline void BuiltinEncoder::add(WordFeature f)
 {
     if (f.weight == 0.0f)
         return; // stop words: adding zero changes no component
