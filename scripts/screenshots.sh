@@ -40,9 +40,10 @@ url=$(head -n1 "$work/url")
 db="$work/fake-server-runs.sqlite"
 i3c=("$build/app/cli/i3c")
 fake=(--db "$db" --base-url "$url" --model fake-server --api-key-env WB_SCREENSHOT_NO_KEY --concurrency 4)
-"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot+i3c --name "fake server (not a model result)" >/dev/null 2>&1 || true
-"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot --limit 12 --name "fake server, first 12" >/dev/null 2>&1 || true
+# Oldest first: the Runs page selects the newest run, the complete one.
 "${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method plan-and-solve+i3c --plan-only --name "planned, not started" >/dev/null 2>&1 || true
+"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot --limit 12 --name "fake server, first 12" >/dev/null 2>&1 || true
+"${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot+i3c --name "fake server (not a model result)" >/dev/null 2>&1 || true
 files+=("$db")
 
 run=("$build/app/gui/i3c-workbench" --settings "$settings" --screenshot "$out" "${files[@]}")

@@ -176,7 +176,10 @@ RunsPage::RunsPage(Settings& settings, QWidget* parent)
     });
     connect(m_cancelAction, &QAction::triggered, this, &RunsPage::cancelRun);
     connect(m_refreshAction, &QAction::triggered, this, &RunsPage::refresh);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPage::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this]() {
+        updateButtons();
+        showSelectedRun();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
 
     connect(m_controller, &RunController::created, this, [this](qint64 runId) {
@@ -264,6 +267,8 @@ void RunsPage::refresh()
             const int row = m_model->rowOf(selected ? selected : m_activeRun);
             if (row >= 0)
                 m_view->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, RunsModel::IdColumn)));
+            else if (m_proxy->rowCount() > 0)
+                m_view->setCurrentIndex(m_proxy->index(0, RunsModel::IdColumn)); // the newest run
             emit runsRefreshed();
         });
 }
@@ -407,6 +412,7 @@ void RunsPage::onProgress(qint64 runId, const wb::run::Progress& p)
 void RunsPage::onFinished(qint64 runId, const wb::run::RunSummary& summary)
 {
     m_model->setStatus(runId, summary.status);
+    updateButtons(); // the row's status changed after the controller reported it stopped
     const QString status = QString::fromLatin1(wb::store::runStatusName(summary.status));
     if (summary.status == wb::store::RunStatus::Cancelled)
         showMessage(tr("Run %1 cancelled after %2 of %3 calls; Resume continues it without re-sending anything stored.")
@@ -432,6 +438,25 @@ void RunsPage::onFailed(qint64 runId, const QString& message)
     if (runId)
         refresh();
     emit runFailed(message);
+}
+
+void RunsPage::showSelectedRun()
+{
+    // While idle, the panel shows the stored figures of the selected run; the live panel of the run executed in
+    // this session stays as it ended.
+    const RunRow* row = m_model->findRun(selectedRun());
+    if (isRunning() || !row || row->record.id == m_activeRun)
+        return;
+    const wb::store::RunRecord& run = row->record;
+    m_progressBox->setTitle(tr("Run %1 — %2").arg(run.id).arg(m_model->index(m_model->rowOf(run.id), RunsModel::StatusColumn).data().toString()));
+    m_progressBar->setRange(0, std::max(1, static_cast<int>(row->problems)));
+    m_progressBar->setValue(static_cast<int>(std::min(run.results, row->problems)));
+    m_progressBar->setFormat(tr("%p% of the problems have a result"));
+    m_callsLabel->setText(tr("%1 stored").arg(count(run.doneCalls)));
+    m_problemsLabel->setText(tr("%1 / %2").arg(count(run.results), count(row->problems)));
+    m_errorsLabel->setText(run.errorCalls == 0 ? QStringLiteral("0") : tr("%1 calls").arg(count(run.errorCalls)));
+    for (QLabel* label : { m_rateLabel, m_tokensLabel, m_etaLabel })
+        label->setText(QStringLiteral("–"));
 }
 
 void RunsPage::showMessage(const QString& text, bool error)

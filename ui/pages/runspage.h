@@ -86,6 +86,7 @@ private:
     void onFailed(qint64 runId, const QString& message);
     void updateButtons();
     void showDatabaseName();
+    void showSelectedRun();
     void showMessage(const QString& text, bool error);
     qint64 selectedRun() const;
     void resetProgress(const QString& title);
