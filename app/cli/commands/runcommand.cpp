@@ -176,9 +176,19 @@ int runCommand(const CommandContext& context)
     if (s.status == store::RunStatus::Cancelled)
         context.err << "i3c: run " << runId << " was interrupted; continue it with: i3c run --resume " << runId
                     << " --db " << store->path() << '\n';
-    else if (s.errors > 0)
+    else if (s.errors > 0) {
+        // Name the first failure here, so that a wrong model, URL or key is obvious without opening the report.
+        if (auto results = store->loadResults(runId)) {
+            for (const auto& result : *results) {
+                if (!result.error.empty()) {
+                    context.err << "i3c: problem " << result.problemIndex << ": " << result.error << '\n';
+                    break;
+                }
+            }
+        }
         context.err << "i3c: " << s.errors << " problems ended with an error (see `i3c report " << runId
                     << "`); retry them with: i3c run --resume " << runId << " --db " << store->path() << '\n';
+    }
     context.out << "accuracy " << formatAccuracy(s.accuracy) << '\n';
     return s.status == store::RunStatus::Completed && s.errors == 0 ? kExitOk : kExitFailure;
 }
