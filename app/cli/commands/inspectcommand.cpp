@@ -92,29 +92,6 @@ void printProblemText(std::ostream& out, const dataset::Problem& problem, const 
     out << "  Q: " << problem.question << "\n\n";
 }
 
-nlohmann::json summaryJson(const relevance::RelevanceSummary& s)
-{
-    return {
-        { "problems", s.problems },
-        { "conditions", s.conditions },
-        { "candidates", s.candidates },
-        { "problems_without_candidates", s.problemsWithoutCandidates },
-        { "mean_candidates", numberOrNull(s.meanCandidates) },
-        { "mean_confusion_score", numberOrNull(s.meanConfusion) },
-        { "annotated_problems", s.annotatedProblems },
-        { "least_relevant_is_gold", s.lowestIsGold },
-        { "least_relevant_is_gold_rate", numberOrNull(s.lowestIsGoldRate) },
-        { "gold_irrelevant", s.goldIrrelevant },
-        { "gold_in_candidates", s.goldInCandidates },
-        { "gold_recall", numberOrNull(s.goldRecall) },
-        { "reference_pairs", s.referencePairs },
-        { "pearson_vs_reference_sq", numberOrNull(s.pearsonVsReference) },
-        { "segmentation_compared", s.segmentationCompared },
-        { "segmentation_agreeing", s.segmentationAgreeing },
-        { "segmentation_agreement", numberOrNull(s.segmentationAgreement) },
-    };
-}
-
 void printSummaryText(std::ostream& out, const nlohmann::json& figures)
 {
     const auto rate = [](const nlohmann::json& value) { return value.is_null() ? std::string("n/a") : fixed(value.get<double>()); };
@@ -393,7 +370,7 @@ int inspectCommand(const CommandContext& context)
             makeError(ErrorCode::NotFound, "no problem with index " + std::to_string(*index), path));
 
     if (summaryOnly) {
-        auto figures = summaryJson(summary.summary());
+        auto figures = relevance::toJson(summary.summary());
         figures["file"] = path;
         figures["format"] = dataset::formatName(info->format);
         figures["encoder"] = (*encoder)->id();
