@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -416,7 +417,24 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (urls.isEmpty() || !urls.first().isLocalFile())
         return;
     event->acceptProposedAction();
-    openDataset(urls.first().toLocalFile());
+    openFile(urls.first().toLocalFile());
+}
+
+bool MainWindow::isResultsDatabase(const QString& path)
+{
+    // SQLite files start with this 16-byte header; anything else is treated as a dataset.
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3", 16);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    if (isResultsDatabase(path)) {
+        showRunsPage();
+        openDatabase(path);
+    } else {
+        openDataset(path);
+    }
 }
 
 void MainWindow::showOpenDialog()

@@ -44,6 +44,10 @@ public:
     void openDataset(const QString& path);
     /// Opens a results database in the background and shows one of its datasets (the newest by default).
     void openDatabase(const QString& path, std::optional<wb::store::RowId> datasetId = std::nullopt);
+    /// Opens a results database (recognised by its SQLite header) or else a dataset: what the command line and
+    /// drag and drop use.
+    void openFile(const QString& path);
+    static bool isResultsDatabase(const QString& path);
     /// What to show when no file was given: the demo the first time, afterwards the most recent file.
     void openInitialDataset();
 

@@ -45,7 +45,7 @@ int main(int argc, char* argv[])
         QObject::connect(shooter, &wb::ui::Screenshotter::done, &app, [](int failures) { QApplication::exit(failures == 0 ? 0 : 1); });
         shooter->start();
     } else if (!files.isEmpty()) {
-        window.openDataset(files.first());
+        window.openFile(files.first());
     } else {
         window.openInitialDataset();
     }
