@@ -5,6 +5,7 @@
 # irrelevant sentences), otherwise the bundled demo. Runs under xvfb-run when available, else offscreen.
 # The Runs page is shot with a results database made by the `i3c` CLI against wb-fake-openai (tests/tools): its
 # "model" fake-server answers deterministic nonsense, so those figures show the workbench, never a model.
+# The same database gives inspector-runs.png: the inspector's Runs tab with the newest run's stored calls.
 #
 #   scripts/screenshots.sh [BUILD_DIR]        default BUILD_DIR: build/screenshots
 set -euo pipefail

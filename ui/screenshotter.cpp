@@ -7,6 +7,14 @@
 #include "ui/pages/inspectorpage.h"
 #include "ui/pages/runspage.h"
 #include "ui/platform/datapaths.h"
+#include "ui/prompteditor/runcallsview.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeWidget>
 
 #include <QFileInfo>
 #include <QTextStream>
@@ -34,6 +42,12 @@ namespace {
             }
         }
         return std::max(fallback, 0);
+    }
+
+    bool isDatabase(const QString& file)
+    {
+        const QString suffix = QFileInfo(file).suffix().toLower();
+        return suffix == QLatin1String("sqlite") || suffix == QLatin1String("db");
     }
 }
 
@@ -67,8 +81,7 @@ void Screenshotter::next()
         return;
     }
     m_watchdog.start();
-    const QString suffix = QFileInfo(m_files.at(m_current)).suffix().toLower();
-    if (suffix == QLatin1String("sqlite") || suffix == QLatin1String("db")) {
+    if (isDatabase(m_files.at(m_current))) {
         // A results database: its newest dataset in the dataset views, its runs on the Runs page.
         m_window.showRunsPage();
         m_window.openDatabase(m_files.at(m_current));
@@ -112,7 +125,78 @@ void Screenshotter::shoot()
         out << file << '\n';
     if (written.isEmpty())
         ++m_failures;
+    if (isDatabase(m_files.at(m_current))) {
+        shootRunCalls();
+        return;
+    }
     next();
+}
+
+void Screenshotter::shootRunCalls()
+{
+    RunCallsView* calls = m_window.inspectorPage()->runCallsView();
+    if (calls->isLoading()) {
+        QTimer::singleShot(kSettleMs, this, &Screenshotter::shootRunCalls);
+        return;
+    }
+    QComboBox* runs = calls->runBox();
+    if (runs->count() == 0) {
+        next(); // no runs of the shown dataset: nothing to show
+        return;
+    }
+    // The newest run (highest id): the script stores the complete I3C run last.
+    int newest = 0;
+    for (int i = 1; i < runs->count(); ++i)
+        if (runs->itemData(i).toLongLong() > runs->itemData(newest).toLongLong())
+            newest = i;
+    if (runs->currentIndex() != newest) {
+        runs->setCurrentIndex(newest); // reads the run's calls in the background
+        QTimer::singleShot(kSettleMs, this, &Screenshotter::shootRunCalls);
+        return;
+    }
+    QTreeWidget* tree = calls->callTree();
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        if (tree->topLevelItem(i)->text(0).startsWith(QLatin1String("verify:"))) {
+            tree->setCurrentItem(tree->topLevelItem(i));
+            break;
+        }
+    }
+    auto* tabs = m_window.inspectorPage()->findChild<QTabWidget*>(QStringLiteral("inspectorTabs"));
+    if (tabs)
+        tabs->setCurrentWidget(calls);
+    // The calls and their prompts need room: hide the docks (the Runs page was shot already) and widen the
+    // inspector for this shot only.
+    QList<QDockWidget*> docks;
+    for (QDockWidget* dock : m_window.findChildren<QDockWidget*>())
+        if (dock->isVisible() && !dock->isFloating()) {
+            docks << dock;
+            dock->hide();
+        }
+    auto* split = qobject_cast<QSplitter*>(m_window.centralWidget());
+    const QList<int> sizes = split ? split->sizes() : QList<int>();
+    if (split && sizes.size() == 2)
+        split->setSizes({ (sizes[0] + sizes[1]) * 3 / 10, (sizes[0] + sizes[1]) * 7 / 10 });
+    // Inside the inspector the Runs tab shares a splitter with the problem text and heat map.
+    auto* inner = tabs ? qobject_cast<QSplitter*>(tabs->parentWidget()) : nullptr;
+    const QList<int> innerSizes = inner ? inner->sizes() : QList<int>();
+    if (inner && innerSizes.size() == 2)
+        inner->setSizes({ (innerSizes[0] + innerSizes[1]) * 2 / 5, (innerSizes[0] + innerSizes[1]) * 3 / 5 });
+    QTimer::singleShot(kSettleMs, this, [this, tabs, docks, split, sizes, inner, innerSizes]() {
+        const QString file = QDir(m_directory).filePath(QStringLiteral("inspector-runs.png"));
+        if (m_window.inspectorPage()->grab().save(file))
+            QTextStream(stdout) << file << '\n';
+        else
+            ++m_failures;
+        if (tabs)
+            tabs->setCurrentIndex(0);
+        if (split && sizes.size() == 2)
+            split->setSizes(sizes);
+        if (inner && innerSizes.size() == 2)
+            inner->setSizes(innerSizes);
+        for (QDockWidget* dock : docks)
+            dock->show();
+        next();
+    });
 }
 
 void Screenshotter::fail(const QString& why)

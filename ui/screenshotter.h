@@ -11,6 +11,7 @@ class MainWindow;
 
 /// Drives the real window through each dataset for `--screenshot DIR`: open it, select an interesting
 /// problem (one with gold-irrelevant conditions when there is one), wait for its scores, save every page.
+/// A results database (.sqlite / .db) also yields inspector-runs.png: that problem's stored calls.
 class Screenshotter : public QObject {
     Q_OBJECT
 public:
@@ -27,6 +28,8 @@ private:
     void onLoaded();
     void onReport();
     void shoot();
+    /// After a results database: the inspector's "Runs" tab with the newest run's calls, a verify call selected.
+    void shootRunCalls();
     void fail(const QString& why);
 
     MainWindow& m_window;
