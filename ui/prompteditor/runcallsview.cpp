@@ -4,6 +4,8 @@
 #include "core/store/store.h"
 #include "ui/jobs/asyncjob.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -211,6 +213,15 @@ void RunCallsView::loadProblem()
             if (!calls)
                 return calls.error();
             out.record.calls = std::move(*calls);
+            // Show calls in the order the method runs them (verify:0, verify:1, …, then the later steps), not
+            // in the order their answers happened to arrive.
+            const auto rank = [](const std::string& step) -> std::pair<int, long> {
+                if (step.rfind("verify:", 0) == 0)
+                    return { 0, std::strtol(step.c_str() + 7, nullptr, 10) };
+                return { step == "extract" ? 2 : 1, 0 };
+            };
+            std::stable_sort(out.record.calls.begin(), out.record.calls.end(),
+                [&rank](const wb::store::CallRecord& a, const wb::store::CallRecord& b) { return rank(a.step) < rank(b.step); });
             out.results = cached;
             if (!out.results) {
                 auto results = store->loadResults(runId);
