@@ -8,7 +8,7 @@
 #include "core/relevance/relevance.h"
 #include "core/run/defaults.h"
 #include "core/run/methodprogram.h"
-#include "core/run/storecache.h"
+#include "core/store/sqliteresponsecache.h"
 #include "core/store/store.h"
 
 #include <cmath>
@@ -170,10 +170,10 @@ Result<DemoBuildResult> buildDemoSet(store::Store& store, const DemoBuildOptions
             return program.error();
         llm::ClientOptions clientOptions;
         if (config.useCache && store.path() != ":memory:") {
-            auto cache = StoreResponseCache::open(store.path());
+            auto cache = store::SqliteResponseCache::open(store.path());
             if (!cache)
                 return cache.error();
-            clientOptions.cache = *cache;
+            clientOptions.cache = std::shared_ptr<llm::ResponseCache>(std::move(*cache));
         }
         llm::Client client(config.backend, clientOptions);
         for (std::size_t i = 0; i < chosen.size(); ++i) {

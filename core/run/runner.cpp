@@ -12,7 +12,6 @@
 #include "core/run/runplan.h"
 #include "core/run/runtally.h"
 #include "core/run/defaults.h"
-#include "core/run/storecache.h"
 #include "core/store/store.h"
 
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 #include "core/eval/scoring.h"
 #include "core/relevance/relevance.h"
 #include "core/run/defaults.h"
-#include "core/run/storecache.h"
+#include "core/store/sqliteresponsecache.h"
 #include "core/store/store.h"
 
 #include <nlohmann/json.hpp>
@@ -39,10 +39,10 @@ Result<std::shared_ptr<llm::ResponseCache>> Runner::Impl::cacheFor()
         options.cache = std::make_shared<llm::MemoryResponseCache>();
         return options.cache;
     }
-    auto cache = StoreResponseCache::open(store.path());
+    auto cache = store::SqliteResponseCache::open(store.path());
     if (!cache)
         return cache.error();
-    options.cache = *cache;
+    options.cache = std::shared_ptr<llm::ResponseCache>(std::move(*cache));
     return options.cache;
 }
 
