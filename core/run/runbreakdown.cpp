@@ -10,6 +10,16 @@
 
 namespace wb::run {
 
+std::vector<bool> correctPerProblem(std::size_t planned, const std::vector<store::ResultRecord>& results)
+{
+    std::vector<bool> correct(planned, false);
+    for (const auto& result : results) {
+        if (result.problemIndex >= 0 && std::size_t(result.problemIndex) < planned)
+            correct[std::size_t(result.problemIndex)] = result.error.empty() && result.correct.value_or(false);
+    }
+    return correct;
+}
+
 std::string candidateCountKey(std::size_t candidates) { return candidates >= 3 ? "3+" : std::to_string(candidates); }
 
 Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId runId)
@@ -34,14 +44,13 @@ Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId run
         byIndex[result.problemIndex] = &result;
 
     const std::size_t total = config->problemCount(problems->size());
-    std::vector<bool> correct;
+    const std::vector<bool> correct = correctPerProblem(total, *results);
     std::vector<std::string> candidateKeys;
     std::vector<std::string> goldKeys;
     for (std::size_t i = 0; i < total; ++i) {
         const auto& problem = (*problems)[i];
         const auto it = byIndex.find(std::int64_t(i));
         const store::ResultRecord* result = it == byIndex.end() ? nullptr : it->second;
-        correct.push_back(result && result->error.empty() && result->correct.value_or(false));
         std::size_t candidates = 0;
         if (result) {
             // The runner records each problem's candidate indices in the result details.

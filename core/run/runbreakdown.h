@@ -23,6 +23,10 @@ struct RunBreakdowns {
     std::vector<eval::GroupAccuracy> byGoldIrrelevant; ///< keys "gold irrelevant", "no gold irrelevant", "not annotated"
 };
 
+/// Whether each of the first `planned` problems of a run was answered correctly. A problem without a result, or
+/// whose result carries an error, counts as wrong, as in the run's overall accuracy.
+std::vector<bool> correctPerProblem(std::size_t planned, const std::vector<store::ResultRecord>& results);
+
 /// Group key of a problem by its number of candidates.
 std::string candidateCountKey(std::size_t candidates);
 

@@ -4,9 +4,13 @@
 #include "app/cli/command.h"
 #include "app/cli/commands/runshared.h"
 
+#include "core/run/runbreakdown.h"
+
 #include "core/eval/statistics.h"
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <map>
@@ -19,7 +23,7 @@ struct RunOutcome {
     store::RunRecord record;
     run::RunConfig config;
     std::size_t problems = 0;
-    std::map<std::int64_t, bool> correct;
+    std::vector<bool> correct; ///< per planned problem, by index
 };
 
 Result<RunOutcome> loadOutcome(store::Store& store, const std::string& text, const std::string& what)
@@ -43,12 +47,7 @@ Result<RunOutcome> loadOutcome(store::Store& store, const std::string& text, con
     auto results = store.loadResults(*id);
     if (!results)
         return results.error();
-    for (std::size_t i = 0; i < outcome.problems; ++i)
-        outcome.correct[std::int64_t(i)] = false;
-    for (const auto& r : *results) {
-        if (outcome.correct.count(r.problemIndex))
-            outcome.correct[r.problemIndex] = r.error.empty() && r.correct.value_or(false);
-    }
+    outcome.correct = run::correctPerProblem(outcome.problems, *results);
     return outcome;
 }
 
@@ -78,15 +77,10 @@ int compareCommand(const CommandContext& context)
                 + " cover different datasets; a paired comparison needs the same problems"));
 
     // Paired over the problems both runs planned.
-    std::vector<bool> va;
-    std::vector<bool> vb;
-    for (const auto& [index, correct] : a->correct) {
-        const auto it = b->correct.find(index);
-        if (it == b->correct.end())
-            continue;
-        va.push_back(correct);
-        vb.push_back(it->second);
-    }
+    // Both runs plan the first N problems of one dataset, so the problems they share are a common prefix.
+    const std::size_t paired = std::min(a->correct.size(), b->correct.size());
+    const std::vector<bool> va(a->correct.begin(), a->correct.begin() + std::ptrdiff_t(paired));
+    const std::vector<bool> vb(b->correct.begin(), b->correct.begin() + std::ptrdiff_t(paired));
     const auto accA = eval::accuracy(va);
     const auto accB = eval::accuracy(vb);
     const auto flips = eval::flipTable(va, vb);
