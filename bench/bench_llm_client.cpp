@@ -173,8 +173,8 @@ int main(int argc, char** argv)
 
     std::printf("llm client: L=%d ms, C=%d, mode=%s, server in a separate process\n", o.latencyMs, o.c,
         o.window ? "window(2C outstanding)" : "all-at-once");
-    std::printf("%7s %8s %8s %7s %12s %10s %10s %6s %6s\n", "N", "wall s", "ideal s", "ratio", "cpu ms/call",
-        "rss MiB", "base MiB", "ok", "peak");
+    std::printf("%7s %8s %8s %7s %12s %10s %10s %6s %6s\n", "N", "wall s", "ideal s", "ratio", "cpu ms/call", "rss MiB",
+        "base MiB", "ok", "peak");
     for (int n : { o.n, 4 * o.n }) {
         const RunResult r = measure(o, port, n);
         const double ideal = double(n) * o.latencyMs / 1000.0 / o.c;

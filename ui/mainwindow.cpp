@@ -45,18 +45,15 @@
 namespace wb::ui {
 
 namespace {
-    // θ can be dragged along the slider; recount the whole table only once it settles.
-    constexpr int kCountDelayMs = 400;
+// θ can be dragged along the slider; recount the whole table only once it settles.
+constexpr int kCountDelayMs = 400;
 
-    QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
-    {
-        return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
-    }
+QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
+}
 
-    QString datasetFilter()
-    {
-        return QObject::tr("Datasets (*.json *.jsonl *.csv);;All files (*)");
-    }
+QString datasetFilter() { return QObject::tr("Datasets (*.json *.jsonl *.csv);;All files (*)"); }
 } // namespace
 
 MainWindow::MainWindow(Settings& settings, QWidget* parent)
@@ -90,9 +87,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
     connect(m_loader, &DatasetLoadJob::finished, this, &MainWindow::onLoadFinished);
     connect(m_loader, &DatasetLoadJob::failed, this, &MainWindow::onLoadFailed);
-    connect(m_loader, &DatasetLoadJob::progress, this, [this](quint64 loaded) {
-        m_progress->setFormat(tr("Loading… %L1 problems").arg(loaded));
-    });
+    connect(m_loader, &DatasetLoadJob::progress, this,
+        [this](quint64 loaded) { m_progress->setFormat(tr("Loading… %L1 problems").arg(loaded)); });
     connect(m_loader, &DatasetLoadJob::cancelled, this, [this]() {
         setLoadingUi(false);
         statusBar()->showMessage(tr("Loading cancelled"), 4000);
@@ -214,13 +210,14 @@ void MainWindow::createActions()
     m_openAction->setToolTip(tr("Open a dataset file (GSM8K, GSM-IC, SVAMP, MAWPS, AQuA, I3C, CSV, JSONL)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
 
-    m_openDatabaseAction = new QAction(themeIcon("network-server-database", QStyle::SP_DriveHDIcon),
-        tr("Open &Results Database…"), this);
+    m_openDatabaseAction = new QAction(
+        themeIcon("network-server-database", QStyle::SP_DriveHDIcon), tr("Open &Results Database…"), this);
     m_openDatabaseAction->setObjectName(QStringLiteral("openDatabaseAction"));
     m_openDatabaseAction->setToolTip(tr("Open a workbench results database (.sqlite)"));
     connect(m_openDatabaseAction, &QAction::triggered, this, &MainWindow::showOpenDatabaseDialog);
 
-    m_openDemoAction = new QAction(themeIcon("help-contents", QStyle::SP_FileDialogInfoView), tr("Open &Demo Dataset"), this);
+    m_openDemoAction
+        = new QAction(themeIcon("help-contents", QStyle::SP_FileDialogInfoView), tr("Open &Demo Dataset"), this);
     m_openDemoAction->setToolTip(tr("Open the small dataset bundled with the workbench"));
     connect(m_openDemoAction, &QAction::triggered, this, [this]() {
         const QString demo = findDemoDataset();
@@ -244,7 +241,8 @@ void MainWindow::createMenus()
     file->addAction(m_openDemoAction);
     file->addSeparator();
     file->addAction(m_openDatabaseAction);
-    m_databaseMenu = file->addMenu(themeIcon("view-list-details", QStyle::SP_FileDialogListView), tr("Datasets in Database"));
+    m_databaseMenu
+        = file->addMenu(themeIcon("view-list-details", QStyle::SP_FileDialogListView), tr("Datasets in Database"));
     m_databaseMenu->setEnabled(false);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -265,7 +263,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(toolbar->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* about = help->addAction(themeIcon("help-about", QStyle::SP_MessageBoxInformation), tr("&About I3C Workbench"));
+    QAction* about
+        = help->addAction(themeIcon("help-about", QStyle::SP_MessageBoxInformation), tr("&About I3C Workbench"));
     connect(about, &QAction::triggered, this, [this]() {
         QMessageBox::about(this, tr("About I3C Workbench"),
             tr("<b>I3C Workbench</b> %1<br>Study how language models handle irrelevant conditions in math word "
@@ -301,7 +300,8 @@ void MainWindow::createIssuesDock()
     m_issuesView->setModel(m_diagnostics);
     setupTableView(m_issuesView);
     m_issuesView->setSortingEnabled(false);
-    m_issuesView->horizontalHeader()->setSectionResizeMode(DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    m_issuesView->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_issuesView->horizontalHeader()->resizeSection(DiagnosticsModel::LocationColumn, 260);
     m_issuesView->horizontalHeader()->setStretchLastSection(true);
     m_issuesDock->setWidget(m_issuesView);
@@ -478,8 +478,9 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
             StoreContents& contents = result.value();
             m_databaseMenu->clear();
             for (const wb::store::DatasetRecord& record : contents.datasets) {
-                QAction* action = m_databaseMenu->addAction(tr("%1 (%Ln problem(s))", nullptr,
-                    static_cast<int>(record.problemCount)).arg(QString::fromStdString(record.name)));
+                QAction* action = m_databaseMenu->addAction(
+                    tr("%1 (%Ln problem(s))", nullptr, static_cast<int>(record.problemCount))
+                        .arg(QString::fromStdString(record.name)));
                 action->setCheckable(true);
                 action->setChecked(record.id == contents.shownDatasetId);
                 const wb::store::RowId id = record.id;
@@ -490,7 +491,7 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
             m_comparePage->setDatabase(QFileInfo(path).absoluteFilePath());
             m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
             statusBar()->showMessage(tr("%1: %Ln dataset(s), ", nullptr, static_cast<int>(contents.datasets.size()))
-                                             .arg(QFileInfo(path).fileName())
+                                         .arg(QFileInfo(path).fileName())
                     + tr("%Ln run(s)", nullptr, static_cast<int>(contents.runs.size())),
                 8000);
             m_inspectorPage->setDatabase(QFileInfo(path).absoluteFilePath(), contents.shownDatasetId);
@@ -527,10 +528,7 @@ void MainWindow::openDataset(const QString& path)
     statusBar()->clearMessage();
 }
 
-bool MainWindow::isLoading() const
-{
-    return m_loader->isRunning() || m_databasePending;
-}
+bool MainWindow::isLoading() const { return m_loader->isRunning() || m_databasePending; }
 
 void MainWindow::setLoadingUi(bool loading)
 {

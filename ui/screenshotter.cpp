@@ -24,31 +24,31 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kWatchdogMs = 120000;
-    // Give the event loop a moment to lay out and paint before grabbing.
-    constexpr int kSettleMs = 400;
+constexpr int kWatchdogMs = 120000;
+// Give the event loop a moment to lay out and paint before grabbing.
+constexpr int kSettleMs = 400;
 
-    /// The first problem that shows the most: gold-irrelevant conditions and at least three conditions.
-    int interestingRow(const wb::dataset::Dataset& dataset)
-    {
-        int fallback = -1;
-        for (std::size_t i = 0; i < dataset.problems.size(); ++i) {
-            const wb::dataset::Problem& p = dataset.problems[i];
-            if (p.conditions.size() >= 3 && p.conditions.size() <= 7) {
-                if (!p.goldIrrelevant.empty())
-                    return static_cast<int>(i);
-                if (fallback < 0)
-                    fallback = static_cast<int>(i);
-            }
+/// The first problem that shows the most: gold-irrelevant conditions and at least three conditions.
+int interestingRow(const wb::dataset::Dataset& dataset)
+{
+    int fallback = -1;
+    for (std::size_t i = 0; i < dataset.problems.size(); ++i) {
+        const wb::dataset::Problem& p = dataset.problems[i];
+        if (p.conditions.size() >= 3 && p.conditions.size() <= 7) {
+            if (!p.goldIrrelevant.empty())
+                return static_cast<int>(i);
+            if (fallback < 0)
+                fallback = static_cast<int>(i);
         }
-        return std::max(fallback, 0);
     }
+    return std::max(fallback, 0);
+}
 
-    bool isDatabase(const QString& file)
-    {
-        const QString suffix = QFileInfo(file).suffix().toLower();
-        return suffix == QLatin1String("sqlite") || suffix == QLatin1String("db");
-    }
+bool isDatabase(const QString& file)
+{
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    return suffix == QLatin1String("sqlite") || suffix == QLatin1String("db");
+}
 }
 
 Screenshotter::Screenshotter(MainWindow& window, const QString& directory, const QStringList& files, QObject* parent)
@@ -67,10 +67,7 @@ Screenshotter::Screenshotter(MainWindow& window, const QString& directory, const
     connect(m_window.inspectorPage(), &InspectorPage::reportUpdated, this, &Screenshotter::onReport);
 }
 
-void Screenshotter::start()
-{
-    QTimer::singleShot(0, this, &Screenshotter::next);
-}
+void Screenshotter::start() { QTimer::singleShot(0, this, &Screenshotter::next); }
 
 void Screenshotter::next()
 {
@@ -201,8 +198,8 @@ void Screenshotter::shootRunCalls()
 
 void Screenshotter::fail(const QString& why)
 {
-    QTextStream(stderr) << "screenshot: " << (m_current < m_files.size() ? m_files.value(m_current) : QString())
-                        << ": " << why << '\n';
+    QTextStream(stderr) << "screenshot: " << (m_current < m_files.size() ? m_files.value(m_current) : QString()) << ": "
+                        << why << '\n';
     ++m_failures;
     m_waitingForReport = false;
     next();

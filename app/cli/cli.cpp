@@ -41,8 +41,8 @@ const CommandInfo kCommands[] = {
         "i3c import-demos FILE [--db FILE] [--name S] [--json]", &importDemosCommand },
     { "export-batch", "write a run's next unfinished calls as OpenAI Batch API JSONL",
         "i3c export-batch [--db FILE] RUN --out FILE.jsonl", &exportBatchCommand },
-    { "import-batch", "read a Batch API output file back into a run",
-        "i3c import-batch [--db FILE] RUN RESULTS.jsonl", &importBatchCommand },
+    { "import-batch", "read a Batch API output file back into a run", "i3c import-batch [--db FILE] RUN RESULTS.jsonl",
+        &importBatchCommand },
     { "version", "print the program version", "i3c version", &versionCommand },
 };
 

@@ -19,7 +19,8 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(WB_APP_ID), QIcon(QStringLiteral(":/icons/app.svg"))));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Workbench for irrelevant-condition identification"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Workbench for irrelevant-condition identification"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Dataset files to open."),
@@ -42,7 +43,8 @@ int main(int argc, char* argv[])
     const QStringList files = parser.positionalArguments();
     if (parser.isSet(screenshot)) {
         auto* shooter = new wb::ui::Screenshotter(window, parser.value(screenshot), files, &window);
-        QObject::connect(shooter, &wb::ui::Screenshotter::done, &app, [](int failures) { QApplication::exit(failures == 0 ? 0 : 1); });
+        QObject::connect(shooter, &wb::ui::Screenshotter::done, &app,
+            [](int failures) { QApplication::exit(failures == 0 ? 0 : 1); });
         shooter->start();
     } else if (!files.isEmpty()) {
         window.openFile(files.first());

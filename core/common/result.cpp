@@ -6,16 +6,26 @@ namespace wb {
 const char* errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::InvalidInput: return "invalid input";
-    case ErrorCode::NotFound: return "not found";
-    case ErrorCode::Usage: return "usage";
-    case ErrorCode::Io: return "i/o error";
-    case ErrorCode::Network: return "network error";
-    case ErrorCode::Http: return "http error";
-    case ErrorCode::Auth: return "authentication error";
-    case ErrorCode::Database: return "database error";
-    case ErrorCode::Cancelled: return "cancelled";
-    case ErrorCode::Internal: return "internal error";
+    case ErrorCode::InvalidInput:
+        return "invalid input";
+    case ErrorCode::NotFound:
+        return "not found";
+    case ErrorCode::Usage:
+        return "usage";
+    case ErrorCode::Io:
+        return "i/o error";
+    case ErrorCode::Network:
+        return "network error";
+    case ErrorCode::Http:
+        return "http error";
+    case ErrorCode::Auth:
+        return "authentication error";
+    case ErrorCode::Database:
+        return "database error";
+    case ErrorCode::Cancelled:
+        return "cancelled";
+    case ErrorCode::Internal:
+        return "internal error";
     }
     return "error";
 }

@@ -10,15 +10,15 @@ namespace wb {
 /// What kind of failure an Error describes; the CLI maps InvalidInput/NotFound/Usage to exit status 2.
 enum class ErrorCode {
     InvalidInput, ///< a file, record or field is malformed
-    NotFound,     ///< a file, run, method or model does not exist
-    Usage,        ///< a caller passed arguments that do not fit together
-    Io,           ///< reading or writing a file failed
-    Network,      ///< connection, DNS, TLS or timeout
-    Http,         ///< the server answered with an error status
-    Auth,         ///< the server rejected the credentials
-    Database,     ///< SQLite reported an error
-    Cancelled,    ///< the operation was cancelled by the caller
-    Internal,     ///< a bug: an invariant did not hold
+    NotFound, ///< a file, run, method or model does not exist
+    Usage, ///< a caller passed arguments that do not fit together
+    Io, ///< reading or writing a file failed
+    Network, ///< connection, DNS, TLS or timeout
+    Http, ///< the server answered with an error status
+    Auth, ///< the server rejected the credentials
+    Database, ///< SQLite reported an error
+    Cancelled, ///< the operation was cancelled by the caller
+    Internal, ///< a bug: an invariant did not hold
 };
 
 const char* errorCodeName(ErrorCode code);
@@ -34,8 +34,7 @@ struct Error {
 };
 
 /// Holds either a T or an Error. Core functions return it instead of throwing across module boundaries.
-template <class T>
-class [[nodiscard]] Result {
+template <class T> class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
@@ -63,8 +62,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template <>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Error error)

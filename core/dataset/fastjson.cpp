@@ -49,8 +49,10 @@ private:
         if (m_p >= m_end)
             return false;
         switch (*m_p) {
-        case '{': return object(out);
-        case '[': return array(out);
+        case '{':
+            return object(out);
+        case '[':
+            return array(out);
         case '"': {
             std::string s;
             if (!string(s))
@@ -58,16 +60,22 @@ private:
             out = std::move(s);
             return true;
         }
-        case 't': out = true; return literal("true");
-        case 'f': out = false; return literal("false");
-        case 'n': out = nullptr; return literal("null");
-        default: return number(out);
+        case 't':
+            out = true;
+            return literal("true");
+        case 'f':
+            out = false;
+            return literal("false");
+        case 'n':
+            out = nullptr;
+            return literal("null");
+        default:
+            return number(out);
         }
     }
 
     /// The part objects and arrays share: depth, the empty case, and ',' between elements up to `close`.
-    template <class Element>
-    bool sequence(char close, Element&& element)
+    template <class Element> bool sequence(char close, Element&& element)
     {
         if (++m_depth > m_maxDepth)
             return false;
@@ -112,7 +120,8 @@ private:
             json item;
             if (!value(item))
                 return false;
-            members.insert_or_assign(std::move(key), std::move(item)); // a repeated key keeps the last value, as nlohmann does
+            members.insert_or_assign(
+                std::move(key), std::move(item)); // a repeated key keeps the last value, as nlohmann does
             return true;
         });
     }
@@ -168,14 +177,30 @@ private:
         if (m_p >= m_end)
             return false;
         switch (*m_p++) {
-        case '"': s += '"'; return true;
-        case '\\': s += '\\'; return true;
-        case '/': s += '/'; return true;
-        case 'b': s += '\b'; return true;
-        case 'f': s += '\f'; return true;
-        case 'n': s += '\n'; return true;
-        case 'r': s += '\r'; return true;
-        case 't': s += '\t'; return true;
+        case '"':
+            s += '"';
+            return true;
+        case '\\':
+            s += '\\';
+            return true;
+        case '/':
+            s += '/';
+            return true;
+        case 'b':
+            s += '\b';
+            return true;
+        case 'f':
+            s += '\f';
+            return true;
+        case 'n':
+            s += '\n';
+            return true;
+        case 'r':
+            s += '\r';
+            return true;
+        case 't':
+            s += '\t';
+            return true;
         case 'u': {
             std::uint32_t code = 0;
             if (!hex4(code))
@@ -194,7 +219,8 @@ private:
             appendUtf8(s, code);
             return true;
         }
-        default: return false;
+        default:
+            return false;
         }
     }
 
@@ -212,8 +238,8 @@ private:
             const std::uint64_t backslash = v ^ (kOnes * '\\');
             // (x - 0x01..) & ~x & 0x80.. is non-zero iff some byte of x is zero; (v - 0x20..) & ~v & 0x80..
             // flags bytes below 0x20 (bytes >= 0x80 have their high bit set in v, so ~v clears them).
-            const std::uint64_t special = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash)
-                | ((v - kOnes * 0x20) & ~v);
+            const std::uint64_t special
+                = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v);
             if ((special & kHigh) != 0)
                 return;
             m_p += 8;

@@ -67,8 +67,9 @@ bool fileAnnotatesGold(const std::string& path)
         std::size_t at = 0;
         while ((at = window.find(kKey, at)) != std::string::npos) {
             std::size_t k = at + kKey.size();
-            while (k < window.size() && (window[k] == ' ' || window[k] == '\n' || window[k] == '\r' || window[k] == '\t'
-                       || window[k] == ':' || window[k] == '['))
+            while (k < window.size()
+                && (window[k] == ' ' || window[k] == '\n' || window[k] == '\r' || window[k] == '\t' || window[k] == ':'
+                    || window[k] == '['))
                 ++k;
             if (k < window.size() && window[k] >= '0' && window[k] <= '9') {
                 found = true;
@@ -98,7 +99,8 @@ std::optional<json> parseWithNlohmann(const RawRecord& record, std::uint64_t& er
         return json::parse(record.text);
     } catch (const json::parse_error& e) {
         const std::size_t upTo = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, record.text.size());
-        errorLine = record.line + std::uint64_t(std::count(record.text.begin(), record.text.begin() + long(upTo), '\n'));
+        errorLine
+            = record.line + std::uint64_t(std::count(record.text.begin(), record.text.begin() + long(upTo), '\n'));
         message = "invalid JSON: " + parseErrorText(e.what());
         return std::nullopt;
     }
@@ -117,7 +119,8 @@ std::uint64_t fieldLine(const RawRecord& record, const std::string& message)
     const std::string key = "\"" + message.substr(kPrefix.size(), end - kPrefix.size()) + "\"";
     for (std::size_t at = record.text.find(key); at != std::string::npos; at = record.text.find(key, at + 1)) {
         std::size_t k = at + key.size();
-        while (k < record.text.size() && (record.text[k] == ' ' || record.text[k] == '\t' || record.text[k] == '\r' || record.text[k] == '\n'))
+        while (k < record.text.size()
+            && (record.text[k] == ' ' || record.text[k] == '\t' || record.text[k] == '\r' || record.text[k] == '\n'))
             ++k;
         if (k < record.text.size() && record.text[k] == ':')
             return record.line + std::uint64_t(std::count(record.text.begin(), record.text.begin() + long(at), '\n'));
@@ -217,13 +220,13 @@ Result<DatasetInfo> StreamLoader::run()
     if (m_source.readFailed())
         return makeError(ErrorCode::Io, "reading the file failed", m_path);
     if (m_unlisted > 0)
-        m_info.diagnostics.push_back({ Diagnostic::Severity::Error,
-            std::to_string(m_unlisted) + " more bad records are not listed", m_path });
+        m_info.diagnostics.push_back(
+            { Diagnostic::Severity::Error, std::to_string(m_unlisted) + " more bad records are not listed", m_path });
     if (m_info.problemCount == 0) {
         if (m_info.skippedRecords > 0)
             return makeError(ErrorCode::InvalidInput,
-                "no usable problem: all " + std::to_string(m_info.skippedRecords) + " records are bad; the first: "
-                    + m_info.diagnostics.front().toString());
+                "no usable problem: all " + std::to_string(m_info.skippedRecords)
+                    + " records are bad; the first: " + m_info.diagnostics.front().toString());
         if (m_container == Container::Csv && !m_csvHeader.empty())
             return makeError(ErrorCode::InvalidInput, "CSV file has a header but no rows", m_path);
         return makeError(ErrorCode::InvalidInput, "file holds no problems", m_path);
@@ -243,7 +246,8 @@ Result<void> StreamLoader::recordProblem(std::uint64_t line, std::string message
         return makeError(ErrorCode::InvalidInput, std::move(message), at(line));
     ++m_info.skippedRecords;
     if (m_info.diagnostics.size() < kMaxListedDiagnostics)
-        m_info.diagnostics.push_back({ Diagnostic::Severity::Error, std::move(message) + " (record skipped)", at(line) });
+        m_info.diagnostics.push_back(
+            { Diagnostic::Severity::Error, std::move(message) + " (record skipped)", at(line) });
     else
         ++m_unlisted;
     return {};
@@ -274,9 +278,11 @@ Result<void> StreamLoader::handleCsvHeader(const RawRecord& record)
 Result<void> StreamLoader::csvRowToJson(const RawRecord& record, json& out)
 {
     if (record.fields.size() != m_csvHeader.size())
-        return makeError(ErrorCode::InvalidInput, "CSV row has " + std::to_string(record.fields.size())
-                + " fields but the header has " + std::to_string(m_csvHeader.size()));
-    const std::string conditionsColumn = m_options.mapping.conditions.empty() ? "conditions" : m_options.mapping.conditions;
+        return makeError(ErrorCode::InvalidInput,
+            "CSV row has " + std::to_string(record.fields.size()) + " fields but the header has "
+                + std::to_string(m_csvHeader.size()));
+    const std::string conditionsColumn
+        = m_options.mapping.conditions.empty() ? "conditions" : m_options.mapping.conditions;
     out = json::object();
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
         const std::string& name = m_csvHeader[i];
@@ -320,7 +326,8 @@ Result<void> StreamLoader::handle(RawRecord& record, bool& keepGoing)
             // the slow path: check the nesting first so that nlohmann's recursive parser never sees a deep record
             const std::size_t deep = excessiveNestingAt(record.text, kMaxNestingDepth);
             if (deep != std::string::npos) {
-                m_reader.markDefect(record, deep, "JSON nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");
+                m_reader.markDefect(
+                    record, deep, "JSON nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");
                 return recordProblem(record.defectLine, record.defect);
             }
             std::uint64_t errorLine = record.line;
@@ -391,8 +398,9 @@ Result<void> StreamLoader::deliver(ConvertedRecord&& converted, const RawRecord&
     if (!p.conditions.empty())
         for (int index : p.goldIrrelevant)
             if (index < 0 || std::size_t(index) >= p.conditions.size())
-                return recordProblem(record.line, "irrelevant-condition index " + std::to_string(index)
-                        + " is out of range: the problem has " + std::to_string(p.conditions.size()) + " conditions");
+                return recordProblem(record.line,
+                    "irrelevant-condition index " + std::to_string(index) + " is out of range: the problem has "
+                        + std::to_string(p.conditions.size()) + " conditions");
 
     p.index = m_info.problemCount;
     p.sourceLine = record.line;

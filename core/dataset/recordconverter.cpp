@@ -238,8 +238,8 @@ void convertI3c(const json& r, const ConvertContext& context, ConvertedRecord& o
         p.rationale = equation->get<std::string>();
     p.hasGoldAnnotation = context.fileAnnotatesGold;
     const int n = int(p.conditions.size());
-    for (const auto& [name, list] : { std::pair { "gold_ic_idx", &p.goldIrrelevant },
-                                      std::pair { "cand_ic_idx", &p.referenceCandidates } })
+    for (const auto& [name, list] :
+        { std::pair { "gold_ic_idx", &p.goldIrrelevant }, std::pair { "cand_ic_idx", &p.referenceCandidates } })
         for (int index : *list)
             if (index < 0 || index >= n)
                 fail(std::string("field '") + name + "' has index " + std::to_string(index) + " but there are "
@@ -361,11 +361,15 @@ void convertGeneric(const json& r, const ColumnMapping& m, ConvertedRecord& out)
 std::string idFieldFor(Format format, const ColumnMapping* mapping)
 {
     switch (format) {
-    case Format::Svamp: return "ID";
-    case Format::Mawps: return "iIndex";
+    case Format::Svamp:
+        return "ID";
+    case Format::Mawps:
+        return "iIndex";
     case Format::Csv:
-    case Format::Jsonl: return mapping && !mapping->id.empty() ? mapping->id : "id";
-    default: return "id";
+    case Format::Jsonl:
+        return mapping && !mapping->id.empty() ? mapping->id : "id";
+    default:
+        return "id";
     }
 }
 
@@ -413,23 +417,42 @@ std::optional<Format> sniffRecordFormat(const nlohmann::json& r)
 Result<ConvertedRecord> convertRecord(const nlohmann::json& record, const ConvertContext& context, std::size_t number)
 {
     if (!record.is_object())
-        return makeError(ErrorCode::InvalidInput, std::string("record must be a JSON object, got ") + record.type_name());
+        return makeError(
+            ErrorCode::InvalidInput, std::string("record must be a JSON object, got ") + record.type_name());
     static const ColumnMapping kDefaultMapping;
     const ColumnMapping& mapping = context.mapping ? *context.mapping : kDefaultMapping;
     ConvertedRecord out;
     try {
         switch (context.format) {
-        case Format::Gsm8k: convertGsm8k(record, out); break;
-        case Format::I3cDemos: convertI3cDemo(record, out); break;
-        case Format::GsmIc: convertGsmIc(record, out); break;
-        case Format::GsmIc1k: convertGsmIc1k(record, out); break;
-        case Format::Svamp: convertSvamp(record, out); break;
-        case Format::Mawps: convertMawps(record, out); break;
-        case Format::Aqua: convertAqua(record, out); break;
-        case Format::I3c: convertI3c(record, context, out); break;
+        case Format::Gsm8k:
+            convertGsm8k(record, out);
+            break;
+        case Format::I3cDemos:
+            convertI3cDemo(record, out);
+            break;
+        case Format::GsmIc:
+            convertGsmIc(record, out);
+            break;
+        case Format::GsmIc1k:
+            convertGsmIc1k(record, out);
+            break;
+        case Format::Svamp:
+            convertSvamp(record, out);
+            break;
+        case Format::Mawps:
+            convertMawps(record, out);
+            break;
+        case Format::Aqua:
+            convertAqua(record, out);
+            break;
+        case Format::I3c:
+            convertI3c(record, context, out);
+            break;
         case Format::Auto:
         case Format::Csv:
-        case Format::Jsonl: convertGeneric(record, mapping, out); break;
+        case Format::Jsonl:
+            convertGeneric(record, mapping, out);
+            break;
         }
         const std::string idField = idFieldFor(context.format, context.mapping);
         if (const json* id = find(record, idField))

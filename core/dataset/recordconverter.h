@@ -23,7 +23,7 @@ struct ConvertedRecord {
     bool bodyAndQuestion = false; ///< SVAMP: segment `body` and `question` separately
     std::string body;
     std::string questionPart;
-    bool hasOriginal = false;     ///< GSM-IC: gold = conditions absent from `original`
+    bool hasOriginal = false; ///< GSM-IC: gold = conditions absent from `original`
     std::string original;
 };
 

@@ -78,9 +78,12 @@ Result<bool> RecordReader::next(RawRecord& record)
     record.defect.clear();
     record.defectLine = 0;
     switch (m_container) {
-    case Container::JsonLines: return nextJsonLine(record);
-    case Container::JsonArray: return nextArrayElement(record);
-    case Container::Csv: return nextCsvRow(record);
+    case Container::JsonLines:
+        return nextJsonLine(record);
+    case Container::JsonArray:
+        return nextArrayElement(record);
+    case Container::Csv:
+        return nextCsvRow(record);
     }
     return false;
 }
@@ -100,8 +103,9 @@ Result<bool> RecordReader::nextJsonLine(RawRecord& record)
             const void* hit = std::memchr(view.data(), '\n', view.size());
             const std::size_t n = hit ? static_cast<const char*>(hit) - view.data() : view.size();
             if (record.text.size() + n > kMaxRecordBytes)
-                return fatal(startLine, "line is longer than " + std::to_string(kMaxRecordBytes >> 20)
-                                 + " MiB; records are capped at that size");
+                return fatal(startLine,
+                    "line is longer than " + std::to_string(kMaxRecordBytes >> 20)
+                        + " MiB; records are capped at that size");
             record.text.append(view.data(), n);
             const std::size_t used = n + (hit ? 1 : 0);
             m_source.consume(used);
@@ -146,8 +150,9 @@ Result<bool> RecordReader::nextArrayElement(RawRecord& record)
             return scanArrayElement(record);
         case ArrayState::AfterElement:
             if (c < 0)
-                return fatal(m_line, "unexpected end of file after record " + std::to_string(m_number)
-                                 + ": the JSON array is not closed (truncated file?)");
+                return fatal(m_line,
+                    "unexpected end of file after record " + std::to_string(m_number)
+                        + ": the JSON array is not closed (truncated file?)");
             if (c == ',') {
                 m_source.consume(1);
                 ++m_offset;
@@ -156,8 +161,9 @@ Result<bool> RecordReader::nextArrayElement(RawRecord& record)
             }
             if (c == ']')
                 return closeArray();
-            return fatal(m_line, "expected ',' or ']' after record " + std::to_string(m_number) + ", found "
-                             + describeByte(static_cast<char>(c)));
+            return fatal(m_line,
+                "expected ',' or ']' after record " + std::to_string(m_number) + ", found "
+                    + describeByte(static_cast<char>(c)));
         case ArrayState::AfterComma:
             if (c < 0)
                 return fatal(m_line, "unexpected end of file after ',': the JSON array is truncated");
@@ -177,7 +183,8 @@ Result<bool> RecordReader::closeArray()
     m_arrayState = ArrayState::Done;
     const int c = skipBlankSpace();
     if (c >= 0)
-        return fatal(m_line, "unexpected " + describeByte(static_cast<char>(c)) + " after the closing ']' of the JSON array");
+        return fatal(
+            m_line, "unexpected " + describeByte(static_cast<char>(c)) + " after the closing ']' of the JSON array");
     return false;
 }
 
@@ -192,8 +199,9 @@ Result<bool> RecordReader::scanArrayElement(RawRecord& record)
     for (;;) {
         const std::string_view view = m_source.available();
         if (view.empty())
-            return fatal(m_line, "unexpected end of file inside record " + std::to_string(record.number)
-                             + " (which starts at line " + std::to_string(record.line) + "): the JSON is truncated");
+            return fatal(m_line,
+                "unexpected end of file inside record " + std::to_string(record.number) + " (which starts at line "
+                    + std::to_string(record.line) + "): the JSON is truncated");
         std::size_t i = 0;
         bool done = false;
         std::size_t end = view.size();
@@ -234,8 +242,9 @@ Result<bool> RecordReader::scanArrayElement(RawRecord& record)
             }
         }
         if (record.text.size() + end > kMaxRecordBytes)
-            return fatal(record.line, "record " + std::to_string(record.number) + " is longer than "
-                             + std::to_string(kMaxRecordBytes >> 20) + " MiB; records are capped at that size");
+            return fatal(record.line,
+                "record " + std::to_string(record.number) + " is longer than " + std::to_string(kMaxRecordBytes >> 20)
+                    + " MiB; records are capped at that size");
         record.text.append(view.data(), end);
         m_source.consume(end);
         m_offset += end;
@@ -308,8 +317,9 @@ Result<bool> RecordReader::nextCsvRow(RawRecord& record)
             m_source.consume(i);
             m_offset += i;
             if (record.text.size() > kMaxRecordBytes)
-                return fatal(startLine, "CSV row is longer than " + std::to_string(kMaxRecordBytes >> 20)
-                                 + " MiB; records are capped at that size");
+                return fatal(startLine,
+                    "CSV row is longer than " + std::to_string(kMaxRecordBytes >> 20)
+                        + " MiB; records are capped at that size");
         }
         if (inQuotes && !quoteSeen)
             return fatal(quoteLine, "unterminated quoted CSV field (end of file reached inside quotes)");

@@ -19,13 +19,13 @@ inline constexpr int kMaxNestingDepth = 64;
 
 /// One record cut out of the file, not yet interpreted.
 struct RawRecord {
-    std::string text;                ///< the record's bytes (one JSON value, or the raw CSV row)
+    std::string text; ///< the record's bytes (one JSON value, or the raw CSV row)
     std::vector<std::string> fields; ///< CSV only: the unquoted fields
-    std::uint64_t line = 0;          ///< 1-based line of the record's first byte
-    std::size_t number = 0;          ///< 1-based record number in the file
-    std::uint64_t column = 1;        ///< 1-based byte column of the record's first byte on its line
-    std::string defect;              ///< non-empty when the bytes themselves are unusable (bad UTF-8, NUL, nesting)
-    std::uint64_t defectLine = 0;    ///< line the defect is on
+    std::uint64_t line = 0; ///< 1-based line of the record's first byte
+    std::size_t number = 0; ///< 1-based record number in the file
+    std::uint64_t column = 1; ///< 1-based byte column of the record's first byte on its line
+    std::string defect; ///< non-empty when the bytes themselves are unusable (bad UTF-8, NUL, nesting)
+    std::uint64_t defectLine = 0; ///< line the defect is on
 };
 
 /// Cuts a file into records without holding more than one record in memory: JSON Lines line by line,
@@ -66,8 +66,8 @@ private:
     ArrayState m_arrayState = ArrayState::BeforeOpen;
     std::uint64_t m_line = 1;
     std::size_t m_number = 0;
-    std::uint64_t m_offset = 0;       ///< file offset of the next unconsumed byte
-    std::uint64_t m_lineStart = 0;    ///< file offset where the current line starts
+    std::uint64_t m_offset = 0; ///< file offset of the next unconsumed byte
+    std::uint64_t m_lineStart = 0; ///< file offset where the current line starts
 };
 
 } // namespace wb::dataset

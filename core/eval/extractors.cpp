@@ -24,15 +24,15 @@ bool isChoiceExtractor(std::string_view name) { return name == "choice"; }
 
 namespace {
 
-    bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-    std::string lower(std::string_view s)
-    {
-        std::string out(s);
-        for (char& c : out)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return out;
-    }
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
 
 } // namespace
 
@@ -123,7 +123,8 @@ std::optional<std::string> extractChoice(std::string_view text)
 {
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
         const char c = text[i];
-        if (c >= 'A' && c <= 'E' && text[i + 1] == ')' && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))))
+        if (c >= 'A' && c <= 'E' && text[i + 1] == ')'
+            && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]))))
             return std::string(1, c);
     }
     for (std::size_t i = 0; i < text.size(); ++i) {

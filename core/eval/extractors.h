@@ -27,10 +27,10 @@ bool isChoiceExtractor(std::string_view name);
 struct ExtractedAnswer {
     bool found = false;
     std::optional<double> number; ///< numeric answer
-    std::string choice;           ///< "A".."E" for multiple-choice
-    std::string span;             ///< the text the answer was read from
-    std::string extractor;        ///< which extractor produced it
-    std::string note;             ///< why nothing was found / which Python error the post-processor hit
+    std::string choice; ///< "A".."E" for multiple-choice
+    std::string span; ///< the text the answer was read from
+    std::string extractor; ///< which extractor produced it
+    std::string note; ///< why nothing was found / which Python error the post-processor hit
 };
 
 /// Numbers in free text: optional sign, digits with thousands commas, optional decimals ("-1,234.5", ".5").

@@ -8,115 +8,135 @@ namespace wb::eval {
 
 namespace {
 
-    struct CodePoint {
-        std::uint32_t cp;
-        std::string bytes;
+struct CodePoint {
+    std::uint32_t cp;
+    std::string bytes;
+};
+
+/// Splits UTF-8 into code points; an invalid byte becomes its own pseudo code point (never a letter).
+std::vector<CodePoint> decode(std::string_view s)
+{
+    std::vector<CodePoint> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        bool valid = len != 0 && i + len <= s.size();
+        for (std::size_t k = 1; valid && k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            valid = (cc & 0xC0) == 0x80;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (!valid) {
+            out.push_back({ 0xFFFFFFFFu, std::string(1, s[i]) });
+            ++i;
+            continue;
+        }
+        out.push_back({ cp, std::string(s.substr(i, len)) });
+        i += len;
+    }
+    return out;
+}
+
+/// Approximates Python's str.isalpha (Unicode categories L*) with the ranges that occur in model output:
+/// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Hangul, kana and CJK ideographs.
+/// Symbols such as × ÷ ² ½ √ − are not letters, exactly as in Python.
+bool isAlpha(std::uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+    if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
+        return true;
+    if (cp >= 0xC0 && cp <= 0x24F)
+        return cp != 0xD7 && cp != 0xF7;
+    struct Range {
+        std::uint32_t lo, hi;
     };
-
-    /// Splits UTF-8 into code points; an invalid byte becomes its own pseudo code point (never a letter).
-    std::vector<CodePoint> decode(std::string_view s)
-    {
-        std::vector<CodePoint> out;
-        std::size_t i = 0;
-        while (i < s.size()) {
-            const auto c = static_cast<unsigned char>(s[i]);
-            std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-            std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            bool valid = len != 0 && i + len <= s.size();
-            for (std::size_t k = 1; valid && k < len; ++k) {
-                const auto cc = static_cast<unsigned char>(s[i + k]);
-                valid = (cc & 0xC0) == 0x80;
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (!valid) {
-                out.push_back({ 0xFFFFFFFFu, std::string(1, s[i]) });
-                ++i;
-                continue;
-            }
-            out.push_back({ cp, std::string(s.substr(i, len)) });
-            i += len;
-        }
-        return out;
-    }
-
-    /// Approximates Python's str.isalpha (Unicode categories L*) with the ranges that occur in model output:
-    /// Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, Thai, Hangul, kana and CJK ideographs.
-    /// Symbols such as × ÷ ² ½ √ − are not letters, exactly as in Python.
-    bool isAlpha(std::uint32_t cp)
-    {
-        if (cp < 0x80)
-            return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
-        if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
+    static const Range kLetters[] = {
+        { 0x250, 0x2C1 },
+        { 0x370, 0x373 },
+        { 0x376, 0x377 },
+        { 0x37B, 0x37D },
+        { 0x386, 0x386 },
+        { 0x388, 0x3FF },
+        { 0x400, 0x481 },
+        { 0x48A, 0x52F },
+        { 0x531, 0x556 },
+        { 0x561, 0x587 },
+        { 0x5D0, 0x5EA },
+        { 0x620, 0x64A },
+        { 0x671, 0x6D3 },
+        { 0x904, 0x939 },
+        { 0xE01, 0xE30 },
+        { 0x1E00, 0x1FFF },
+        { 0x3041, 0x3096 },
+        { 0x30A1, 0x30FA },
+        { 0x3400, 0x4DBF },
+        { 0x4E00, 0x9FFF },
+        { 0xAC00, 0xD7A3 },
+        { 0xF900, 0xFAFF },
+        { 0xFF21, 0xFF3A },
+        { 0xFF41, 0xFF5A },
+        { 0x20000, 0x2FA1F },
+    };
+    for (const Range& r : kLetters) {
+        if (cp >= r.lo && cp <= r.hi)
             return true;
-        if (cp >= 0xC0 && cp <= 0x24F)
-            return cp != 0xD7 && cp != 0xF7;
-        struct Range {
-            std::uint32_t lo, hi;
-        };
-        static const Range kLetters[] = {
-            { 0x250, 0x2C1 }, { 0x370, 0x373 }, { 0x376, 0x377 }, { 0x37B, 0x37D }, { 0x386, 0x386 }, { 0x388, 0x3FF },
-            { 0x400, 0x481 }, { 0x48A, 0x52F }, { 0x531, 0x556 }, { 0x561, 0x587 }, { 0x5D0, 0x5EA }, { 0x620, 0x64A },
-            { 0x671, 0x6D3 }, { 0x904, 0x939 }, { 0xE01, 0xE30 }, { 0x1E00, 0x1FFF }, { 0x3041, 0x3096 },
-            { 0x30A1, 0x30FA }, { 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF }, { 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF },
-            { 0xFF21, 0xFF3A }, { 0xFF41, 0xFF5A }, { 0x20000, 0x2FA1F },
-        };
-        for (const Range& r : kLetters) {
-            if (cp >= r.lo && cp <= r.hi)
-                return true;
-        }
-        return false;
     }
+    return false;
+}
 
-    /// Python's str.isspace for the code points str.strip() removes.
-    bool isSpace(std::uint32_t cp)
-    {
-        return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 || cp == 0xA0 || cp == 0x1680
-            || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
-            || cp == 0x3000;
-    }
+/// Python's str.isspace for the code points str.strip() removes.
+bool isSpace(std::uint32_t cp)
+{
+    return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 || cp == 0xA0 || cp == 0x1680
+        || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
+        || cp == 0x3000;
+}
 
-    std::string pyStrip(std::string_view s)
-    {
-        const std::vector<CodePoint> cps = decode(s);
-        std::size_t b = 0;
-        std::size_t e = cps.size();
-        while (b < e && isSpace(cps[b].cp))
-            ++b;
-        while (e > b && isSpace(cps[e - 1].cp))
-            --e;
-        std::string out;
-        for (std::size_t i = b; i < e; ++i)
-            out += cps[i].bytes;
-        return out;
-    }
+std::string pyStrip(std::string_view s)
+{
+    const std::vector<CodePoint> cps = decode(s);
+    std::size_t b = 0;
+    std::size_t e = cps.size();
+    while (b < e && isSpace(cps[b].cp))
+        ++b;
+    while (e > b && isSpace(cps[e - 1].cp))
+        --e;
+    std::string out;
+    for (std::size_t i = b; i < e; ++i)
+        out += cps[i].bytes;
+    return out;
+}
 
-    std::string replaceAll(std::string s, std::string_view from)
-    {
-        std::size_t pos = 0;
-        while ((pos = s.find(from, pos)) != std::string::npos)
-            s.erase(pos, from.size());
-        return s;
-    }
+std::string replaceAll(std::string s, std::string_view from)
+{
+    std::size_t pos = 0;
+    while ((pos = s.find(from, pos)) != std::string::npos)
+        s.erase(pos, from.size());
+    return s;
+}
 
-    PostProcessResult fromEval(const PyEvalResult& r, std::string remainder)
-    {
-        PostProcessResult out;
-        out.remainder = std::move(remainder);
-        out.parsed = r.ok();
-        out.value = r.value;
-        out.error = r.error;
-        out.detail = r.detail;
-        return out;
-    }
+PostProcessResult fromEval(const PyEvalResult& r, std::string remainder)
+{
+    PostProcessResult out;
+    out.remainder = std::move(remainder);
+    out.parsed = r.ok();
+    out.value = r.value;
+    out.error = r.error;
+    out.detail = r.detail;
+    return out;
+}
 
-    PostProcessResult zero(std::string remainder)
-    {
-        PostProcessResult out;
-        out.parsed = true;
-        out.value = PyNumber::fromInt(0);
-        out.remainder = std::move(remainder);
-        return out;
-    }
+PostProcessResult zero(std::string remainder)
+{
+    PostProcessResult out;
+    out.parsed = true;
+    out.value = PyNumber::fromInt(0);
+    out.remainder = std::move(remainder);
+    return out;
+}
 
 } // namespace
 

@@ -10,11 +10,11 @@ namespace wb::eval {
 
 /// Outcome of the paper's numeric post-processor on one extraction output.
 struct PostProcessResult {
-    bool parsed = false;   ///< false = the reference would have raised ("unparsable"; scored as incorrect)
-    PyNumber value;        ///< the number when parsed
+    bool parsed = false; ///< false = the reference would have raised ("unparsable"; scored as incorrect)
+    PyNumber value; ///< the number when parsed
     PyError error = PyError::None; ///< which Python exception the reference would raise
     std::string remainder; ///< the string handed to the evaluator (or to float() for "%")
-    std::string detail;    ///< human-readable reason when not parsed
+    std::string detail; ///< human-readable reason when not parsed
 };
 
 /// Re-implementation of I3C's post_process_value (i3c-method.md §5.5) step by step, including its quirks

@@ -25,7 +25,16 @@ struct PyNumber {
 };
 
 /// The Python exception a computation would raise; None when it succeeded.
-enum class PyError { None, SyntaxError, NameError, ValueError, TypeError, ZeroDivisionError, OverflowError, Unsupported };
+enum class PyError {
+    None,
+    SyntaxError,
+    NameError,
+    ValueError,
+    TypeError,
+    ZeroDivisionError,
+    OverflowError,
+    Unsupported
+};
 
 const char* pyErrorName(PyError error);
 

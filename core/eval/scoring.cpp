@@ -15,14 +15,14 @@ bool numbersMatch(double predicted, double gold, double tolerance)
 }
 
 namespace {
-    std::string letterOf(std::string_view s)
-    {
-        for (char c : s) {
-            if (std::isalpha(static_cast<unsigned char>(c)))
-                return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-        }
-        return {};
+std::string letterOf(std::string_view s)
+{
+    for (char c : s) {
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
+    return {};
+}
 } // namespace
 
 bool choicesMatch(std::string_view predicted, std::string_view gold)
@@ -34,10 +34,14 @@ bool choicesMatch(std::string_view predicted, std::string_view gold)
 const char* verdictName(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Correct: return "correct";
-    case Verdict::Incorrect: return "incorrect";
-    case Verdict::NoAnswer: return "no-answer";
-    case Verdict::NoGold: return "no-gold";
+    case Verdict::Correct:
+        return "correct";
+    case Verdict::Incorrect:
+        return "incorrect";
+    case Verdict::NoAnswer:
+        return "no-answer";
+    case Verdict::NoGold:
+        return "no-gold";
     }
     return "?";
 }

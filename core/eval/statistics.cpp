@@ -65,8 +65,8 @@ double mcnemarExactP(std::size_t b, std::size_t c)
     return std::min(1.0, 2.0 * tail);
 }
 
-Interval pairedBootstrapDifference(const std::vector<bool>& a, const std::vector<bool>& b, std::size_t iterations,
-    std::uint64_t seed, double level)
+Interval pairedBootstrapDifference(
+    const std::vector<bool>& a, const std::vector<bool>& b, std::size_t iterations, std::uint64_t seed, double level)
 {
     const std::size_t n = std::min(a.size(), b.size());
     if (n == 0 || iterations == 0)

@@ -21,7 +21,7 @@ struct Accuracy {
     std::size_t correct = 0;
     std::size_t total = 0;
     double value = 0.0; ///< correct / total (0 when total is 0)
-    Interval ci;        ///< Wilson 95% interval ([0,1] when total is 0)
+    Interval ci; ///< Wilson 95% interval ([0,1] when total is 0)
 };
 
 /// Wilson score interval for k successes out of n (n = 0 gives [0, 1]).

@@ -19,10 +19,7 @@ std::string BackendProfile::effectiveBaseUrl() const
     return url;
 }
 
-std::string BackendProfile::endpoint(const std::string& path) const
-{
-    return effectiveBaseUrl() + "/" + path;
-}
+std::string BackendProfile::endpoint(const std::string& path) const { return effectiveBaseUrl() + "/" + path; }
 
 nlohmann::json BackendProfile::toJson() const
 {
@@ -43,8 +40,7 @@ nlohmann::json BackendProfile::toJson() const
 
 namespace {
 
-template <class T>
-bool readField(const nlohmann::json& json, const char* key, T& out, Error& error)
+template <class T> bool readField(const nlohmann::json& json, const char* key, T& out, Error& error)
 {
     const auto it = json.find(key);
     if (it == json.end() || it->is_null())
@@ -53,7 +49,8 @@ bool readField(const nlohmann::json& json, const char* key, T& out, Error& error
         out = it->get<T>();
         return true;
     } catch (const nlohmann::json::exception& e) {
-        error = makeError(ErrorCode::InvalidInput, std::string("wrong type: ") + e.what(), std::string("backend.") + key);
+        error
+            = makeError(ErrorCode::InvalidInput, std::string("wrong type: ") + e.what(), std::string("backend.") + key);
         return false;
     }
 }

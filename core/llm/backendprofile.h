@@ -18,15 +18,15 @@ constexpr const char* kDefaultBaseUrl = "https://api.openai.com/v1";
 /// that a profile can be stored, logged and shown without leaking a secret.
 struct BackendProfile {
     std::string name;
-    std::string baseUrl;                          ///< empty = $OPENAI_BASE_URL, else kDefaultBaseUrl
+    std::string baseUrl; ///< empty = $OPENAI_BASE_URL, else kDefaultBaseUrl
     std::string model;
-    std::string apiKeyEnv = kDefaultApiKeyEnv;    ///< environment variable holding the key (may be unset)
-    int concurrency = 8;                          ///< upper bound of transfers in flight
+    std::string apiKeyEnv = kDefaultApiKeyEnv; ///< environment variable holding the key (may be unset)
+    int concurrency = 8; ///< upper bound of transfers in flight
     double connectTimeoutS = 10;
-    double requestTimeoutS = 120;                 ///< whole transfer, including a streamed answer
-    int maxRetries = 4;                           ///< for 5xx, transport errors and malformed bodies
-    int maxRateLimitRetries = 16;                 ///< separate budget for 429, so throttling never ends a run early
-    double retryBaseDelayS = 0.5;                 ///< first back-off; doubles per attempt, with full jitter
+    double requestTimeoutS = 120; ///< whole transfer, including a streamed answer
+    int maxRetries = 4; ///< for 5xx, transport errors and malformed bodies
+    int maxRateLimitRetries = 16; ///< separate budget for 429, so throttling never ends a run early
+    double retryBaseDelayS = 0.5; ///< first back-off; doubles per attempt, with full jitter
     double retryMaxDelayS = 30;
 
     /// baseUrl, else $OPENAI_BASE_URL, else kDefaultBaseUrl; without a trailing slash.

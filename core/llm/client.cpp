@@ -172,8 +172,7 @@ struct Client::Impl {
     void cancelEverything();
     void log(const std::string& line);
     void publishGauges();
-    template <class F>
-    void updateStats(F&& f)
+    template <class F> void updateStats(F&& f)
     {
         std::lock_guard lock(statsMutex);
         f(statsSnapshot);
@@ -363,8 +362,8 @@ void Client::Impl::deliverError(std::unique_ptr<Job> job, Error error)
 void Client::Impl::handleFailure(std::unique_ptr<Job> job, Failure failure)
 {
     const Clock::time_point now = Clock::now();
-    const std::string attempts = " (after " + std::to_string(job->attempts) + " attempt"
-        + (job->attempts == 1 ? "" : "s") + ")";
+    const std::string attempts
+        = " (after " + std::to_string(job->attempts) + " attempt" + (job->attempts == 1 ? "" : "s") + ")";
     if (failure.kind == FailureKind::RateLimited) {
         updateStats([](ClientStats& s) { ++s.rateLimited; });
         const int before = controller.limit();
@@ -381,9 +380,8 @@ void Client::Impl::handleFailure(std::unique_ptr<Job> job, Failure failure)
             return;
         }
         ++job->rateLimitRetries;
-        const double delay = wait ? *wait
-                                  : backoffDelayS(job->rateLimitRetries, profile.retryBaseDelayS,
-                                      profile.retryMaxDelayS, rng);
+        const double delay
+            = wait ? *wait : backoffDelayS(job->rateLimitRetries, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
         log("429 from " + job->url + ": retry in " + formatSeconds(delay) + ", concurrency " + std::to_string(before)
             + " -> " + std::to_string(controller.limit()));
         delayed.emplace(after(now, delay), std::move(job));
@@ -418,8 +416,8 @@ void Client::Impl::finishTransfer(CURL* easy, CURLcode code)
 
     if (job->tooLarge) {
         deliverError(std::move(job),
-            makeError(ErrorCode::InvalidInput, "response larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB",
-                url));
+            makeError(
+                ErrorCode::InvalidInput, "response larger than " + std::to_string(kMaxBodyBytes >> 20) + " MiB", url));
         return;
     }
     if (code != CURLE_OK) {
@@ -564,10 +562,7 @@ Client::Client(BackendProfile profile, ClientOptions options)
 
 Client::~Client() = default;
 
-const BackendProfile& Client::profile() const
-{
-    return d->profile;
-}
+const BackendProfile& Client::profile() const { return d->profile; }
 
 void Client::submit(ChatRequest request, ChatCallback onDone)
 {
@@ -623,8 +618,7 @@ void Client::submitListModels(ModelsCallback onDone)
 
 namespace {
 
-template <class T, class SubmitFn>
-Result<T> waitFor(std::thread::id workerId, const std::string& url, SubmitFn submit)
+template <class T, class SubmitFn> Result<T> waitFor(std::thread::id workerId, const std::string& url, SubmitFn submit)
 {
     if (std::this_thread::get_id() == workerId)
         return makeError(ErrorCode::Usage, "a synchronous call from a completion callback would wait on itself", url);

@@ -19,20 +19,20 @@ namespace wb::llm {
 struct ClientStats {
     std::uint64_t submitted = 0;
     std::uint64_t succeeded = 0;
-    std::uint64_t failed = 0;        ///< delivered an error other than Cancelled
+    std::uint64_t failed = 0; ///< delivered an error other than Cancelled
     std::uint64_t cancelled = 0;
     std::uint64_t cacheHits = 0;
     std::uint64_t cacheMisses = 0;
-    std::uint64_t httpRequests = 0;  ///< attempts sent over the wire, retries included
-    std::uint64_t retries = 0;       ///< of which were retries (any cause)
-    std::uint64_t rateLimited = 0;   ///< 429 answers received
+    std::uint64_t httpRequests = 0; ///< attempts sent over the wire, retries included
+    std::uint64_t retries = 0; ///< of which were retries (any cause)
+    std::uint64_t rateLimited = 0; ///< 429 answers received
     std::uint64_t promptTokens = 0;
     std::uint64_t completionTokens = 0;
     int inFlight = 0;
-    int queued = 0;                  ///< waiting for a slot or for a back-off to expire
+    int queued = 0; ///< waiting for a slot or for a back-off to expire
     int peakInFlight = 0;
-    int concurrencyLimit = 0;        ///< current AIMD limit (≤ profile.concurrency)
-    int concurrencyFloor = 0;        ///< lowest limit reached
+    int concurrencyLimit = 0; ///< current AIMD limit (≤ profile.concurrency)
+    int concurrencyFloor = 0; ///< lowest limit reached
 };
 
 struct ClientOptions {

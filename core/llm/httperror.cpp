@@ -73,8 +73,8 @@ std::string redact(std::string text, const std::string& secret)
     return text;
 }
 
-Failure describeHttpFailure(long status, const std::string& body, const std::string& url,
-    const BackendProfile& profile, const std::string& apiKey)
+Failure describeHttpFailure(long status, const std::string& body, const std::string& url, const BackendProfile& profile,
+    const std::string& apiKey)
 {
     const std::string said = redact(serverMessage(body), apiKey);
     const std::string statusText = "HTTP " + std::to_string(status);
@@ -85,8 +85,8 @@ Failure describeHttpFailure(long status, const std::string& body, const std::str
             message = "no API key was sent: environment variable " + profile.apiKeyEnv + " is not set, and " + base
                 + " requires one (" + statusText + ")";
         else
-            message = "the API key from environment variable " + profile.apiKeyEnv + " was rejected by " + base
-                + " (" + statusText + ")";
+            message = "the API key from environment variable " + profile.apiKeyEnv + " was rejected by " + base + " ("
+                + statusText + ")";
         return { FailureKind::Fatal, makeError(ErrorCode::Auth, withServerSays(message, said), url) };
     }
     const std::string lowerBody = lower(body);
@@ -107,7 +107,8 @@ Failure describeHttpFailure(long status, const std::string& body, const std::str
     }
     if (status == 429)
         return { FailureKind::RateLimited,
-            makeError(ErrorCode::Http, withServerSays("rate limited by " + base + " (" + statusText + ")", said), url) };
+            makeError(
+                ErrorCode::Http, withServerSays("rate limited by " + base + " (" + statusText + ")", said), url) };
     if (status >= 500 || status == 408)
         return { FailureKind::Retry,
             makeError(ErrorCode::Http, withServerSays("server error (" + statusText + ")", said), url) };
@@ -115,8 +116,8 @@ Failure describeHttpFailure(long status, const std::string& body, const std::str
         makeError(ErrorCode::Http, withServerSays("request rejected (" + statusText + ")", said), url) };
 }
 
-Failure describeTransportFailure(int curlCode, const std::string& curlMessage, const std::string& url,
-    const BackendProfile& profile)
+Failure describeTransportFailure(
+    int curlCode, const std::string& curlMessage, const std::string& url, const BackendProfile& profile)
 {
     const std::string detail = curlMessage.empty() ? curl_easy_strerror(CURLcode(curlCode)) : curlMessage;
     switch (CURLcode(curlCode)) {
@@ -127,8 +128,8 @@ Failure describeTransportFailure(int curlCode, const std::string& curlMessage, c
     case CURLE_COULDNT_CONNECT:
         return { FailureKind::Retry,
             makeError(ErrorCode::Network,
-                "connection refused or unreachable; is the server running at " + profile.effectiveBaseUrl()
-                    + "? (" + detail + ")",
+                "connection refused or unreachable; is the server running at " + profile.effectiveBaseUrl() + "? ("
+                    + detail + ")",
                 url) };
     case CURLE_OPERATION_TIMEDOUT:
         return { FailureKind::Retry,

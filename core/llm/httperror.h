@@ -10,8 +10,8 @@ namespace wb::llm {
 
 /// How the client should react to a failed attempt.
 enum class FailureKind {
-    Fatal,       ///< report at once (401, 404, other 4xx, TLS, DNS)
-    Retry,       ///< back off and retry within maxRetries (5xx, connection, timeout, malformed body)
+    Fatal, ///< report at once (401, 404, other 4xx, TLS, DNS)
+    Retry, ///< back off and retry within maxRetries (5xx, connection, timeout, malformed body)
     RateLimited, ///< 429: wait (Retry-After), lower concurrency, retry within maxRateLimitRetries
 };
 
@@ -22,12 +22,12 @@ struct Failure {
 
 /// Turns an HTTP error status into a message a user can act on. The server's own message is quoted only after
 /// `apiKey` has been masked out of it (some providers echo part of a rejected key).
-Failure describeHttpFailure(long status, const std::string& body, const std::string& url,
-    const BackendProfile& profile, const std::string& apiKey);
+Failure describeHttpFailure(long status, const std::string& body, const std::string& url, const BackendProfile& profile,
+    const std::string& apiKey);
 
 /// Turns a libcurl result code into a message naming the URL and what went wrong.
-Failure describeTransportFailure(int curlCode, const std::string& curlMessage, const std::string& url,
-    const BackendProfile& profile);
+Failure describeTransportFailure(
+    int curlCode, const std::string& curlMessage, const std::string& url, const BackendProfile& profile);
 
 /// `text` with every occurrence of `secret` (and of its 8+ character prefixes/suffixes) replaced by "***".
 std::string redact(std::string text, const std::string& secret);

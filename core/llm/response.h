@@ -23,11 +23,11 @@ struct ChatResponse {
     std::string finishReason;
     std::vector<ChatChoice> choices;
     Usage usage;
-    std::string model;       ///< as reported by the server
-    double latencyS = 0;     ///< duration of the HTTP exchange that succeeded; 0 for a cache hit
-    double elapsedS = 0;     ///< submit → completion, including queueing, back-off and retries
-    std::string rawBody;     ///< the JSON body (for a streamed answer: the equivalent non-streamed body)
-    int attempts = 0;        ///< HTTP requests made; 0 for a cache hit
+    std::string model; ///< as reported by the server
+    double latencyS = 0; ///< duration of the HTTP exchange that succeeded; 0 for a cache hit
+    double elapsedS = 0; ///< submit → completion, including queueing, back-off and retries
+    std::string rawBody; ///< the JSON body (for a streamed answer: the equivalent non-streamed body)
+    int attempts = 0; ///< HTTP requests made; 0 for a cache hit
     bool fromCache = false;
 };
 

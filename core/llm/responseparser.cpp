@@ -69,9 +69,8 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
         if (!json.is_object() || data == json.end() || !data->is_array())
             return malformed("no \"data\" array", url);
         if (data->size() != expectedCount)
-            return malformed("expected " + std::to_string(expectedCount) + " embeddings, got "
-                    + std::to_string(data->size()),
-                url);
+            return malformed(
+                "expected " + std::to_string(expectedCount) + " embeddings, got " + std::to_string(data->size()), url);
         EmbeddingsResponse response;
         response.vectors.resize(expectedCount);
         std::vector<bool> seen(expectedCount, false);

@@ -24,8 +24,8 @@ std::optional<double> parseRetryAfter(std::string_view value, std::time_t now)
         return seconds;
     }
     // RFC 9110 prefers IMF-fixdate; the obsolete RFC 850 and asctime forms are accepted as well.
-    static const char* const kFormats[] = { "%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT",
-        "%a %b %d %H:%M:%S %Y" };
+    static const char* const kFormats[]
+        = { "%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y" };
     for (const char* format : kFormats) {
         std::tm tm {};
         const char* end = strptime(v.c_str(), format, &tm);

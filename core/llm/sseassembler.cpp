@@ -82,9 +82,9 @@ Result<std::string> SseAssembler::finish(const std::string& url) const
         return makeError(ErrorCode::InvalidInput, "malformed stream: no choices", url);
     nlohmann::json choices = nlohmann::json::array();
     for (std::size_t i = 0; i < m_choices.size(); ++i)
-        choices.push_back({ { "index", i },
-            { "message", { { "role", "assistant" }, { "content", m_choices[i].text } } },
-            { "finish_reason", m_choices[i].finishReason } });
+        choices.push_back(
+            { { "index", i }, { "message", { { "role", "assistant" }, { "content", m_choices[i].text } } },
+                { "finish_reason", m_choices[i].finishReason } });
     const nlohmann::json body {
         { "id", m_id },
         { "object", "chat.completion" },

@@ -3,7 +3,6 @@
 
 #include "core/method/jsonfile.h"
 
-
 namespace wb::method {
 
 using nlohmann::json;
@@ -58,7 +57,8 @@ Result<DemoSet> demoSetFromJson(const json& j, const std::string& source)
         return set;
     }
     if (!j.is_object() || !j.contains("items"))
-        return makeError(ErrorCode::InvalidInput, "a demo set is an array of items or an object with \"items\"", source);
+        return makeError(
+            ErrorCode::InvalidInput, "a demo set is an array of items or an object with \"items\"", source);
     if (j.contains("name") && j.at("name").is_string())
         set.name = j.at("name").get<std::string>();
     if (j.contains("how_made") && j.at("how_made").is_string())
@@ -103,7 +103,10 @@ json demoSetToJson(const DemoSet& set)
     return { { "name", set.name }, { "how_made", set.howMade }, { "items", demoItemsToJson(set.items) } };
 }
 
-std::string demoSetPath(const std::string& methodsDir, const std::string& name) { return methodsDir + "/demos/" + name + ".json"; }
+std::string demoSetPath(const std::string& methodsDir, const std::string& name)
+{
+    return methodsDir + "/demos/" + name + ".json";
+}
 
 std::string formatDemos(const std::vector<DemoItem>& items, const std::string& separator)
 {

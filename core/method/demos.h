@@ -15,7 +15,7 @@ namespace wb::method {
 struct DemoItem {
     std::string question;
     std::string reasoning;
-    std::string answer;          ///< gold answer or solution (not shown in prompts)
+    std::string answer; ///< gold answer or solution (not shown in prompts)
     std::optional<double> score; ///< selection score when known (I3C confusion_score)
 };
 

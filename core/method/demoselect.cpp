@@ -15,54 +15,54 @@ namespace wb::method {
 
 namespace {
 
-    std::vector<std::string> solutionLines(std::string_view solution)
-    {
-        std::vector<std::string> lines;
-        for (const std::string& line : text::split(solution, '\n')) {
-            const std::string t = text::trimmed(line);
-            if (t.empty())
-                continue;
-            if (text::startsWith(t, "####"))
-                break;
-            lines.push_back(t);
-        }
-        return lines;
+std::vector<std::string> solutionLines(std::string_view solution)
+{
+    std::vector<std::string> lines;
+    for (const std::string& line : text::split(solution, '\n')) {
+        const std::string t = text::trimmed(line);
+        if (t.empty())
+            continue;
+        if (text::startsWith(t, "####"))
+            break;
+        lines.push_back(t);
     }
+    return lines;
+}
 
-    std::string removeAnnotations(std::string_view line)
-    {
-        std::string out;
-        std::size_t pos = 0;
-        while (pos < line.size()) {
-            const std::size_t open = line.find("<<", pos);
-            if (open == std::string_view::npos) {
-                out += line.substr(pos);
-                break;
-            }
-            const std::size_t close = line.find(">>", open + 2);
-            if (close == std::string_view::npos) {
-                out += line.substr(pos);
-                break;
-            }
-            out += line.substr(pos, open - pos);
-            pos = close + 2;
+std::string removeAnnotations(std::string_view line)
+{
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < line.size()) {
+        const std::size_t open = line.find("<<", pos);
+        if (open == std::string_view::npos) {
+            out += line.substr(pos);
+            break;
         }
-        return out;
-    }
-
-    /// A uniform double in [0, 1) from the engine's raw output; std::uniform_real_distribution is
-    /// implementation-defined, which would make the selection differ between standard libraries.
-    double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
-
-    double squaredDistance(const std::vector<double>& a, const std::vector<double>& b)
-    {
-        double s = 0.0;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            const double d = a[i] - b[i];
-            s += d * d;
+        const std::size_t close = line.find(">>", open + 2);
+        if (close == std::string_view::npos) {
+            out += line.substr(pos);
+            break;
         }
-        return s;
+        out += line.substr(pos, open - pos);
+        pos = close + 2;
     }
+    return out;
+}
+
+/// A uniform double in [0, 1) from the engine's raw output; std::uniform_real_distribution is
+/// implementation-defined, which would make the selection differ between standard libraries.
+double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+double squaredDistance(const std::vector<double>& a, const std::vector<double>& b)
+{
+    double s = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const double d = a[i] - b[i];
+        s += d * d;
+    }
+    return s;
+}
 
 } // namespace
 
@@ -121,8 +121,8 @@ std::vector<std::size_t> selectComplexCot(const std::vector<dataset::Problem>& p
     return out;
 }
 
-std::vector<std::size_t> selectAutoCot(const std::vector<dataset::Problem>& pool, const std::vector<std::vector<float>>& vectors,
-    std::size_t k, std::uint64_t seed, std::size_t maxQuestionWords)
+std::vector<std::size_t> selectAutoCot(const std::vector<dataset::Problem>& pool,
+    const std::vector<std::vector<float>>& vectors, std::size_t k, std::uint64_t seed, std::size_t maxQuestionWords)
 {
     const std::size_t n = std::min(pool.size(), vectors.size());
     if (n == 0 || k == 0)
@@ -224,7 +224,8 @@ std::vector<std::size_t> selectAutoCot(const std::vector<dataset::Problem>& pool
         std::size_t chosen = byDistance.front();
         for (std::size_t idx : byDistance) {
             std::istringstream words(pool[idx].text);
-            const auto count = static_cast<std::size_t>(std::distance(std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()));
+            const auto count = static_cast<std::size_t>(
+                std::distance(std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()));
             if (count <= maxQuestionWords) {
                 chosen = idx;
                 break;
@@ -239,8 +240,8 @@ std::vector<std::size_t> selectAutoCot(const std::vector<dataset::Problem>& pool
     return out;
 }
 
-std::vector<std::size_t> selectI3cSelect(const std::vector<dataset::Problem>& pool, const std::vector<double>& confusionScores,
-    std::size_t k)
+std::vector<std::size_t> selectI3cSelect(
+    const std::vector<dataset::Problem>& pool, const std::vector<double>& confusionScores, std::size_t k)
 {
     const std::size_t n = std::min(pool.size(), confusionScores.size());
     std::vector<std::size_t> order;
@@ -248,7 +249,8 @@ std::vector<std::size_t> selectI3cSelect(const std::vector<dataset::Problem>& po
         if (!std::isnan(confusionScores[i]))
             order.push_back(i);
     }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return confusionScores[a] < confusionScores[b]; });
+    std::stable_sort(order.begin(), order.end(),
+        [&](std::size_t a, std::size_t b) { return confusionScores[a] < confusionScores[b]; });
     if (order.size() > k)
         order.resize(k);
     return order;

@@ -27,13 +27,14 @@ std::vector<std::size_t> selectComplexCot(const std::vector<dataset::Problem>& p
 /// whose question has at most `maxQuestionWords` words (the closest member if none qualifies). Clusters are
 /// reported in the order of their lowest member index. Returns pool indices; fewer than k when the pool is
 /// smaller. Deterministic for a given seed on every platform.
-std::vector<std::size_t> selectAutoCot(const std::vector<dataset::Problem>& pool, const std::vector<std::vector<float>>& vectors,
-    std::size_t k, std::uint64_t seed, std::size_t maxQuestionWords = 60);
+std::vector<std::size_t> selectAutoCot(const std::vector<dataset::Problem>& pool,
+    const std::vector<std::vector<float>>& vectors, std::size_t k, std::uint64_t seed,
+    std::size_t maxQuestionWords = 60);
 
 /// I3C-Select (i3c-method.md §6): the k pool problems with the lowest confusion score (most confusing), in
 /// ascending score order, ties by index; NaN scores are skipped. `confusionScores` is parallel to `pool`.
-std::vector<std::size_t> selectI3cSelect(const std::vector<dataset::Problem>& pool, const std::vector<double>& confusionScores,
-    std::size_t k);
+std::vector<std::size_t> selectI3cSelect(
+    const std::vector<dataset::Problem>& pool, const std::vector<double>& confusionScores, std::size_t k);
 
 /// The chosen pool problems as a demo set. With `reasoningFromSolution` the reasoning is cotFromSolution of
 /// the problem's rationale (Complex-CoT); otherwise it is left empty for a model to generate (Auto-CoT,

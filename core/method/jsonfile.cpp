@@ -11,7 +11,8 @@ Result<nlohmann::json> parseJsonText(const std::string& text, const std::string&
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(), source + ": byte " + std::to_string(e.byte));
+        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(),
+            source + ": byte " + std::to_string(e.byte));
     }
 }
 

@@ -7,33 +7,31 @@
 namespace wb::method {
 
 namespace {
-    template <class E, std::size_t N>
-    std::optional<E> lookup(const std::array<std::pair<E, const char*>, N>& table, std::string_view name)
-    {
-        for (const auto& [value, text] : table) {
-            if (name == text)
-                return value;
-        }
-        return std::nullopt;
+template <class E, std::size_t N>
+std::optional<E> lookup(const std::array<std::pair<E, const char*>, N>& table, std::string_view name)
+{
+    for (const auto& [value, text] : table) {
+        if (name == text)
+            return value;
     }
-    template <class E, std::size_t N>
-    const char* nameOf(const std::array<std::pair<E, const char*>, N>& table, E value)
-    {
-        for (const auto& [v, text] : table) {
-            if (v == value)
-                return text;
-        }
-        return "?";
+    return std::nullopt;
+}
+template <class E, std::size_t N> const char* nameOf(const std::array<std::pair<E, const char*>, N>& table, E value)
+{
+    for (const auto& [v, text] : table) {
+        if (v == value)
+            return text;
     }
+    return "?";
+}
 
-    constexpr std::array<std::pair<StepKind, const char*>, 4> kStepKinds { {
-        { StepKind::Verify, "verify" }, { StepKind::Reason, "reason" }, { StepKind::Extract, "extract" },
-        { StepKind::Plain, "plain" } } };
-    constexpr std::array<std::pair<DemoSource, const char*>, 5> kDemoSources { {
-        { DemoSource::None, "none" }, { DemoSource::Fixed, "fixed" }, { DemoSource::ComplexCot, "complex-cot" },
-        { DemoSource::AutoCot, "auto-cot" }, { DemoSource::I3cSelect, "i3c-select" } } };
-    constexpr std::array<std::pair<Family, const char*>, 2> kFamilies { {
-        { Family::Baseline, "baseline" }, { Family::I3c, "+I3C" } } };
+constexpr std::array<std::pair<StepKind, const char*>, 4> kStepKinds { { { StepKind::Verify, "verify" },
+    { StepKind::Reason, "reason" }, { StepKind::Extract, "extract" }, { StepKind::Plain, "plain" } } };
+constexpr std::array<std::pair<DemoSource, const char*>, 5> kDemoSources { { { DemoSource::None, "none" },
+    { DemoSource::Fixed, "fixed" }, { DemoSource::ComplexCot, "complex-cot" }, { DemoSource::AutoCot, "auto-cot" },
+    { DemoSource::I3cSelect, "i3c-select" } } };
+constexpr std::array<std::pair<Family, const char*>, 2> kFamilies { { { Family::Baseline, "baseline" },
+    { Family::I3c, "+I3C" } } };
 } // namespace
 
 const char* stepKindName(StepKind kind) { return nameOf(kStepKinds, kind); }

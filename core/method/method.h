@@ -32,12 +32,12 @@ struct Decoding {
 };
 
 struct Step {
-    std::string id;              ///< unique within the method, no ':'; names the call ("reason", "verify:<i>")
+    std::string id; ///< unique within the method, no ':'; names the call ("reason", "verify:<i>")
     StepKind kind = StepKind::Plain;
     std::vector<MessageTemplate> messages; ///< empty only for an extract step that only applies rule extractors
     Decoding decoding;
-    std::string output;          ///< variable that later steps read this step's response as ("reasoning")
-    std::string join = "\n";     ///< verify: separator between the candidates' responses
+    std::string output; ///< variable that later steps read this step's response as ("reasoning")
+    std::string join = "\n"; ///< verify: separator between the candidates' responses
     std::string input = "reasoning"; ///< extract without messages: the variable the extractors read
     std::vector<std::string> extractors; ///< extract: answer extractors in order (eval/extractors.h)
 
@@ -47,21 +47,21 @@ struct Step {
 /// Where a method's demonstrations come from.
 enum class DemoSource {
     None,
-    Fixed,      ///< a named demo set (resources/methods/demos/<set>.json or a stored/imported set)
+    Fixed, ///< a named demo set (resources/methods/demos/<set>.json or a stored/imported set)
     ComplexCot, ///< the k pool problems with the most reasoning steps (Fu et al. 2023)
-    AutoCot,    ///< one representative per k-means cluster of the pool (Zhang et al. 2023)
-    I3cSelect,  ///< the k pool problems with the lowest confusion score (i3c-method.md §6)
+    AutoCot, ///< one representative per k-means cluster of the pool (Zhang et al. 2023)
+    I3cSelect, ///< the k pool problems with the lowest confusion score (i3c-method.md §6)
 };
 const char* demoSourceName(DemoSource source);
 std::optional<DemoSource> demoSourceFromName(std::string_view name);
 
 struct DemoSpec {
     DemoSource source = DemoSource::None;
-    std::string set;            ///< demo set name: required for Fixed, the default made/imported set otherwise
-    std::size_t k = 0;          ///< number of demonstrations (selection methods)
-    std::uint64_t seed = 0;     ///< k-means seed (Auto-CoT)
+    std::string set; ///< demo set name: required for Fixed, the default made/imported set otherwise
+    std::size_t k = 0; ///< number of demonstrations (selection methods)
+    std::uint64_t seed = 0; ///< k-means seed (Auto-CoT)
     std::string separator = "\n"; ///< between "Q: ...\nA: ..." blocks in {{demos}}
-    std::string generator;      ///< id of the method whose reasoning step writes the demos' reasoning paths
+    std::string generator; ///< id of the method whose reasoning step writes the demos' reasoning paths
 };
 
 enum class Family { Baseline, I3c };
@@ -70,17 +70,17 @@ std::optional<Family> familyFromName(std::string_view name);
 
 /// A method: a prompt program of ordered steps plus where its demonstrations come from.
 struct Method {
-    int format = 1;             ///< file format version
-    std::string id;             ///< "zero-shot-cot+i3c"
-    std::string name;           ///< "Zero-Shot-CoT + I3C"
+    int format = 1; ///< file format version
+    std::string id; ///< "zero-shot-cot+i3c"
+    std::string name; ///< "Zero-Shot-CoT + I3C"
     std::string description;
     Family family = Family::Baseline;
-    std::string base;           ///< for "X + I3C": the id of X (informational)
+    std::string base; ///< for "X + I3C": the id of X (informational)
     DemoSpec demos;
     std::string fallbackInstruction; ///< {{fallback}}: used when a problem has no candidates (§5.3)
     std::vector<Step> steps;
 
-    std::string sourcePath;     ///< file it was loaded from (not part of the canonical form)
+    std::string sourcePath; ///< file it was loaded from (not part of the canonical form)
 
     /// The verify step, or nullptr when the method does not verify candidates.
     const Step* verifyStep() const;

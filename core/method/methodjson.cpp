@@ -29,21 +29,23 @@ std::string MethodIssue::toString() const
 
 namespace {
 
-    const std::set<std::string, std::less<>> kRoles { "system", "user", "assistant" };
+const std::set<std::string, std::less<>> kRoles { "system", "user", "assistant" };
 
-    bool validId(std::string_view id)
-    {
-        return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '_' || c == '.';
-        });
-    }
+bool validId(std::string_view id)
+{
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '_' || c == '.';
+    });
+}
 
 } // namespace
 
 std::vector<MethodIssue> validateMethod(const Method& m)
 {
     std::vector<MethodIssue> issues;
-    const auto add = [&](std::string field, std::string message) { issues.push_back({ std::move(field), std::string::npos, 0, std::move(message) }); };
+    const auto add = [&](std::string field, std::string message) {
+        issues.push_back({ std::move(field), std::string::npos, 0, std::move(message) });
+    };
     if (m.format != 1)
         add("format", "unsupported format version " + std::to_string(m.format) + " (expected 1)");
     if (!validId(m.id))
@@ -86,7 +88,8 @@ std::vector<MethodIssue> validateMethod(const Method& m)
         }
         for (std::size_t ei = 0; ei < s.extractors.size(); ++ei) {
             if (!eval::isKnownExtractor(s.extractors[ei]))
-                add(f + ".answer.extractors[" + std::to_string(ei) + "]", "unknown extractor '" + s.extractors[ei] + "'");
+                add(f + ".answer.extractors[" + std::to_string(ei) + "]",
+                    "unknown extractor '" + s.extractors[ei] + "'");
         }
         if (!s.makesCall() && s.kind != StepKind::Extract)
             add(f + ".messages", "a " + std::string(stepKindName(s.kind)) + " step needs at least one message");
@@ -125,194 +128,199 @@ std::vector<MethodIssue> validateMethod(const Method& m)
 
 namespace {
 
-    /// Reading helpers that turn nlohmann type errors into messages naming the field.
-    class Reader {
-    public:
-        explicit Reader(std::string source)
-            : m_source(std::move(source))
-        {
-        }
-
-        Error error(const std::string& field, const std::string& message) const
-        {
-            return makeError(ErrorCode::InvalidInput, message, m_source + ": " + field);
-        }
-
-        std::optional<Error> onlyKeys(const json& obj, const std::string& field, std::initializer_list<const char*> keys) const
-        {
-            if (!obj.is_object())
-                return error(field, "must be an object");
-            for (const auto& [key, value] : obj.items()) {
-                if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
-                    return error(field.empty() ? key : field + "." + key, "unknown key");
-            }
-            return std::nullopt;
-        }
-
-        template <class T>
-        std::optional<Error> get(const json& obj, const char* key, const std::string& field, T& out, bool required = false) const
-        {
-            const std::string path = field.empty() ? key : field + "." + key;
-            if (!obj.contains(key)) {
-                if (required)
-                    return error(path, "is required");
-                return std::nullopt;
-            }
-            const json& v = obj.at(key);
-            if constexpr (std::is_same_v<T, std::string>) {
-                if (!v.is_string())
-                    return error(path, "must be a string");
-            } else if constexpr (std::is_same_v<T, bool>) {
-                if (!v.is_boolean())
-                    return error(path, "must be true or false");
-            } else if constexpr (std::is_integral_v<T>) {
-                if (!v.is_number_integer())
-                    return error(path, "must be an integer");
-                if (std::is_unsigned_v<T> && v.get<long long>() < 0)
-                    return error(path, "must not be negative");
-            } else if constexpr (std::is_floating_point_v<T>) {
-                if (!v.is_number())
-                    return error(path, "must be a number");
-            }
-            out = v.get<T>();
-            return std::nullopt;
-        }
-
-        template <class T>
-        std::optional<Error> getOptional(const json& obj, const char* key, const std::string& field, std::optional<T>& out) const
-        {
-            if (!obj.contains(key) || obj.at(key).is_null())
-                return std::nullopt;
-            T value {};
-            if (auto e = get(obj, key, field, value))
-                return e;
-            out = value;
-            return std::nullopt;
-        }
-
-        std::optional<Error> getStrings(const json& obj, const char* key, const std::string& field, std::vector<std::string>& out) const
-        {
-            const std::string path = field + "." + key;
-            if (!obj.contains(key))
-                return std::nullopt;
-            const json& v = obj.at(key);
-            if (v.is_string()) {
-                out = { v.get<std::string>() };
-                return std::nullopt;
-            }
-            if (!v.is_array())
-                return error(path, "must be a list of strings");
-            out.clear();
-            for (std::size_t i = 0; i < v.size(); ++i) {
-                if (!v[i].is_string())
-                    return error(path + "[" + std::to_string(i) + "]", "must be a string");
-                out.push_back(v[i].get<std::string>());
-            }
-            return std::nullopt;
-        }
-
-    private:
-        std::string m_source;
-    };
-
-    std::optional<Error> readDecoding(const Reader& r, const json& j, const std::string& f, Decoding& d)
+/// Reading helpers that turn nlohmann type errors into messages naming the field.
+class Reader {
+public:
+    explicit Reader(std::string source)
+        : m_source(std::move(source))
     {
-        if (auto e = r.onlyKeys(j, f, { "temperature", "max_tokens", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty" }))
-            return e;
-        if (auto e = r.getOptional(j, "temperature", f, d.temperature))
-            return e;
-        if (auto e = r.getOptional(j, "max_tokens", f, d.maxTokens))
-            return e;
-        if (auto e = r.getOptional(j, "top_p", f, d.topP))
-            return e;
-        if (auto e = r.getStrings(j, "stop", f, d.stop))
-            return e;
-        if (auto e = r.getOptional(j, "seed", f, d.seed))
-            return e;
-        if (auto e = r.getOptional(j, "presence_penalty", f, d.presencePenalty))
-            return e;
-        return r.getOptional(j, "frequency_penalty", f, d.frequencyPenalty);
     }
 
-    std::optional<Error> readStep(const Reader& r, const json& j, const std::string& f, Step& s)
+    Error error(const std::string& field, const std::string& message) const
     {
-        if (auto e = r.onlyKeys(j, f, { "id", "kind", "messages", "decoding", "output", "join", "input", "answer" }))
-            return e;
-        if (auto e = r.get(j, "id", f, s.id, true))
-            return e;
-        std::string kind;
-        if (auto e = r.get(j, "kind", f, kind, true))
-            return e;
-        const auto k = stepKindFromName(kind);
-        if (!k)
-            return r.error(f + ".kind", "must be verify, reason, extract or plain (got '" + kind + "')");
-        s.kind = *k;
-        if (j.contains("messages")) {
-            const json& ms = j.at("messages");
-            if (!ms.is_array())
-                return r.error(f + ".messages", "must be a list");
-            for (std::size_t i = 0; i < ms.size(); ++i) {
-                const std::string mf = f + ".messages[" + std::to_string(i) + "]";
-                MessageTemplate m;
-                if (auto e = r.onlyKeys(ms[i], mf, { "role", "template" }))
-                    return e;
-                if (auto e = r.get(ms[i], "role", mf, m.role))
-                    return e;
-                if (auto e = r.get(ms[i], "template", mf, m.text, true))
-                    return e;
-                s.messages.push_back(std::move(m));
-            }
-        }
-        if (j.contains("decoding")) {
-            if (auto e = readDecoding(r, j.at("decoding"), f + ".decoding", s.decoding))
-                return e;
-        }
-        if (auto e = r.get(j, "output", f, s.output))
-            return e;
-        if (auto e = r.get(j, "join", f, s.join))
-            return e;
-        if (auto e = r.get(j, "input", f, s.input))
-            return e;
-        if (j.contains("answer")) {
-            const json& a = j.at("answer");
-            if (auto e = r.onlyKeys(a, f + ".answer", { "extractors" }))
-                return e;
-            if (auto e = r.getStrings(a, "extractors", f + ".answer", s.extractors))
-                return e;
+        return makeError(ErrorCode::InvalidInput, message, m_source + ": " + field);
+    }
+
+    std::optional<Error> onlyKeys(
+        const json& obj, const std::string& field, std::initializer_list<const char*> keys) const
+    {
+        if (!obj.is_object())
+            return error(field, "must be an object");
+        for (const auto& [key, value] : obj.items()) {
+            if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
+                return error(field.empty() ? key : field + "." + key, "unknown key");
         }
         return std::nullopt;
     }
 
-    std::optional<Error> readDemos(const Reader& r, const json& j, DemoSpec& d)
+    template <class T>
+    std::optional<Error> get(
+        const json& obj, const char* key, const std::string& field, T& out, bool required = false) const
     {
-        if (j.is_null())
+        const std::string path = field.empty() ? key : field + "." + key;
+        if (!obj.contains(key)) {
+            if (required)
+                return error(path, "is required");
             return std::nullopt;
-        if (auto e = r.onlyKeys(j, "demos", { "source", "set", "k", "seed", "separator", "generator" }))
-            return e;
-        std::string source = "none";
-        if (auto e = r.get(j, "source", "demos", source))
-            return e;
-        const auto s = demoSourceFromName(source);
-        if (!s)
-            return r.error("demos.source", "must be none, fixed, complex-cot, auto-cot or i3c-select (got '" + source + "')");
-        d.source = *s;
-        if (auto e = r.get(j, "set", "demos", d.set))
-            return e;
-        if (auto e = r.get(j, "k", "demos", d.k))
-            return e;
-        if (auto e = r.get(j, "seed", "demos", d.seed))
-            return e;
-        if (auto e = r.get(j, "separator", "demos", d.separator))
-            return e;
-        return r.get(j, "generator", "demos", d.generator);
+        }
+        const json& v = obj.at(key);
+        if constexpr (std::is_same_v<T, std::string>) {
+            if (!v.is_string())
+                return error(path, "must be a string");
+        } else if constexpr (std::is_same_v<T, bool>) {
+            if (!v.is_boolean())
+                return error(path, "must be true or false");
+        } else if constexpr (std::is_integral_v<T>) {
+            if (!v.is_number_integer())
+                return error(path, "must be an integer");
+            if (std::is_unsigned_v<T> && v.get<long long>() < 0)
+                return error(path, "must not be negative");
+        } else if constexpr (std::is_floating_point_v<T>) {
+            if (!v.is_number())
+                return error(path, "must be a number");
+        }
+        out = v.get<T>();
+        return std::nullopt;
     }
 
     template <class T>
-    void putOptional(json& j, const char* key, const std::optional<T>& v)
+    std::optional<Error> getOptional(
+        const json& obj, const char* key, const std::string& field, std::optional<T>& out) const
     {
-        if (v)
-            j[key] = *v;
+        if (!obj.contains(key) || obj.at(key).is_null())
+            return std::nullopt;
+        T value {};
+        if (auto e = get(obj, key, field, value))
+            return e;
+        out = value;
+        return std::nullopt;
     }
+
+    std::optional<Error> getStrings(
+        const json& obj, const char* key, const std::string& field, std::vector<std::string>& out) const
+    {
+        const std::string path = field + "." + key;
+        if (!obj.contains(key))
+            return std::nullopt;
+        const json& v = obj.at(key);
+        if (v.is_string()) {
+            out = { v.get<std::string>() };
+            return std::nullopt;
+        }
+        if (!v.is_array())
+            return error(path, "must be a list of strings");
+        out.clear();
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (!v[i].is_string())
+                return error(path + "[" + std::to_string(i) + "]", "must be a string");
+            out.push_back(v[i].get<std::string>());
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::string m_source;
+};
+
+std::optional<Error> readDecoding(const Reader& r, const json& j, const std::string& f, Decoding& d)
+{
+    if (auto e = r.onlyKeys(
+            j, f, { "temperature", "max_tokens", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty" }))
+        return e;
+    if (auto e = r.getOptional(j, "temperature", f, d.temperature))
+        return e;
+    if (auto e = r.getOptional(j, "max_tokens", f, d.maxTokens))
+        return e;
+    if (auto e = r.getOptional(j, "top_p", f, d.topP))
+        return e;
+    if (auto e = r.getStrings(j, "stop", f, d.stop))
+        return e;
+    if (auto e = r.getOptional(j, "seed", f, d.seed))
+        return e;
+    if (auto e = r.getOptional(j, "presence_penalty", f, d.presencePenalty))
+        return e;
+    return r.getOptional(j, "frequency_penalty", f, d.frequencyPenalty);
+}
+
+std::optional<Error> readStep(const Reader& r, const json& j, const std::string& f, Step& s)
+{
+    if (auto e = r.onlyKeys(j, f, { "id", "kind", "messages", "decoding", "output", "join", "input", "answer" }))
+        return e;
+    if (auto e = r.get(j, "id", f, s.id, true))
+        return e;
+    std::string kind;
+    if (auto e = r.get(j, "kind", f, kind, true))
+        return e;
+    const auto k = stepKindFromName(kind);
+    if (!k)
+        return r.error(f + ".kind", "must be verify, reason, extract or plain (got '" + kind + "')");
+    s.kind = *k;
+    if (j.contains("messages")) {
+        const json& ms = j.at("messages");
+        if (!ms.is_array())
+            return r.error(f + ".messages", "must be a list");
+        for (std::size_t i = 0; i < ms.size(); ++i) {
+            const std::string mf = f + ".messages[" + std::to_string(i) + "]";
+            MessageTemplate m;
+            if (auto e = r.onlyKeys(ms[i], mf, { "role", "template" }))
+                return e;
+            if (auto e = r.get(ms[i], "role", mf, m.role))
+                return e;
+            if (auto e = r.get(ms[i], "template", mf, m.text, true))
+                return e;
+            s.messages.push_back(std::move(m));
+        }
+    }
+    if (j.contains("decoding")) {
+        if (auto e = readDecoding(r, j.at("decoding"), f + ".decoding", s.decoding))
+            return e;
+    }
+    if (auto e = r.get(j, "output", f, s.output))
+        return e;
+    if (auto e = r.get(j, "join", f, s.join))
+        return e;
+    if (auto e = r.get(j, "input", f, s.input))
+        return e;
+    if (j.contains("answer")) {
+        const json& a = j.at("answer");
+        if (auto e = r.onlyKeys(a, f + ".answer", { "extractors" }))
+            return e;
+        if (auto e = r.getStrings(a, "extractors", f + ".answer", s.extractors))
+            return e;
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> readDemos(const Reader& r, const json& j, DemoSpec& d)
+{
+    if (j.is_null())
+        return std::nullopt;
+    if (auto e = r.onlyKeys(j, "demos", { "source", "set", "k", "seed", "separator", "generator" }))
+        return e;
+    std::string source = "none";
+    if (auto e = r.get(j, "source", "demos", source))
+        return e;
+    const auto s = demoSourceFromName(source);
+    if (!s)
+        return r.error(
+            "demos.source", "must be none, fixed, complex-cot, auto-cot or i3c-select (got '" + source + "')");
+    d.source = *s;
+    if (auto e = r.get(j, "set", "demos", d.set))
+        return e;
+    if (auto e = r.get(j, "k", "demos", d.k))
+        return e;
+    if (auto e = r.get(j, "seed", "demos", d.seed))
+        return e;
+    if (auto e = r.get(j, "separator", "demos", d.separator))
+        return e;
+    return r.get(j, "generator", "demos", d.generator);
+}
+
+template <class T> void putOptional(json& j, const char* key, const std::optional<T>& v)
+{
+    if (v)
+        j[key] = *v;
+}
 
 } // namespace
 
@@ -321,7 +329,8 @@ Result<Method> methodFromJson(const json& j, const std::string& source)
     const Reader r(source);
     Method m;
     m.sourcePath = source;
-    if (auto e = r.onlyKeys(j, "", { "format", "id", "name", "description", "family", "base", "demos", "fallback_instruction", "steps" }))
+    if (auto e = r.onlyKeys(j, "",
+            { "format", "id", "name", "description", "family", "base", "demos", "fallback_instruction", "steps" }))
         return *e;
     if (auto e = r.get(j, "format", "", m.format))
         return *e;
@@ -436,7 +445,8 @@ std::string defaultMethodsDir()
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     std::vector<std::string> candidates;
     if (!ec)
-        candidates.push_back((exe.parent_path() / ".." / "share" / "i3c-workbench" / "methods").lexically_normal().string());
+        candidates.push_back(
+            (exe.parent_path() / ".." / "share" / "i3c-workbench" / "methods").lexically_normal().string());
     const std::string source = std::string(WB_RESOURCES_DIR) + "/methods";
     candidates.push_back(source);
     candidates.push_back("/usr/share/i3c-workbench/methods");
@@ -487,7 +497,8 @@ Result<std::vector<Method>> loadBuiltinMethods(const std::string& dir)
         const std::size_t pos = it == kOrder.end() ? kOrder.size() : static_cast<std::size_t>(it - kOrder.begin());
         return std::make_tuple(pos, m.id == "i3c-select" ? 2 : (m.family == Family::I3c ? 1 : 0), m.id);
     };
-    std::stable_sort(methods->begin(), methods->end(), [&](const Method& a, const Method& b) { return rank(a) < rank(b); });
+    std::stable_sort(
+        methods->begin(), methods->end(), [&](const Method& a, const Method& b) { return rank(a) < rank(b); });
     return methods;
 }
 

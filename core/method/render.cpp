@@ -10,19 +10,19 @@ namespace wb::method {
 
 namespace {
 
-    std::vector<int> normalisedCandidates(const std::vector<int>& candidates)
-    {
-        std::set<int> unique(candidates.begin(), candidates.end());
-        return { unique.begin(), unique.end() };
-    }
+std::vector<int> normalisedCandidates(const std::vector<int>& candidates)
+{
+    std::set<int> unique(candidates.begin(), candidates.end());
+    return { unique.begin(), unique.end() };
+}
 
-    std::string verifyKey(const Step& step, int condition) { return step.id + ":" + std::to_string(condition); }
+std::string verifyKey(const Step& step, int condition) { return step.id + ":" + std::to_string(condition); }
 
-    std::string outputOf(const std::map<std::string, std::string>& outputs, const std::string& key)
-    {
-        const auto it = outputs.find(key);
-        return it == outputs.end() ? std::string() : it->second;
-    }
+std::string outputOf(const std::map<std::string, std::string>& outputs, const std::string& key)
+{
+    const auto it = outputs.find(key);
+    return it == outputs.end() ? std::string() : it->second;
+}
 
 } // namespace
 
@@ -133,8 +133,8 @@ Result<RenderedRequest> renderCall(const Method& method, const std::string& key,
             auto t = Template::parse(step.messages[mi].text, allowed);
             if (!t)
                 return makeError(ErrorCode::InvalidInput, t.error().message,
-                    method.id + ": steps[" + std::to_string(call.step) + "].messages[" + std::to_string(mi) + "].template @ "
-                        + t.error().location);
+                    method.id + ": steps[" + std::to_string(call.step) + "].messages[" + std::to_string(mi)
+                        + "].template @ " + t.error().location);
             out.messages.push_back({ step.messages[mi].role, t->render(vars) });
         }
         return out;

@@ -18,8 +18,8 @@ namespace wb::method {
 /// One LLM call of a problem: "verify:<i>" (i = condition index of a candidate), or a step id ("reason").
 struct PlannedCall {
     std::string key;
-    std::size_t step = 0;  ///< index into Method::steps
-    int condition = -1;    ///< verify calls: the candidate's condition index
+    std::size_t step = 0; ///< index into Method::steps
+    int condition = -1; ///< verify calls: the candidate's condition index
 };
 
 /// The calls a problem needs, in order: one "verify:<i>" per candidate (ascending, duplicates dropped) if the

@@ -35,7 +35,8 @@ public:
     /// Parses `text`; the Error names the first issue as "offset N: message".
     static Result<Template> parse(std::string_view text, const std::vector<std::string>& allowed = builtinVariables());
     /// Every issue in `text` (unclosed braces, unknown variables, unbalanced if/else), in text order.
-    static std::vector<TemplateIssue> check(std::string_view text, const std::vector<std::string>& allowed = builtinVariables());
+    static std::vector<TemplateIssue> check(
+        std::string_view text, const std::vector<std::string>& allowed = builtinVariables());
 
     /// Substitutes the variables; a missing variable renders as empty.
     std::string render(const Variables& variables) const;

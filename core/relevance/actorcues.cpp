@@ -13,17 +13,16 @@ namespace wb::relevance {
 namespace {
 
 /// Capitalised words that name no actor: days, months, deictic time words, indefinite pronouns.
-constexpr std::array<std::string_view, 30> kNonActors = {"monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "today", "tomorrow", "yesterday", "tonight", "everyone", "everybody",
-    "someone", "somebody", "nobody", "anyone", "anybody"};
+constexpr std::array<std::string_view, 30> kNonActors
+    = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+          "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tomorrow",
+          "yesterday", "tonight", "everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody" };
 constexpr std::array<std::string_view, 10> kTitles
-    = {"mr", "mrs", "ms", "dr", "miss", "uncle", "aunt", "officer", "professor", "grandma"};
-constexpr std::array<std::string_view, 16> kAuxiliaries = {"has", "have", "had", "is", "was", "are", "were", "does",
-    "did", "will", "can", "would", "could", "should", "wants", "owns"};
+    = { "mr", "mrs", "ms", "dr", "miss", "uncle", "aunt", "officer", "professor", "grandma" };
+constexpr std::array<std::string_view, 16> kAuxiliaries = { "has", "have", "had", "is", "was", "are", "were", "does",
+    "did", "will", "can", "would", "could", "should", "wants", "owns" };
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view w)
+template <std::size_t N> bool contains(const std::array<std::string_view, N>& list, std::string_view w)
 {
     return std::find(list.begin(), list.end(), w) != list.end();
 }
@@ -54,14 +53,14 @@ struct Token {
     std::string_view lower; ///< into the workspace's lower-cased copy of the texts
     bool capitalised = false;
     bool possessive = false; ///< followed by "'s" or "'"
-    bool allCaps = false;    ///< acronym or unit ("FICA", "GB"): not a person
+    bool allCaps = false; ///< acronym or unit ("FICA", "GB"): not a person
 };
 
 /// Buffers reused from problem to problem: this runs for every problem of a dataset.
 struct Workspace {
-    std::string lowered;                       ///< lower-cased copies of the tokens that have capitals
-    std::vector<Token> tokens;                 ///< the tokens of all texts
-    std::vector<std::size_t> firstToken;       ///< per text: index of its first token; one more entry at the end
+    std::string lowered; ///< lower-cased copies of the tokens that have capitals
+    std::vector<Token> tokens; ///< the tokens of all texts
+    std::vector<std::size_t> firstToken; ///< per text: index of its first token; one more entry at the end
     std::vector<std::string_view> capitalisedElsewhere;
     std::vector<std::vector<std::string>> actors;
     std::vector<std::string> seen;
@@ -151,7 +150,8 @@ void actorsIn(const Token* toks, std::size_t count, const std::vector<std::strin
             continue;
         // Any word after the first is a name, which covers a name after a title ("Mr. Lu", "Uncle Bob") too.
         const bool isName = k > 0
-            || std::find(capitalisedElsewhere.begin(), capitalisedElsewhere.end(), t.lower) != capitalisedElsewhere.end()
+            || std::find(capitalisedElsewhere.begin(), capitalisedElsewhere.end(), t.lower)
+                != capitalisedElsewhere.end()
             || (k + 1 < count && verbish(toks[k + 1], scratch)) || !lex.isLemma(t.lower);
         if (!isName)
             continue;

@@ -130,8 +130,7 @@ BuiltinEncoder::WordFeature BuiltinEncoder::wordFeature(std::string_view word, s
     if ((m_cachedCount + 1) * 2 > m_slots.size())
         growCache();
     mask = m_slots.size() - 1; // the table may have been cleared or grown: look for the free slot again
-    for (i = h & mask; m_slots[i].length != 0; i = (i + 1) & mask) {
-    }
+    for (i = h & mask; m_slots[i].length != 0; i = (i + 1) & mask) { }
     m_slots[i] = CacheSlot { h, std::uint32_t(m_cachedWords.size()), std::uint32_t(lowerWord.size()), f };
     m_cachedWords.append(lowerWord);
     ++m_cachedCount;

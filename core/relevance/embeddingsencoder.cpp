@@ -40,10 +40,7 @@ std::string EmbeddingsEncoder::memoKey(const std::string& text) const
     return hash.finishHex();
 }
 
-std::uint64_t EmbeddingsEncoder::requestsSent() const
-{
-    return m_client->stats().httpRequests;
-}
+std::uint64_t EmbeddingsEncoder::requestsSent() const { return m_client->stats().httpRequests; }
 
 Result<std::vector<Vector>> EmbeddingsEncoder::encode(const std::vector<std::string>& texts)
 {

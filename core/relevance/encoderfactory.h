@@ -12,8 +12,8 @@ namespace wb::relevance {
 /// How the user chose an encoder: "builtin", or the base URL of an OpenAI-compatible embeddings endpoint.
 struct EncoderSpec {
     std::string source = "builtin"; ///< "builtin" or a base URL such as http://localhost:8080/v1
-    std::string model;              ///< embedding model name; required with a URL
-    std::string apiKeyEnv;          ///< environment variable with the key; empty = OPENAI_API_KEY
+    std::string model; ///< embedding model name; required with a URL
+    std::string apiKeyEnv; ///< environment variable with the key; empty = OPENAI_API_KEY
 };
 
 /// Builds the encoder the spec names. Errors name the offending option (a URL without a model, an unknown name).

@@ -11,29 +11,27 @@ namespace {
 
 /// Function words and very general verbs that carry no topic. Quantity words ("more", "half") are kept out
 /// of the list only when they name a quantity the problem asks about, which the encoder cannot know, so they stay.
-constexpr std::string_view kStopWords[] = {"a", "about", "after", "again", "all", "also", "am", "an",
-    "and", "another", "any", "are", "as", "at", "be", "been", "before", "being", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "every", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less", "many", "may", "me", "might",
-    "mine", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only",
-    "or", "other", "our", "ours", "out", "over", "own", "per", "same", "shall", "she", "should", "so", "some",
-    "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they",
-    "this", "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were", "what",
-    "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet", "you", "your",
-    "yours", "s", "t", "ll", "ve", "re", "d", "m"};
+constexpr std::string_view kStopWords[] = { "a", "about", "after", "again", "all", "also", "am", "an", "and", "another",
+    "any", "are", "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "doing", "down", "during", "each", "either", "every", "few", "for", "from", "further", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into",
+    "is", "it", "its", "itself", "just", "least", "less", "many", "may", "me", "might", "mine", "more", "most", "much",
+    "must", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out",
+    "over", "own", "per", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+    "until", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "would", "yet", "you", "your", "yours", "s", "t", "ll", "ve", "re", "d", "m" };
 
 struct Rule {
     std::string_view suffix;
     std::string_view replacement;
 };
 // WordNet morphy's detachment rules for nouns, verbs and adjectives, most specific first.
-constexpr std::array<Rule, 16> kRules = {{{"ies", "y"}, {"ves", "f"}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"},
-    {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"s", ""}, {"ied", "y"}, {"ed", "e"}, {"ed", ""}, {"ing", "e"},
-    {"ing", ""}, {"er", ""}, {"est", ""}}};
+constexpr std::array<Rule, 16> kRules = { { { "ies", "y" }, { "ves", "f" }, { "ses", "s" }, { "xes", "x" },
+    { "zes", "z" }, { "ches", "ch" }, { "shes", "sh" }, { "men", "man" }, { "s", "" }, { "ied", "y" }, { "ed", "e" },
+    { "ed", "" }, { "ing", "e" }, { "ing", "" }, { "er", "" }, { "est", "" } } };
 
-template <class Fn>
-void forEachLine(const std::string_view* chunks, std::size_t count, Fn&& fn)
+template <class Fn> void forEachLine(const std::string_view* chunks, std::size_t count, Fn&& fn)
 {
     for (std::size_t c = 0; c < count; ++c) {
         std::string_view chunk = chunks[c];
@@ -162,7 +160,7 @@ Lexicon::Lexicon()
         for (std::size_t i = hashWord(key) & mask;; i = (i + 1) & mask) {
             ExceptionSlot& slot = m_exceptions[i];
             if (slot.key.data() == nullptr) {
-                slot = {key, line.substr(a + 1)};
+                slot = { key, line.substr(a + 1) };
                 break;
             }
             if (slot.key == key)

@@ -83,8 +83,8 @@ double confusionScore(const std::vector<double>& sq)
     return sum / double(sq.size());
 }
 
-Result<RelevanceReport> analyse(Encoder& encoder, const std::vector<std::string>& conditions,
-    const std::string& question, double theta)
+Result<RelevanceReport> analyse(
+    Encoder& encoder, const std::vector<std::string>& conditions, const std::string& question, double theta)
 {
     thread_local Workspace w;
     const std::size_t n = conditions.size();
@@ -93,9 +93,9 @@ Result<RelevanceReport> analyse(Encoder& encoder, const std::vector<std::string>
     if (Result<void> encoded = encoder.encodeSparse(w.texts, w.vectors); !encoded)
         return encoded.error();
     if (w.vectors.size() != n + 1)
-        return Error{ErrorCode::Internal,
+        return Error { ErrorCode::Internal,
             "encoder returned " + std::to_string(w.vectors.size()) + " vectors for " + std::to_string(n + 1) + " texts",
-            encoder.id()};
+            encoder.id() };
     w.inverseNorms.resize(n + 1);
     std::uint32_t dimensions = 0;
     for (std::size_t i = 0; i <= n; ++i) {

@@ -15,16 +15,16 @@ constexpr double kNewActorPenalty = 0.5;
 
 /// Relevance of every condition of one problem (i3c-method.md §3).
 struct RelevanceReport {
-    std::vector<double> sq;                     ///< s(q)_i = cos(c_i, q)
-    std::vector<double> sc;                     ///< s(c)_i = mean cos(c_i, c_j), j != i; NaN when n == 1
-    std::vector<std::vector<double>> matrix;    ///< n x n cos(c_i, c_j), diagonal 1
-    std::vector<int> candidates;                ///< ascending indices of irrelevant-condition candidates
-    double confusionScore = 0.0;                ///< low = confusing (mean of s(q), i3c-method.md §6); NaN when n == 0
+    std::vector<double> sq; ///< s(q)_i = cos(c_i, q)
+    std::vector<double> sc; ///< s(c)_i = mean cos(c_i, c_j), j != i; NaN when n == 1
+    std::vector<std::vector<double>> matrix; ///< n x n cos(c_i, c_j), diagonal 1
+    std::vector<int> candidates; ///< ascending indices of irrelevant-condition candidates
+    double confusionScore = 0.0; ///< low = confusing (mean of s(q), i3c-method.md §6); NaN when n == 0
     std::string encoderId;
     double theta = kDefaultTheta;
-    std::vector<int> newActors;                 ///< per condition: actors nobody else mentions (actorcues.h)
-    std::vector<double> combined;               ///< per condition: combinedRelevance(); low = likely irrelevant
-    int leastRelevant = -1;                     ///< index of the lowest `combined` (first on ties), -1 when n == 0
+    std::vector<int> newActors; ///< per condition: actors nobody else mentions (actorcues.h)
+    std::vector<double> combined; ///< per condition: combinedRelevance(); low = likely irrelevant
+    int leastRelevant = -1; ///< index of the lowest `combined` (first on ties), -1 when n == 0
 };
 
 /// The candidate rule of i3c-method.md §3.3: has a digit AND (s(c) < theta OR s(q) < theta), strict "<",
@@ -36,8 +36,8 @@ std::vector<int> selectCandidates(const std::vector<std::string>& conditions, co
 /// s(q)_i + s(c)_i - kNewActorPenalty * [condition i introduces a new actor], with a NaN s(c) counted as 0.
 /// Chosen because an irrelevant fact is usually unrelated to the question AND to the other facts, and inserted
 /// facts typically bring in a person nobody else mentions (docs/relevance.md gives the measured effect).
-std::vector<double> combinedRelevance(const std::vector<double>& sq, const std::vector<double>& sc,
-    const std::vector<int>& newActors);
+std::vector<double> combinedRelevance(
+    const std::vector<double>& sq, const std::vector<double>& sc, const std::vector<int>& newActors);
 
 /// Confusion score of a problem (i3c-method.md §6, best guess): mean s(q) over its conditions; NaN when n == 0.
 double confusionScore(const std::vector<double>& sq);

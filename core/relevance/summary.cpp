@@ -18,8 +18,7 @@ double ratio(std::size_t a, std::size_t b) { return b == 0 ? kNaN : double(a) / 
 bool agreesWithSource(const dataset::Problem& p)
 {
     const segment::Segmentation s = segment::segmentText(p.text);
-    if (s.conditions.size() != p.conditions.size()
-        || wb::text::alnumKey(s.question) != wb::text::alnumKey(p.question))
+    if (s.conditions.size() != p.conditions.size() || wb::text::alnumKey(s.question) != wb::text::alnumKey(p.question))
         return false;
     for (std::size_t i = 0; i < s.conditions.size(); ++i)
         if (wb::text::alnumKey(s.conditions[i]) != wb::text::alnumKey(p.conditions[i]))
@@ -108,28 +107,28 @@ RelevanceSummary SummaryAccumulator::summary() const
 
 nlohmann::json toJson(const RelevanceSummary& s)
 {
-    return nlohmann::json{
-        {"encoder", s.encoderId},
-        {"theta", s.theta},
-        {"problems", s.problems},
-        {"conditions", s.conditions},
-        {"candidates", s.candidates},
-        {"problems_without_candidates", s.problemsWithoutCandidates},
-        {"mean_candidates", number(s.meanCandidates)},
-        {"mean_confusion_score", number(s.meanConfusion)},
-        {"annotated_problems", s.annotatedProblems},
-        {"least_relevant_is_gold", s.lowestIsGold},
-        {"least_relevant_is_gold_rate", number(s.lowestIsGoldRate)},
-        {"lowest_sq_is_gold", s.lowestSqIsGold},
-        {"lowest_sq_is_gold_rate", number(s.lowestSqIsGoldRate)},
-        {"gold_irrelevant", s.goldIrrelevant},
-        {"gold_in_candidates", s.goldInCandidates},
-        {"gold_recall", number(s.goldRecall)},
-        {"reference_pairs", s.referencePairs},
-        {"pearson_vs_reference_sq", number(s.pearsonVsReference)},
-        {"segmentation_compared", s.segmentationCompared},
-        {"segmentation_agreeing", s.segmentationAgreeing},
-        {"segmentation_agreement", number(s.segmentationAgreement)},
+    return nlohmann::json {
+        { "encoder", s.encoderId },
+        { "theta", s.theta },
+        { "problems", s.problems },
+        { "conditions", s.conditions },
+        { "candidates", s.candidates },
+        { "problems_without_candidates", s.problemsWithoutCandidates },
+        { "mean_candidates", number(s.meanCandidates) },
+        { "mean_confusion_score", number(s.meanConfusion) },
+        { "annotated_problems", s.annotatedProblems },
+        { "least_relevant_is_gold", s.lowestIsGold },
+        { "least_relevant_is_gold_rate", number(s.lowestIsGoldRate) },
+        { "lowest_sq_is_gold", s.lowestSqIsGold },
+        { "lowest_sq_is_gold_rate", number(s.lowestSqIsGoldRate) },
+        { "gold_irrelevant", s.goldIrrelevant },
+        { "gold_in_candidates", s.goldInCandidates },
+        { "gold_recall", number(s.goldRecall) },
+        { "reference_pairs", s.referencePairs },
+        { "pearson_vs_reference_sq", number(s.pearsonVsReference) },
+        { "segmentation_compared", s.segmentationCompared },
+        { "segmentation_agreeing", s.segmentationAgreeing },
+        { "segmentation_agreement", number(s.segmentationAgreement) },
     };
 }
 

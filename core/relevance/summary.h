@@ -18,25 +18,25 @@ struct RelevanceSummary {
     double theta = kDefaultTheta;
     std::size_t problems = 0;
     std::size_t conditions = 0;
-    std::size_t candidates = 0;                ///< = verification LLM calls
+    std::size_t candidates = 0; ///< = verification LLM calls
     std::size_t problemsWithoutCandidates = 0; ///< problems that run with the fallback instruction
     double meanCandidates = 0.0;
-    double meanConfusion = 0.0;                ///< mean confusion score over problems with conditions
+    double meanConfusion = 0.0; ///< mean confusion score over problems with conditions
 
-    std::size_t annotatedProblems = 0;         ///< problems with at least one gold irrelevant condition
-    std::size_t lowestIsGold = 0;              ///< ... whose least relevant condition (combined score) is gold
+    std::size_t annotatedProblems = 0; ///< problems with at least one gold irrelevant condition
+    std::size_t lowestIsGold = 0; ///< ... whose least relevant condition (combined score) is gold
     double lowestIsGoldRate = 0.0;
-    std::size_t lowestSqIsGold = 0;            ///< ... whose lowest-s(q) condition is gold (the paper's own score)
+    std::size_t lowestSqIsGold = 0; ///< ... whose lowest-s(q) condition is gold (the paper's own score)
     double lowestSqIsGoldRate = 0.0;
-    std::size_t goldIrrelevant = 0;            ///< gold irrelevant conditions in total
-    std::size_t goldInCandidates = 0;          ///< ... of which the candidate set holds
+    std::size_t goldIrrelevant = 0; ///< gold irrelevant conditions in total
+    std::size_t goldInCandidates = 0; ///< ... of which the candidate set holds
     double goldRecall = 0.0;
 
-    std::size_t referencePairs = 0;            ///< conditions with a stored reference s(q) (I3C files)
-    double pearsonVsReference = 0.0;           ///< Pearson r of s(q) against the stored reference
+    std::size_t referencePairs = 0; ///< conditions with a stored reference s(q) (I3C files)
+    double pearsonVsReference = 0.0; ///< Pearson r of s(q) against the stored reference
 
-    std::size_t segmentationCompared = 0;      ///< problems with a source segmentation and a text
-    std::size_t segmentationAgreeing = 0;      ///< ... where segmentText() agrees (alphanumerics only, check C6)
+    std::size_t segmentationCompared = 0; ///< problems with a source segmentation and a text
+    std::size_t segmentationAgreeing = 0; ///< ... where segmentText() agrees (alphanumerics only, check C6)
     double segmentationAgreement = 0.0;
 };
 

@@ -10,8 +10,7 @@ namespace {
 
 constexpr std::string_view kCustomIdPrefix = "i3c:";
 
-template <class T>
-bool parseInteger(std::string_view text, T& out)
+template <class T> bool parseInteger(std::string_view text, T& out)
 {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && end == text.data() + text.size() && !text.empty();
@@ -21,7 +20,8 @@ bool parseInteger(std::string_view text, T& out)
 
 std::string encodeCustomId(const BatchCallId& id)
 {
-    return std::string(kCustomIdPrefix) + std::to_string(id.runId) + ":" + std::to_string(id.problemIndex) + ":" + id.step;
+    return std::string(kCustomIdPrefix) + std::to_string(id.runId) + ":" + std::to_string(id.problemIndex) + ":"
+        + id.step;
 }
 
 Result<BatchCallId> decodeCustomId(std::string_view customId, const std::string& location)
@@ -40,7 +40,8 @@ Result<BatchCallId> decodeCustomId(std::string_view customId, const std::string&
     if (second == std::string_view::npos || second + 1 >= rest.size())
         return bad();
     BatchCallId id;
-    if (!parseInteger(rest.substr(0, first), id.runId) || !parseInteger(rest.substr(first + 1, second - first - 1), id.problemIndex))
+    if (!parseInteger(rest.substr(0, first), id.runId)
+        || !parseInteger(rest.substr(first + 1, second - first - 1), id.problemIndex))
         return bad();
     id.step = std::string(rest.substr(second + 1));
     return id;
@@ -52,7 +53,8 @@ Result<std::string> batchRequestLine(const BatchCallId& id, const std::string& c
     // runner would have sent itself.
     if (!nlohmann::json::accept(canonicalBody))
         return makeError(ErrorCode::Internal, "request body is not valid JSON", encodeCustomId(id));
-    const nlohmann::json head = { { "custom_id", encodeCustomId(id) }, { "method", "POST" }, { "url", "/v1/chat/completions" } };
+    const nlohmann::json head
+        = { { "custom_id", encodeCustomId(id) }, { "method", "POST" }, { "url", "/v1/chat/completions" } };
     std::string line = head.dump();
     line.pop_back(); // drop the closing brace
     line += ",\"body\":" + canonicalBody + "}";
@@ -76,7 +78,8 @@ Result<BatchOutputLine> parseBatchOutputLine(std::string_view line, const std::s
     out.id = std::move(*id);
     if (const auto error = json.find("error"); error != json.end() && !error->is_null()) {
         out.error = error->is_object() && error->contains("message") && (*error)["message"].is_string()
-            ? (*error)["message"].get<std::string>() : error->dump();
+            ? (*error)["message"].get<std::string>()
+            : error->dump();
     }
     const auto response = json.find("response");
     const bool hasResponse = response != json.end() && response->is_object();

@@ -30,7 +30,7 @@ Result<std::string> batchRequestLine(const BatchCallId& id, const std::string& c
 struct BatchOutputLine {
     BatchCallId id;
     int statusCode = 0;
-    std::string body;  ///< the chat completion JSON (text) when the call succeeded
+    std::string body; ///< the chat completion JSON (text) when the call succeeded
     std::string error; ///< provider error message when it did not
     bool ok() const { return error.empty() && statusCode >= 200 && statusCode < 300; }
 };

@@ -21,10 +21,14 @@ namespace {
 const char* builtinMethodFor(method::DemoSource source)
 {
     switch (source) {
-    case method::DemoSource::I3cSelect: return "i3c-select";
-    case method::DemoSource::ComplexCot: return "complex-cot";
-    case method::DemoSource::AutoCot: return "auto-cot";
-    default: return nullptr;
+    case method::DemoSource::I3cSelect:
+        return "i3c-select";
+    case method::DemoSource::ComplexCot:
+        return "complex-cot";
+    case method::DemoSource::AutoCot:
+        return "auto-cot";
+    default:
+        return nullptr;
     }
 }
 
@@ -105,9 +109,9 @@ Result<DemoBuildResult> buildDemoSet(store::Store& store, const DemoBuildOptions
     }
 
     const std::string name = options.name.empty() ? owner->demos.set : options.name;
-    std::string howMade = std::string(method::demoSourceName(options.source)) + " k=" + std::to_string(options.k) + " pool="
-        + std::filesystem::path(options.poolPath).filename().string() + " (sha256 " + pool->info.contentHash.substr(0, 12)
-        + ", " + std::to_string(pool->problems.size()) + " problems)";
+    std::string howMade = std::string(method::demoSourceName(options.source)) + " k=" + std::to_string(options.k)
+        + " pool=" + std::filesystem::path(options.poolPath).filename().string() + " (sha256 "
+        + pool->info.contentHash.substr(0, 12) + ", " + std::to_string(pool->problems.size()) + " problems)";
     std::vector<std::size_t> chosen;
     std::vector<double> scores;
     switch (options.source) {
@@ -160,7 +164,8 @@ Result<DemoBuildResult> buildDemoSet(store::Store& store, const DemoBuildOptions
     result.set = method::makeDemoSet(name, howMade, pool->problems, chosen, fromSolution, scores);
     if (!fromSolution) {
         if (config.backend.model.empty())
-            return makeError(ErrorCode::Usage, "writing reasoning paths needs a backend: --model NAME (and --base-url URL)", "--model");
+            return makeError(ErrorCode::Usage,
+                "writing reasoning paths needs a backend: --model NAME (and --base-url URL)", "--model");
         RunConfig generatorConfig = config;
         auto generator = resolveMethod(owner->demos.generator, generatorConfig);
         if (!generator)
@@ -179,8 +184,8 @@ Result<DemoBuildResult> buildDemoSet(store::Store& store, const DemoBuildOptions
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             if (cancel.isCancelled())
                 return makeError(ErrorCode::Cancelled, "cancelled while writing reasoning paths");
-            auto reasoning = generateReasoning(client, generatorConfig, **program, encoder.get(), pool->problems[chosen[i]],
-                result.generatedCalls);
+            auto reasoning = generateReasoning(
+                client, generatorConfig, **program, encoder.get(), pool->problems[chosen[i]], result.generatedCalls);
             if (!reasoning)
                 return reasoning.error();
             result.set.items[i].reasoning = std::move(*reasoning);

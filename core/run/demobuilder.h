@@ -21,11 +21,11 @@ namespace wb::run {
 struct DemoBuildOptions {
     std::string poolPath;
     std::string poolFormat = "auto";
-    std::size_t poolLimit = 0;      ///< first N pool problems only (0 = all)
+    std::size_t poolLimit = 0; ///< first N pool problems only (0 = all)
     method::DemoSource source = method::DemoSource::I3cSelect;
     std::size_t k = 8;
-    std::uint64_t seed = 0;         ///< Auto-CoT k-means seed
-    std::string name;               ///< stored name; default: the demos.set of the matching built-in method
+    std::uint64_t seed = 0; ///< Auto-CoT k-means seed
+    std::string name; ///< stored name; default: the demos.set of the matching built-in method
     /// Backend (for generating reasoning paths), encoder, theta and sampling overrides. Unused for Complex-CoT.
     RunConfig backend;
 };

@@ -17,7 +17,8 @@ MethodStepProgram::MethodStepProgram(method::Method method, std::vector<method::
 {
 }
 
-Result<std::unique_ptr<MethodStepProgram>> MethodStepProgram::create(const RunConfig& config, const std::string& demoItemsJson)
+Result<std::unique_ptr<MethodStepProgram>> MethodStepProgram::create(
+    const RunConfig& config, const std::string& demoItemsJson)
 {
     auto method = method::parseMethod(config.methodText, "method " + config.methodId);
     if (!method)
@@ -75,7 +76,8 @@ Result<method::Method> resolveMethod(const std::string& idOrPath, RunConfig& con
                 known += (known.empty() ? "" : ", ") + m.id;
         }
         if (!method)
-            return makeError(ErrorCode::NotFound, "unknown method '" + idOrPath + "' (known: " + known + ")", "--method");
+            return makeError(
+                ErrorCode::NotFound, "unknown method '" + idOrPath + "' (known: " + known + ")", "--method");
     }
     if (!method)
         return method.error();
@@ -104,9 +106,9 @@ Result<std::int64_t> resolveDemoSet(store::Store& store, const method::Method& m
     std::error_code ec;
     if (name.empty() || !std::filesystem::exists(path, ec))
         return makeError(ErrorCode::Usage,
-            "method '" + method.id + "' needs the demo set '" + name + "'; make it with `i3c select-demos POOL --method "
-                + method::demoSourceName(method.demos.source) + " --k " + std::to_string(method.demos.k)
-                + " --name " + name + "` or choose one with --demo-set ID",
+            "method '" + method.id + "' needs the demo set '" + name
+                + "'; make it with `i3c select-demos POOL --method " + method::demoSourceName(method.demos.source)
+                + " --k " + std::to_string(method.demos.k) + " --name " + name + "` or choose one with --demo-set ID",
             "config.method.demos");
     auto file = method::loadDemoSetFile(path);
     if (!file)

@@ -26,7 +26,8 @@ std::string Progress::toLine() const
 {
     const double percent = totalCalls ? 100.0 * double(doneCalls) / double(totalCalls) : 0.0;
     char buffer[256];
-    std::snprintf(buffer, sizeof buffer, "calls %llu/%llu (%.0f%%)  problems %llu/%llu  %.1f calls/s  tokens %llu  errors %llu",
+    std::snprintf(buffer, sizeof buffer,
+        "calls %llu/%llu (%.0f%%)  problems %llu/%llu  %.1f calls/s  tokens %llu  errors %llu",
         static_cast<unsigned long long>(doneCalls), static_cast<unsigned long long>(totalCalls), percent,
         static_cast<unsigned long long>(doneProblems), static_cast<unsigned long long>(totalProblems), callsPerSecond,
         static_cast<unsigned long long>(promptTokens + completionTokens), static_cast<unsigned long long>(failedCalls));
@@ -49,7 +50,8 @@ Progress ProgressMeter::snapshot(double nowSeconds)
     // Only calls actually answered this session measure throughput; resumed ones came for free.
     const std::uint64_t sessionCalls = p.doneCalls - p.resumedCalls + p.failedCalls;
     p.callsPerSecond = p.elapsedSeconds > 0 ? double(sessionCalls) / p.elapsedSeconds : 0.0;
-    const std::uint64_t remaining = p.totalCalls > p.doneCalls + p.failedCalls ? p.totalCalls - p.doneCalls - p.failedCalls : 0;
+    const std::uint64_t remaining
+        = p.totalCalls > p.doneCalls + p.failedCalls ? p.totalCalls - p.doneCalls - p.failedCalls : 0;
     if (remaining == 0)
         p.etaSeconds = 0.0;
     else

@@ -9,22 +9,22 @@ namespace wb::run {
 
 /// Snapshot of a run's progress, delivered to observers (GUI, CLI) as a plain value.
 struct Progress {
-    std::uint64_t totalCalls = 0;      ///< planned calls of the whole run
-    std::uint64_t doneCalls = 0;       ///< calls whose response is committed (including earlier sessions)
-    std::uint64_t resumedCalls = 0;    ///< of doneCalls: found already stored when this session started
-    std::uint64_t cachedCalls = 0;     ///< of doneCalls: answered from the response cache this session
-    std::uint64_t failedCalls = 0;     ///< calls that finally failed this session
-    std::uint64_t inFlight = 0;        ///< calls submitted and not yet answered
+    std::uint64_t totalCalls = 0; ///< planned calls of the whole run
+    std::uint64_t doneCalls = 0; ///< calls whose response is committed (including earlier sessions)
+    std::uint64_t resumedCalls = 0; ///< of doneCalls: found already stored when this session started
+    std::uint64_t cachedCalls = 0; ///< of doneCalls: answered from the response cache this session
+    std::uint64_t failedCalls = 0; ///< calls that finally failed this session
+    std::uint64_t inFlight = 0; ///< calls submitted and not yet answered
     std::uint64_t totalProblems = 0;
-    std::uint64_t doneProblems = 0;    ///< problems with a stored result (correct, wrong or error)
-    std::uint64_t failedProblems = 0;  ///< of doneProblems: recorded with an error
-    std::uint64_t promptTokens = 0;    ///< this session
+    std::uint64_t doneProblems = 0; ///< problems with a stored result (correct, wrong or error)
+    std::uint64_t failedProblems = 0; ///< of doneProblems: recorded with an error
+    std::uint64_t promptTokens = 0; ///< this session
     std::uint64_t completionTokens = 0;
-    double elapsedSeconds = 0.0;       ///< this session
-    double callsPerSecond = 0.0;       ///< calls finished this session / elapsed
-    double etaSeconds = -1.0;          ///< remaining calls / rate; negative when unknown
-    std::string lastError;             ///< most recent call error (endpoint and message)
-    bool finished = false;             ///< final snapshot
+    double elapsedSeconds = 0.0; ///< this session
+    double callsPerSecond = 0.0; ///< calls finished this session / elapsed
+    double etaSeconds = -1.0; ///< remaining calls / rate; negative when unknown
+    std::string lastError; ///< most recent call error (endpoint and message)
+    bool finished = false; ///< final snapshot
 
     /// One line for a terminal: "calls 120/300 (40%)  problems 35/100  4.1 calls/s  tokens 51234  errors 2  ETA 44s".
     std::string toLine() const;

@@ -37,8 +37,8 @@ Result<std::size_t> Runner::exportBatch(RunId runId, std::ostream& out)
             if (!request)
                 return makeError(request.error().code, request.error().message,
                     "problem " + std::to_string(i) + " step " + item->dag.steps()[step]);
-            auto line = batchRequestLine({ runId, i, item->dag.steps()[step] },
-                llm::canonicalRequestJson(plan->config.backend, *request));
+            auto line = batchRequestLine(
+                { runId, i, item->dag.steps()[step] }, llm::canonicalRequestJson(plan->config.backend, *request));
             if (!line)
                 return line.error();
             out << *line << '\n';
@@ -91,7 +91,8 @@ Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, co
             return makeError(ErrorCode::InvalidInput,
                 "line belongs to run " + std::to_string(id.runId) + ", not to run " + std::to_string(runId), location);
         if (id.problemIndex >= plan->problemCount)
-            return makeError(ErrorCode::InvalidInput, "problem " + std::to_string(id.problemIndex) + " is not part of the run", location);
+            return makeError(ErrorCode::InvalidInput,
+                "problem " + std::to_string(id.problemIndex) + " is not part of the run", location);
         if (currentIndex != id.problemIndex) {
             if (auto r = flush(); !r)
                 return r.error();
@@ -103,14 +104,16 @@ Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, co
         }
         const std::size_t step = current.dag.find(id.step);
         if (step == std::string::npos)
-            return makeError(ErrorCode::InvalidInput, "step '" + id.step + "' is not planned for problem " + std::to_string(id.problemIndex), location);
+            return makeError(ErrorCode::InvalidInput,
+                "step '" + id.step + "' is not planned for problem " + std::to_string(id.problemIndex), location);
         if (current.dag.state(step) == CallDag::State::Finished) {
             ++summary.skipped;
             continue;
         }
         if (current.dag.stageOf(step) != current.dag.currentStage())
             return makeError(ErrorCode::InvalidInput,
-                "step '" + id.step + "' of problem " + std::to_string(id.problemIndex) + " cannot run before its earlier steps have finished",
+                "step '" + id.step + "' of problem " + std::to_string(id.problemIndex)
+                    + " cannot run before its earlier steps have finished",
                 location);
         auto request = Impl::renderRequest(*plan, current, step);
         if (!request)

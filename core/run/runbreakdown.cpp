@@ -60,8 +60,8 @@ Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId run
         }
         candidateKeys.push_back(candidateCountKey(candidates));
         goldKeys.push_back(!problem.goldIrrelevant.empty() ? "gold irrelevant"
-                : problem.hasGoldAnnotation                 ? "no gold irrelevant"
-                                                            : "not annotated");
+                : problem.hasGoldAnnotation                ? "no gold irrelevant"
+                                                           : "not annotated");
     }
     RunBreakdowns out;
     out.dataset = dataset->name;

@@ -17,10 +17,11 @@ namespace wb::run {
 /// Accuracy of one run split by what the workbench knows about each problem. Every planned problem counts; a
 /// problem without a result or with an error counts as wrong, as in the run's overall accuracy.
 struct RunBreakdowns {
-    std::string dataset;                               ///< the run's dataset name
+    std::string dataset; ///< the run's dataset name
     eval::Accuracy overall;
-    std::vector<eval::GroupAccuracy> byCandidates;     ///< keys "0", "1", "2", "3+" (irrelevant-condition candidates)
-    std::vector<eval::GroupAccuracy> byGoldIrrelevant; ///< keys "gold irrelevant", "no gold irrelevant", "not annotated"
+    std::vector<eval::GroupAccuracy> byCandidates; ///< keys "0", "1", "2", "3+" (irrelevant-condition candidates)
+    std::vector<eval::GroupAccuracy>
+        byGoldIrrelevant; ///< keys "gold irrelevant", "no gold irrelevant", "not annotated"
 };
 
 /// Whether each of the first `planned` problems of a run was answered correctly. A problem without a result, or

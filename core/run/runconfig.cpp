@@ -9,8 +9,7 @@ namespace {
 constexpr int kConfigSchema = 1;
 
 // Reads json[key] into out when present; a value of the wrong type is an error naming the field.
-template <class T>
-Result<void> readField(const nlohmann::json& json, const char* key, T& out)
+template <class T> Result<void> readField(const nlohmann::json& json, const char* key, T& out)
 {
     const auto it = json.find(key);
     if (it == json.end() || it->is_null())
@@ -23,8 +22,7 @@ Result<void> readField(const nlohmann::json& json, const char* key, T& out)
     return {};
 }
 
-template <class T>
-Result<void> readOptional(const nlohmann::json& json, const char* key, std::optional<T>& out)
+template <class T> Result<void> readOptional(const nlohmann::json& json, const char* key, std::optional<T>& out)
 {
     const auto it = json.find(key);
     if (it == json.end() || it->is_null()) {
@@ -46,8 +44,10 @@ nlohmann::json RunConfig::toJson() const
     nlohmann::json json;
     json["schema"] = kConfigSchema;
     json["name"] = name;
-    json["dataset"] = { { "path", datasetPath }, { "format", datasetFormat }, { "sha256", datasetHash }, { "limit", limit } };
-    json["method"] = { { "id", methodId }, { "text", methodText }, { "sha256", methodHash }, { "demo_set", demoSetId } };
+    json["dataset"]
+        = { { "path", datasetPath }, { "format", datasetFormat }, { "sha256", datasetHash }, { "limit", limit } };
+    json["method"]
+        = { { "id", methodId }, { "text", methodText }, { "sha256", methodHash }, { "demo_set", demoSetId } };
     nlohmann::json sampling = nlohmann::json::object();
     sampling["temperature"] = temperature ? nlohmann::json(*temperature) : nlohmann::json();
     sampling["max_tokens"] = maxTokens ? nlohmann::json(*maxTokens) : nlohmann::json();
@@ -120,7 +120,8 @@ Result<RunConfig> RunConfig::fromJsonText(const std::string& text)
     try {
         json = nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
-        return makeError(ErrorCode::InvalidInput, std::string("run configuration is not valid JSON: ") + e.what(), "config");
+        return makeError(
+            ErrorCode::InvalidInput, std::string("run configuration is not valid JSON: ") + e.what(), "config");
     }
     return fromJson(json);
 }

@@ -20,13 +20,13 @@ struct RunConfig {
     std::string name; ///< user label (may be empty)
 
     // Dataset
-    std::string datasetPath;   ///< file the problems come from
+    std::string datasetPath; ///< file the problems come from
     std::string datasetFormat; ///< loader format name ("auto" when sniffed)
-    std::string datasetHash;   ///< sha256 of the dataset file bytes; resume refuses a changed file
-    std::size_t limit = 0;     ///< first N problems only (0 = all)
+    std::string datasetHash; ///< sha256 of the dataset file bytes; resume refuses a changed file
+    std::size_t limit = 0; ///< first N problems only (0 = all)
 
     // Method
-    std::string methodId;   ///< e.g. "i3c-select"
+    std::string methodId; ///< e.g. "i3c-select"
     std::string methodText; ///< the method's full definition (JSON text) as it was when the run was created
     std::string methodHash; ///< sha256 of methodText
     std::int64_t demoSetId = 0; ///< stored demo set used by the method (0 = the method's own demos)
@@ -42,7 +42,7 @@ struct RunConfig {
 
     // Relevance analysis that chooses the candidates
     std::string encoder = "builtin"; ///< "builtin" or an embeddings endpoint URL
-    std::string encoderModel;        ///< model for an embeddings endpoint
+    std::string encoderModel; ///< model for an embeddings endpoint
     double theta = 0.5;
 
     std::string programVersion; ///< WB_VERSION of the program that created the run

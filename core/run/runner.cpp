@@ -112,7 +112,8 @@ Result<RunId> Runner::create(RunConfig config)
         if (!config.datasetFormat.empty() && config.datasetFormat != "auto") {
             const auto format = dataset::formatFromName(config.datasetFormat);
             if (!format)
-                return makeError(ErrorCode::Usage, "unknown dataset format '" + config.datasetFormat + "'", "config.dataset.format");
+                return makeError(
+                    ErrorCode::Usage, "unknown dataset format '" + config.datasetFormat + "'", "config.dataset.format");
             load.format = *format;
         }
         const std::string path = config.datasetPath;
@@ -179,7 +180,6 @@ Result<RunId> Runner::create(RunConfig config)
 }
 
 Result<RunConfig> Runner::config(RunId runId) { return d->config(runId); }
-
 
 Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const ProgressObserver& progress)
 {
@@ -256,8 +256,8 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
     std::optional<Error> fatal;
     std::uint64_t sessionSent = 0;
     std::size_t failuresInARow = 0;
-    const std::size_t failureLimit = d->options.failuresInARowLimit ? d->options.failuresInARowLimit
-                                                                     : std::max<std::size_t>(20, 3 * concurrency);
+    const std::size_t failureLimit
+        = d->options.failuresInARowLimit ? d->options.failuresInARowLimit : std::max<std::size_t>(20, 3 * concurrency);
     std::optional<Error> stopError;
     double stopSeen = -1.0;
     bool aborted = false;
@@ -308,8 +308,9 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
         inFlight[ticket] = InFlightCall { index, step, llm::canonicalRequestJson(profile, *request),
             llm::cacheKey(profile, *request), request->sampleIndex };
         ++counters.inFlight;
-        client.submit(std::move(*request),
-            [&queue, ticket](Result<llm::ChatResponse> response) { queue.push(Completion { ticket, std::move(response) }); });
+        client.submit(std::move(*request), [&queue, ticket](Result<llm::ChatResponse> response) {
+            queue.push(Completion { ticket, std::move(response) });
+        });
         return {};
     };
 
@@ -410,7 +411,8 @@ Result<RunSummary> Runner::execute(RunId runId, const CancelToken& cancel, const
                 aborted = true;
             }
         }
-        if (inFlight.empty() && (fatal || cancel.isCancelled() || (active.empty() && nextProblem >= n && ready.empty())))
+        if (inFlight.empty()
+            && (fatal || cancel.isCancelled() || (active.empty() && nextProblem >= n && ready.empty())))
             break;
         auto completions = queue.takeAll(0.1);
         for (auto& completion : completions) {

@@ -29,26 +29,26 @@ using RunId = store::RowId;
 struct RunSummary {
     RunId runId = 0;
     store::RunStatus status = store::RunStatus::Planned;
-    std::size_t problems = 0;       ///< problems in the run
-    std::size_t scored = 0;         ///< problems with a result and no error
-    std::size_t errors = 0;         ///< problems recorded with an error
+    std::size_t problems = 0; ///< problems in the run
+    std::size_t scored = 0; ///< problems with a result and no error
+    std::size_t errors = 0; ///< problems recorded with an error
     std::size_t correct = 0;
-    eval::Accuracy accuracy;        ///< correct / problems, Wilson 95% CI; errors count as incorrect
+    eval::Accuracy accuracy; ///< correct / problems, Wilson 95% CI; errors count as incorrect
     std::uint64_t plannedCalls = 0;
     std::uint64_t doneCalls = 0;
-    std::uint64_t sessionSent = 0;  ///< session: calls answered by the server (not the cache)
+    std::uint64_t sessionSent = 0; ///< session: calls answered by the server (not the cache)
     std::uint64_t sessionCached = 0;
     std::uint64_t sessionResumed = 0; ///< session: calls skipped because their response was already stored
-    std::uint64_t promptTokens = 0;  ///< session
+    std::uint64_t promptTokens = 0; ///< session
     std::uint64_t completionTokens = 0;
     double elapsedSeconds = 0.0;
 };
 
 /// What importBatch() did.
 struct BatchImportSummary {
-    std::size_t imported = 0;         ///< calls stored with their response
-    std::size_t failed = 0;           ///< calls the provider reported as failed (stored as errors)
-    std::size_t skipped = 0;          ///< lines for calls that were already finished
+    std::size_t imported = 0; ///< calls stored with their response
+    std::size_t failed = 0; ///< calls the provider reported as failed (stored as errors)
+    std::size_t skipped = 0; ///< lines for calls that were already finished
     std::size_t problemsFinished = 0; ///< problems scored because their last call arrived
 };
 
@@ -60,7 +60,7 @@ struct RunnerOptions {
     /// connection), or an in-memory one for an in-memory store.
     std::shared_ptr<llm::ResponseCache> cache;
     StepProgramFactory programFactory; ///< default: method/
-    EncoderFactory encoderFactory;     ///< default: relevance/ builtin or embeddings endpoint
+    EncoderFactory encoderFactory; ///< default: relevance/ builtin or embeddings endpoint
     double progressIntervalSeconds = 0.25;
     /// After a cancel, calls already sent get this long to deliver their (paid-for) responses before they are
     /// aborted; 0 aborts at once.

@@ -110,7 +110,8 @@ Result<std::vector<int>> Runner::Impl::candidatesFor(RunPlan& plan, const datase
     return std::move(report->candidates);
 }
 
-Result<ActiveProblem> Runner::Impl::loadActive(RunPlan& plan, std::size_t index, std::optional<std::vector<int>> candidates)
+Result<ActiveProblem> Runner::Impl::loadActive(
+    RunPlan& plan, std::size_t index, std::optional<std::vector<int>> candidates)
 {
     auto problem = store.loadProblem(plan.run.datasetId, std::int64_t(index));
     if (!problem)

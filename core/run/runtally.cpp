@@ -25,8 +25,8 @@ Result<store::Statement> prepareForRun(store::Store& store, const char* sql, sto
 Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t problems)
 {
     RunTally tally;
-    auto calls = prepareForRun(store, "SELECT count(*) FROM calls WHERE run_id = ?1 AND status = 'done' AND problem_idx < ?2",
-        runId, problems);
+    auto calls = prepareForRun(store,
+        "SELECT count(*) FROM calls WHERE run_id = ?1 AND status = 'done' AND problem_idx < ?2", runId, problems);
     if (!calls)
         return calls.error();
     auto row = calls->step();

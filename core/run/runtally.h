@@ -19,8 +19,8 @@ namespace wb::run {
 struct RunTally {
     std::uint64_t doneCalls = 0; ///< calls with a stored response
     std::size_t results = 0;
-    std::size_t scored = 0;      ///< results without an error
-    std::size_t errors = 0;      ///< results with an error
+    std::size_t scored = 0; ///< results without an error
+    std::size_t errors = 0; ///< results with an error
     std::size_t correct = 0;
 };
 

@@ -32,7 +32,8 @@ public:
     /// True when plan() uses irrelevant-condition candidates (relevance analysis is skipped otherwise).
     virtual bool needsCandidates() const = 0;
     /// Step names in plan order, e.g. {"verify:0", "verify:2", "reason", "extract"} (see CallDag).
-    virtual std::vector<std::string> plan(const dataset::Problem& problem, const std::vector<int>& candidates) const = 0;
+    virtual std::vector<std::string> plan(
+        const dataset::Problem& problem, const std::vector<int>& candidates) const = 0;
     /// The exact request of `step`; every step it depends on has its output in context.outputs.
     virtual Result<llm::ChatRequest> render(const std::string& step, const StepContext& context) const = 0;
     /// The answer read from the finished steps' outputs.

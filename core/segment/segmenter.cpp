@@ -86,7 +86,7 @@ bool endsWithAbbreviation(std::string_view piece)
     if (piece.empty() || piece.back() != '.')
         return false; // every abbreviation ends with its period
     static constexpr std::array<std::string_view, 9> kAbbreviations
-        = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "vs.", "etc."};
+        = { "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "vs.", "etc." };
     // Only a whole word is an abbreviation: "M&Ms." ends a sentence although it ends with "Ms.". So the last
     // word (after the last space, '(' or '"') must be one of the list; none is longer than four bytes.
     const auto opensWord = [](char c) { return isSpace(c) || c == '(' || c == '"'; };
@@ -196,7 +196,7 @@ bool startsWithWord(std::string_view s, std::string_view word)
 std::size_t runOnQuestionStart(std::string_view sentence)
 {
     static constexpr std::array<std::string_view, 7> kQuestionWords
-        = {"How", "What", "Find", "Calculate", "Who", "Which", "When"};
+        = { "How", "What", "Find", "Calculate", "Who", "Which", "When" };
     for (std::size_t i = 1; i < sentence.size(); ++i) {
         if (!isSpace(sentence[i]))
             continue;
@@ -256,15 +256,15 @@ std::string_view firstWordLower(std::string_view s, std::array<char, 16>& buffer
     std::size_t n = 0;
     while (i < s.size() && n < buffer.size() && isAlpha(s[i]))
         buffer[n++] = static_cast<char>(s[i++] | 0x20);
-    return {buffer.data(), n};
+    return { buffer.data(), n };
 }
 
 /// Words that open a clause continuing the previous one (pronoun subject of a comma splice, relative
 /// or subordinate clause, question word): the annotated data keeps such clauses with the text before the comma.
 bool opensDependentClause(std::string_view word)
 {
-    static constexpr std::array<std::string_view, 19> kWords = {"he", "she", "they", "it", "then", "each", "plus",
-        "or", "so", "which", "who", "how", "what", "before", "after", "where", "when", "while", "whose"};
+    static constexpr std::array<std::string_view, 19> kWords = { "he", "she", "they", "it", "then", "each", "plus",
+        "or", "so", "which", "who", "how", "what", "before", "after", "where", "when", "while", "whose" };
     for (std::string_view w : kWords)
         if (w == word)
             return true;
@@ -274,8 +274,8 @@ bool opensDependentClause(std::string_view word)
 /// Words that open an introductory adverbial phrase or subordinate clause before the main clause.
 bool opensIntroductoryPhrase(std::string_view word)
 {
-    static constexpr std::array<std::string_view, 16> kWords = {"in", "on", "at", "after", "before", "during", "for",
-        "within", "if", "when", "since", "because", "although", "though", "once", "until"};
+    static constexpr std::array<std::string_view, 16> kWords = { "in", "on", "at", "after", "before", "during", "for",
+        "within", "if", "when", "since", "because", "although", "though", "once", "until" };
     for (std::string_view w : kWords)
         if (w == word)
             return true;
@@ -298,7 +298,7 @@ bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
     std::size_t end = rawEnd(0);
     if (end >= sentence.size())
         return false;
-    std::array<char, 16> leftBuffer{};
+    std::array<char, 16> leftBuffer {};
     // An introductory phrase ("In 2 years, ...", "If she works 5 hours, ...") belongs to the clause it opens.
     const bool opensWithIntroduction = opensIntroductoryPhrase(firstWordLower(sentence, leftBuffer));
     while (end < sentence.size()) {
@@ -307,7 +307,7 @@ bool splitAtCommas(std::string_view sentence, std::vector<std::string>& out)
             ++next;
         const std::size_t nextEnd = rawEnd(next);
         const std::string_view nextRaw = sentence.substr(next, nextEnd - next);
-        std::array<char, 16> buffer{};
+        std::array<char, 16> buffer {};
         const std::string_view word = firstWordLower(nextRaw, buffer);
         const bool leftHasQuantity = hasQuantity(sentence.substr(pieceStart, end - pieceStart));
         const bool rightContinues = hasQuantity(nextRaw) || word == "and" || word == "but";
@@ -350,7 +350,8 @@ void splitAtAnd(std::string_view sentence, bool appendComma, std::vector<std::st
     for (std::size_t i = 0; i < ands.size(); ++i) {
         const std::size_t at = ands[i];
         const std::size_t rightEnd = i + 1 < ands.size() ? ands[i + 1] : sentence.size();
-        if (!hasQuantity(sentence.substr(pieceStart, at - pieceStart)) || !hasQuantity(sentence.substr(at, rightEnd - at)))
+        if (!hasQuantity(sentence.substr(pieceStart, at - pieceStart))
+            || !hasQuantity(sentence.substr(at, rightEnd - at)))
             continue;
         std::string left(trim(sentence.substr(pieceStart, at - pieceStart)));
         if (appendComma)

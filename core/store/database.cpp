@@ -42,7 +42,8 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     if (path == ":memory:")
         return openMemory();
     if (sqlite3_threadsafe() == 0)
-        return makeError(ErrorCode::Database, "the SQLite library was built without thread support (SQLITE_THREADSAFE=0)");
+        return makeError(
+            ErrorCode::Database, "the SQLite library was built without thread support (SQLITE_THREADSAFE=0)");
     sqlite3* raw = nullptr;
     // The contract is one thread per connection; FULLMUTEX still keeps a breach of it from corrupting memory,
     // at the cost of an uncontended lock per call.
@@ -72,7 +73,8 @@ Result<Database> Database::open(const std::string& path, Mode mode)
 Result<Database> Database::openMemory()
 {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(
+        ":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     Database db(raw, ":memory:");
     if (rc != SQLITE_OK)
         return openError(raw, ":memory:");
@@ -94,10 +96,7 @@ Result<void> Database::execute(const std::string& sql)
     return makeError(ErrorCode::Database, "SQL failed: " + text + " (database " + m_path + ") in: " + snippet);
 }
 
-Result<Statement> Database::prepare(std::string_view sql)
-{
-    return Statement::prepare(*this, sql);
-}
+Result<Statement> Database::prepare(std::string_view sql) { return Statement::prepare(*this, sql); }
 
 Result<std::string> Database::pragma(const std::string& assignment)
 {
@@ -125,30 +124,15 @@ Result<void> Database::setUserVersion(int version)
     return execute("PRAGMA user_version = " + std::to_string(version));
 }
 
-Result<std::string> Database::journalMode()
-{
-    return pragma("journal_mode");
-}
+Result<std::string> Database::journalMode() { return pragma("journal_mode"); }
 
-std::int64_t Database::lastInsertRowId() const
-{
-    return sqlite3_last_insert_rowid(m_db.get());
-}
+std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db.get()); }
 
-int Database::changes() const
-{
-    return sqlite3_changes(m_db.get());
-}
+int Database::changes() const { return sqlite3_changes(m_db.get()); }
 
-bool Database::inTransaction() const
-{
-    return sqlite3_get_autocommit(m_db.get()) == 0;
-}
+bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db.get()) == 0; }
 
-std::string Database::lastError() const
-{
-    return m_db ? sqlite3_errmsg(m_db.get()) : "database is not open";
-}
+std::string Database::lastError() const { return m_db ? sqlite3_errmsg(m_db.get()) : "database is not open"; }
 
 Error Database::error(std::string_view what) const
 {

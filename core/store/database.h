@@ -25,7 +25,7 @@ class Database {
 public:
     enum class Mode {
         ReadWrite, ///< create the file if missing
-        ReadOnly,  ///< fail when the file is missing; writes fail
+        ReadOnly, ///< fail when the file is missing; writes fail
     };
 
     /// How long a connection waits for another connection's write lock before SQLITE_BUSY.
@@ -91,7 +91,7 @@ private:
 class Transaction {
 public:
     enum class Kind {
-        Deferred,  ///< takes the write lock on the first write
+        Deferred, ///< takes the write lock on the first write
         Immediate, ///< takes the write lock now, so a later write cannot fail with SQLITE_BUSY mid-way
     };
 

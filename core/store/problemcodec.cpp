@@ -16,10 +16,7 @@ using nlohmann::json;
 
 // Replace, not throw: a problem whose text holds invalid UTF-8 must still be storable; the loader already
 // reported it as a diagnostic.
-std::string dumpCompact(const json& value)
-{
-    return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
+std::string dumpCompact(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 json referenceObject(const dataset::Problem& problem)
 {
@@ -35,8 +32,7 @@ Error columnError(const char* column, const std::string& what)
     return makeError(ErrorCode::InvalidInput, "stored value is malformed: " + what, std::string("problems.") + column);
 }
 
-template <class T>
-Result<void> readArray(const std::string& text, const char* column, std::vector<T>& out)
+template <class T> Result<void> readArray(const std::string& text, const char* column, std::vector<T>& out)
 {
     const json doc = json::parse(text, nullptr, false);
     if (!doc.is_array())
@@ -122,9 +118,6 @@ std::string canonicalProblemJson(const dataset::Problem& problem)
     return dumpCompact(doc);
 }
 
-std::string problemContentHash(const dataset::Problem& problem)
-{
-    return Sha256::hex(canonicalProblemJson(problem));
-}
+std::string problemContentHash(const dataset::Problem& problem) { return Sha256::hex(canonicalProblemJson(problem)); }
 
 } // namespace wb::store

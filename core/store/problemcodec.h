@@ -10,10 +10,10 @@ namespace wb::store {
 
 /// The JSON-valued columns of a `problems` row.
 struct ProblemJsonColumns {
-    std::string conditions;     ///< ["c1", ...]
-    std::string choices;        ///< ["A) ...", ...]
+    std::string conditions; ///< ["c1", ...]
+    std::string choices; ///< ["A) ...", ...]
     std::string goldIrrelevant; ///< [0, 3]
-    std::string reference;      ///< {"candidates": [...], "sq": [...]}
+    std::string reference; ///< {"candidates": [...], "sq": [...]}
 };
 
 ProblemJsonColumns encodeProblemColumns(const dataset::Problem& problem);

@@ -21,7 +21,7 @@ struct DatasetRecord {
     std::string contentHash; ///< sha256 of the file bytes; unique per store
     std::size_t problemCount = 0;
     std::size_t skippedRecords = 0;
-    std::string importedAt;  ///< ISO-8601 UTC
+    std::string importedAt; ///< ISO-8601 UTC
 };
 
 /// Outcome of an import: the dataset's id and whether it was already present (nothing was written then).
@@ -36,7 +36,7 @@ struct MethodRecord {
     std::string name;
     std::string version;
     std::string definitionJson; ///< the method file's JSON text
-    std::string sha256;         ///< sha256 of definitionJson; computed by the store when empty
+    std::string sha256; ///< sha256 of definitionJson; computed by the store when empty
     std::string createdAt;
 };
 
@@ -44,7 +44,7 @@ struct MethodRecord {
 struct DemoSetRecord {
     RowId id = 0;
     std::string name;
-    std::string howMade;   ///< provenance, e.g. "imported from FILE" or "i3c-select k=8 pool=FILE encoder=..."
+    std::string howMade; ///< provenance, e.g. "imported from FILE" or "i3c-select k=8 pool=FILE encoder=..."
     std::string itemsJson; ///< JSON array of demonstrations
     std::string createdAt;
 };
@@ -61,8 +61,9 @@ struct NewRun {
     std::optional<RowId> methodId;
     std::optional<RowId> demoSetId;
     std::string backendJson = "{}"; ///< base URL, model, name of the key's environment variable — never the key
-    std::string paramsJson = "{}";  ///< sampling parameters, limits, concurrency
-    std::string configJson = "{}";  ///< complete configuration: method text and hash, model, params, dataset hash, version
+    std::string paramsJson = "{}"; ///< sampling parameters, limits, concurrency
+    std::string configJson
+        = "{}"; ///< complete configuration: method text and hash, model, params, dataset hash, version
 };
 
 /// A run as stored, with progress counts computed from its calls and results.
@@ -96,7 +97,7 @@ struct CallRecord {
     std::string step;
     int sampleIndex = 0;
     std::string cacheKey;
-    std::string requestJson;  ///< the exact request body sent (stored byte-for-byte)
+    std::string requestJson; ///< the exact request body sent (stored byte-for-byte)
     std::string responseJson; ///< the raw response body
     std::string responseText; ///< the assistant message text
     CallStatus status = CallStatus::Done;

@@ -19,8 +19,7 @@ Error notFoundError(const std::string& what, std::int64_t id, const Database& db
 
 /// Steps `stmt` once and maps the row through `read(const Statement&)`, which returns a Record or a
 /// Result<Record> (for readers that can fail); nullopt when there is no row.
-template <class Record, class Reader>
-Result<std::optional<Record>> nextRow(Statement& stmt, Reader read)
+template <class Record, class Reader> Result<std::optional<Record>> nextRow(Statement& stmt, Reader read)
 {
     auto stepped = stmt.step();
     if (!stepped)
@@ -38,8 +37,7 @@ Result<std::optional<Record>> nextRow(Statement& stmt, Reader read)
 }
 
 /// Steps `stmt` to the end, mapping every row as nextRow() does.
-template <class Record, class Reader>
-Result<std::vector<Record>> collectRows(Statement& stmt, Reader read)
+template <class Record, class Reader> Result<std::vector<Record>> collectRows(Statement& stmt, Reader read)
 {
     std::vector<Record> out;
     for (;;) {

@@ -132,10 +132,7 @@ constexpr std::array kMigrations = { kSchemaV1 };
 
 } // namespace
 
-int latestSchemaVersion()
-{
-    return static_cast<int>(kMigrations.size());
-}
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 Result<void> migrate(Database& db)
 {

@@ -74,23 +74,37 @@ bool isCredentialField(std::string_view name)
     if (endsWith(n, "env") || endsWith(n, "envvar") || endsWith(n, "envname"))
         return false;
     static constexpr std::array<std::string_view, 9> kExact = {
-        "key", "token", "auth", "bearer", "cookie", "credential", "credentials", "passwd", "pwd",
+        "key",
+        "token",
+        "auth",
+        "bearer",
+        "cookie",
+        "credential",
+        "credentials",
+        "passwd",
+        "pwd",
     };
     if (std::find(kExact.begin(), kExact.end(), n) != kExact.end())
         return true;
     static constexpr std::array<std::string_view, 7> kContained = {
-        "apikey", "authorization", "secret", "password", "accesstoken", "bearertoken", "privatekey",
+        "apikey",
+        "authorization",
+        "secret",
+        "password",
+        "accesstoken",
+        "bearertoken",
+        "privatekey",
     };
-    return std::any_of(kContained.begin(), kContained.end(),
-        [&](std::string_view part) { return n.find(part) != std::string::npos; });
+    return std::any_of(
+        kContained.begin(), kContained.end(), [&](std::string_view part) { return n.find(part) != std::string::npos; });
 }
 
 Result<std::string> stripCredentials(std::string_view json, std::string_view field)
 {
     nlohmann::json doc = nlohmann::json::parse(json, nullptr, false);
     if (doc.is_discarded())
-        return makeError(ErrorCode::InvalidInput, "not valid JSON; it cannot be checked for credentials",
-            std::string(field));
+        return makeError(
+            ErrorCode::InvalidInput, "not valid JSON; it cannot be checked for credentials", std::string(field));
     if (!strip(doc))
         return std::string(json); // unchanged: keep the caller's exact bytes (they may be hashed)
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -58,10 +58,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
     return *this;
 }
 
-Statement::~Statement()
-{
-    sqlite3_finalize(m_stmt);
-}
+Statement::~Statement() { sqlite3_finalize(m_stmt); }
 
 Result<Statement> Statement::prepare(Database& db, std::string_view sql)
 {
@@ -114,10 +111,7 @@ Result<void> Statement::bindBlob(int index, std::string_view bytes)
     return check(sqlite3_bind_blob64(m_stmt, index, data, bytes.size(), SQLITE_TRANSIENT), index, "blob");
 }
 
-Result<void> Statement::bindNull(int index)
-{
-    return check(sqlite3_bind_null(m_stmt, index), index, "null");
-}
+Result<void> Statement::bindNull(int index) { return check(sqlite3_bind_null(m_stmt, index), index, "null"); }
 
 Result<Statement::Step> Statement::step()
 {
@@ -147,30 +141,15 @@ Result<void> Statement::reset()
     return {};
 }
 
-void Statement::clearBindings()
-{
-    sqlite3_clear_bindings(m_stmt);
-}
+void Statement::clearBindings() { sqlite3_clear_bindings(m_stmt); }
 
-int Statement::columnCount() const
-{
-    return sqlite3_column_count(m_stmt);
-}
+int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
 
-bool Statement::isNull(int column) const
-{
-    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
-}
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 
-std::int64_t Statement::columnInt64(int column) const
-{
-    return sqlite3_column_int64(m_stmt, column);
-}
+std::int64_t Statement::columnInt64(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
-double Statement::columnDouble(int column) const
-{
-    return sqlite3_column_double(m_stmt, column);
-}
+double Statement::columnDouble(int column) const { return sqlite3_column_double(m_stmt, column); }
 
 std::string Statement::columnText(int column) const
 {

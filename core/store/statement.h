@@ -22,7 +22,7 @@ class Database;
 class Statement {
 public:
     enum class Step {
-        Row,  ///< a row is available through the column getters
+        Row, ///< a row is available through the column getters
         Done, ///< the statement has finished
     };
 
@@ -44,12 +44,14 @@ public:
     Result<void> bindNull(int index);
 
     /// Generic bind: integers and bool → INTEGER, floating point → REAL, strings → TEXT, nullopt/nullptr → NULL.
-    template <class T>
-    Result<void> bind(int index, const T& value)
+    template <class T> Result<void> bind(int index, const T& value)
     {
         if constexpr (std::is_same_v<T, std::nullptr_t>) {
             return bindNull(index);
-        } else if constexpr (requires { value.has_value(); *value; }) {
+        } else if constexpr (requires {
+                                 value.has_value();
+                                 *value;
+                             }) {
             return value.has_value() ? bind(index, *value) : bindNull(index);
         } else if constexpr (std::is_integral_v<T>) {
             return bindInt64(index, static_cast<std::int64_t>(value));

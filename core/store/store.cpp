@@ -50,10 +50,7 @@ Error notFoundError(const std::string& what, std::int64_t id, const Database& db
     return makeError(ErrorCode::NotFound, what + " " + std::to_string(id) + " does not exist in database " + db.path());
 }
 
-const char* runStatusName(RunStatus status)
-{
-    return kRunStatusNames[static_cast<std::size_t>(status)];
-}
+const char* runStatusName(RunStatus status) { return kRunStatusNames[static_cast<std::size_t>(status)]; }
 
 std::optional<RunStatus> runStatusFromName(std::string_view name)
 {
@@ -111,7 +108,8 @@ Result<RowId> Store::saveMethod(const MethodRecord& method)
 
 Result<MethodRecord> Store::method(RowId methodId)
 {
-    auto rows = query<MethodRecord>(m_db, std::string(kMethodColumns) + " WHERE id = ?1", readMethod, std::nullopt, methodId);
+    auto rows
+        = query<MethodRecord>(m_db, std::string(kMethodColumns) + " WHERE id = ?1", readMethod, std::nullopt, methodId);
     if (!rows)
         return rows.error();
     if (rows->empty())
@@ -151,7 +149,8 @@ Result<RowId> Store::saveDemoSet(const DemoSetRecord& demoSet)
 
 Result<DemoSetRecord> Store::demoSet(RowId demoSetId)
 {
-    auto rows = query<DemoSetRecord>(m_db, std::string(kDemoSetColumns) + " WHERE id = ?1", readDemoSet, std::nullopt, demoSetId);
+    auto rows = query<DemoSetRecord>(
+        m_db, std::string(kDemoSetColumns) + " WHERE id = ?1", readDemoSet, std::nullopt, demoSetId);
     if (!rows)
         return rows.error();
     if (rows->empty())

@@ -12,13 +12,13 @@ namespace wb::store {
 
 namespace {
 
-constexpr const char* kDatasetColumns =
-    "SELECT id, name, path, format, content_hash, problem_count, skipped_records, imported_at FROM datasets";
+constexpr const char* kDatasetColumns
+    = "SELECT id, name, path, format, content_hash, problem_count, skipped_records, imported_at FROM datasets";
 
-constexpr const char* kProblemColumns =
-    "SELECT idx, source_id, text, question, conditions_json, segmentation_from_source, gold_answer_text, gold_number,"
-    " gold_choice, choices_json, rationale, gold_irrelevant_json, has_gold_annotation, reference_json, source_line"
-    " FROM problems WHERE dataset_id = ?1";
+constexpr const char* kProblemColumns
+    = "SELECT idx, source_id, text, question, conditions_json, segmentation_from_source, gold_answer_text, gold_number,"
+      " gold_choice, choices_json, rationale, gold_irrelevant_json, has_gold_annotation, reference_json, source_line"
+      " FROM problems WHERE dataset_id = ?1";
 
 DatasetRecord readDataset(const Statement& stmt)
 {
@@ -41,7 +41,8 @@ Result<dataset::Problem> readProblem(const Statement& stmt)
     p.rationale = stmt.columnText(10);
     p.hasGoldAnnotation = stmt.columnInt64(12) != 0;
     p.sourceLine = static_cast<std::uint64_t>(stmt.columnInt64(14));
-    const ProblemJsonColumns columns { stmt.columnText(4), stmt.columnText(9), stmt.columnText(11), stmt.columnText(13) };
+    const ProblemJsonColumns columns { stmt.columnText(4), stmt.columnText(9), stmt.columnText(11),
+        stmt.columnText(13) };
     if (auto r = decodeProblemColumns(columns, p); !r)
         return r.error();
     return p;
@@ -123,7 +124,8 @@ Result<void> finishDatasetRow(Database& db, RowId id, const dataset::DatasetInfo
         return stmt.error();
     for (auto r : { stmt->bind(1, id), stmt->bind(2, info.name), stmt->bind(3, info.path),
              stmt->bind(4, dataset::formatName(info.format)), stmt->bind(5, info.contentHash),
-             stmt->bind(6, static_cast<std::int64_t>(count)), stmt->bind(7, static_cast<std::int64_t>(info.skippedRecords)) }) {
+             stmt->bind(6, static_cast<std::int64_t>(count)),
+             stmt->bind(7, static_cast<std::int64_t>(info.skippedRecords)) }) {
         if (!r)
             return r;
     }
@@ -137,7 +139,8 @@ Error missingHash(const dataset::DatasetInfo& info)
 
 } // namespace
 
-Result<ImportResult> Store::importDataset(const dataset::DatasetInfo& info, const std::vector<dataset::Problem>& problems)
+Result<ImportResult> Store::importDataset(
+    const dataset::DatasetInfo& info, const std::vector<dataset::Problem>& problems)
 {
     if (info.contentHash.empty())
         return missingHash(info);
@@ -274,8 +277,9 @@ Result<dataset::Problem> Store::loadProblem(RowId datasetId, std::int64_t index)
     if (!row)
         return row.error();
     if (!row->has_value())
-        return makeError(ErrorCode::NotFound, "dataset " + std::to_string(datasetId) + " has no problem "
-                + std::to_string(index) + " in database " + m_db.path());
+        return makeError(ErrorCode::NotFound,
+            "dataset " + std::to_string(datasetId) + " has no problem " + std::to_string(index) + " in database "
+                + m_db.path());
     return std::move(**row);
 }
 

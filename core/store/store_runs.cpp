@@ -12,23 +12,20 @@ namespace wb::store {
 
 namespace {
 
-constexpr const char* kCallColumns =
-    "SELECT id, run_id, problem_idx, step, sample_index, cache_key, request_json, response_json, response_text,"
-    " status, error, prompt_tokens, completion_tokens, latency_ms, attempts, from_cache, created_at FROM calls";
+constexpr const char* kCallColumns
+    = "SELECT id, run_id, problem_idx, step, sample_index, cache_key, request_json, response_json, response_text,"
+      " status, error, prompt_tokens, completion_tokens, latency_ms, attempts, from_cache, created_at FROM calls";
 
-constexpr const char* kRunQuery =
-    "SELECT r.id, r.name, r.dataset_id, r.method_id, r.demo_set_id, r.backend_json, r.params_json, r.config_json,"
-    " r.status, r.created_at, r.updated_at,"
-    " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status = 'done'),"
-    " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status = 'error'),"
-    " (SELECT count(*) FROM results s WHERE s.run_id = r.id),"
-    " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.correct = 1)"
-    " FROM runs r";
+constexpr const char* kRunQuery
+    = "SELECT r.id, r.name, r.dataset_id, r.method_id, r.demo_set_id, r.backend_json, r.params_json, r.config_json,"
+      " r.status, r.created_at, r.updated_at,"
+      " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status = 'done'),"
+      " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status = 'error'),"
+      " (SELECT count(*) FROM results s WHERE s.run_id = r.id),"
+      " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.correct = 1)"
+      " FROM runs r";
 
-std::optional<RowId> optionalId(const Statement& stmt, int column)
-{
-    return stmt.columnOptionalInt64(column);
-}
+std::optional<RowId> optionalId(const Statement& stmt, int column) { return stmt.columnOptionalInt64(column); }
 
 RunRecord readRun(const Statement& stmt)
 {
@@ -127,8 +124,8 @@ Result<RowId> Store::createRun(const NewRun& run)
 
 Result<void> Store::setRunStatus(RowId runId, RunStatus status)
 {
-    auto stmt = m_db.prepare(
-        "UPDATE runs SET status = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+    auto stmt
+        = m_db.prepare("UPDATE runs SET status = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
     if (!stmt)
         return stmt.error();
     for (auto r : { stmt->bind(1, runId), stmt->bind(2, runStatusName(status)) }) {
@@ -164,10 +161,7 @@ Result<RunRecord> Store::run(RowId runId)
     return std::move(runs->front());
 }
 
-Result<std::vector<RunRecord>> Store::listRuns()
-{
-    return queryRuns(std::nullopt);
-}
+Result<std::vector<RunRecord>> Store::listRuns() { return queryRuns(std::nullopt); }
 
 Result<void> Store::deleteRun(RowId runId)
 {
@@ -199,12 +193,12 @@ Result<RowId> Store::recordCall(const CallRecord& call)
     if (!stmt)
         return stmt.error();
     Statement& s = *stmt;
-    for (auto r : { s.bind(1, call.runId), s.bind(2, call.problemIndex), s.bind(3, call.step),
-             s.bind(4, call.sampleIndex), s.bind(5, call.cacheKey), s.bind(6, call.requestJson),
-             s.bind(7, call.responseJson), s.bind(8, call.responseText),
-             s.bind(9, call.status == CallStatus::Error ? "error" : "done"), s.bind(10, call.error),
-             s.bind(11, call.promptTokens), s.bind(12, call.completionTokens), s.bind(13, call.latencyMs),
-             s.bind(14, call.attempts), s.bind(15, call.fromCache) }) {
+    for (auto r :
+        { s.bind(1, call.runId), s.bind(2, call.problemIndex), s.bind(3, call.step), s.bind(4, call.sampleIndex),
+            s.bind(5, call.cacheKey), s.bind(6, call.requestJson), s.bind(7, call.responseJson),
+            s.bind(8, call.responseText), s.bind(9, call.status == CallStatus::Error ? "error" : "done"),
+            s.bind(10, call.error), s.bind(11, call.promptTokens), s.bind(12, call.completionTokens),
+            s.bind(13, call.latencyMs), s.bind(14, call.attempts), s.bind(15, call.fromCache) }) {
         if (!r)
             return r.error();
     }
@@ -224,13 +218,16 @@ Result<std::set<CallKey>> Store::finishedCallKeys(RowId runId)
         return stmt.error();
     if (auto r = stmt->bindInt64(1, runId); !r)
         return r.error();
-    auto keys = collectRows<CallKey>(*stmt, [](const Statement& s) { return CallKey { s.columnInt64(0), s.columnText(1) }; });
+    auto keys = collectRows<CallKey>(*stmt, [](const Statement& s) {
+        return CallKey { s.columnInt64(0), s.columnText(1) };
+    });
     if (!keys)
         return keys.error();
     return std::set<CallKey>(std::make_move_iterator(keys->begin()), std::make_move_iterator(keys->end()));
 }
 
-Result<std::vector<CallRecord>> Store::queryCalls(const char* sql, RowId runId, std::optional<std::int64_t> problemIndex)
+Result<std::vector<CallRecord>> Store::queryCalls(
+    const char* sql, RowId runId, std::optional<std::int64_t> problemIndex)
 {
     auto stmt = m_db.prepare(sql);
     if (!stmt)
@@ -260,8 +257,9 @@ Result<void> Store::recordResult(const ResultRecord& result)
 {
     if (m_db.inTransaction())
         return committedLater(m_db, "a result");
-    auto stmt = m_db.prepare("INSERT OR REPLACE INTO results (run_id, problem_idx, extracted_answer, extracted_number,"
-                             " correct, error, calls, tokens, details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    auto stmt
+        = m_db.prepare("INSERT OR REPLACE INTO results (run_id, problem_idx, extracted_answer, extracted_number,"
+                       " correct, error, calls, tokens, details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!stmt)
         return stmt.error();
     Statement& s = *stmt;

@@ -21,9 +21,10 @@ private slots:
         QTemporaryDir dir;
         const std::string db = (dir.path() + QStringLiteral("/wb.db")).toStdString();
         std::ostringstream out, err;
-        const int status = wb::cli::run({ "import-demos", wb::test::sharedPath("i3c-preprocessed/demonstrations/GSM8K.json"),
-                                            "--db", db, "--name", "i3c-gsm8k", "--json" },
-            out, err);
+        const int status
+            = wb::cli::run({ "import-demos", wb::test::sharedPath("i3c-preprocessed/demonstrations/GSM8K.json"), "--db",
+                               db, "--name", "i3c-gsm8k", "--json" },
+                out, err);
         QCOMPARE(status, 0);
         const auto json = nlohmann::json::parse(out.str());
         QCOMPARE(json["items"].get<int>(), 8);

@@ -30,7 +30,10 @@ CliOutput runCli(const std::vector<std::string>& args)
     return result;
 }
 
-std::string demoDataset() { return (wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString(); }
+std::string demoDataset()
+{
+    return (wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString();
+}
 
 } // namespace
 
@@ -46,8 +49,8 @@ private slots:
         int count = 0;
         while (std::getline(lines, line)) {
             const auto json = nlohmann::json::parse(line);
-            for (const char* field : { "index", "id", "conditions", "question", "gold_answer", "sq", "sc", "candidates",
-                     "gold_irrelevant" })
+            for (const char* field :
+                { "index", "id", "conditions", "question", "gold_answer", "sq", "sc", "candidates", "gold_irrelevant" })
                 QVERIFY2(json.contains(field), field);
             QCOMPARE(json["index"].get<int>(), count);
             QCOMPARE(json["sq"].size(), json["conditions"].size());
@@ -92,7 +95,8 @@ private slots:
     void summaryOnGsmIcReportsTheDocumentedFigures()
     {
         WB_REQUIRE_SHARED_DATASETS();
-        const auto result = runCli({ "inspect", wb::test::sharedPath("gsm-ic-1k/GSM-IC2.json"), "--summary", "--json" });
+        const auto result
+            = runCli({ "inspect", wb::test::sharedPath("gsm-ic-1k/GSM-IC2.json"), "--summary", "--json" });
         QCOMPARE(result.status, 0);
         const auto json = nlohmann::json::parse(result.out);
         QCOMPARE(json["problems"].get<int>(), 1000);

@@ -41,7 +41,10 @@ Outcome i3c(const std::vector<std::string>& args)
     return outcome;
 }
 
-std::string demoDataset() { return (wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString(); }
+std::string demoDataset()
+{
+    return (wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString();
+}
 
 std::size_t countLines(const std::string& path)
 {
@@ -53,7 +56,9 @@ std::size_t countLines(const std::string& path)
 }
 
 #define WB_EXPECT_STATUS(outcome, expected)                                                                            \
-    QVERIFY2((outcome).status == (expected), qPrintable(QString::fromStdString("status " + std::to_string((outcome).status) + "\nout: " + (outcome).out + "\nerr: " + (outcome).err)))
+    QVERIFY2((outcome).status == (expected),                                                                           \
+        qPrintable(QString::fromStdString(                                                                             \
+            "status " + std::to_string((outcome).status) + "\nout: " + (outcome).out + "\nerr: " + (outcome).err)))
 
 } // namespace
 
@@ -80,12 +85,16 @@ private:
         for (std::string line; std::getline(in, line);) {
             const auto request = nlohmann::json::parse(line);
             const nlohmann::json body = { { "object", "chat.completion" }, { "model", request["body"]["model"] },
-                { "choices", { { { "index", 0 }, { "finish_reason", "stop" },
-                                 { "message", { { "role", "assistant" }, { "content", wb::test::FakeServer::defaultAnswer(request["body"]) } } } } } },
+                { "choices",
+                    { { { "index", 0 }, { "finish_reason", "stop" },
+                        { "message",
+                            { { "role", "assistant" },
+                                { "content", wb::test::FakeServer::defaultAnswer(request["body"]) } } } } } },
                 { "usage", { { "prompt_tokens", 20 }, { "completion_tokens", 8 }, { "total_tokens", 28 } } } };
-            out << nlohmann::json({ { "id", "batch_req_" + std::to_string(n) }, { "custom_id", request["custom_id"] },
-                                      { "response", { { "status_code", 200 }, { "request_id", "r" }, { "body", body } } },
-                                      { "error", nullptr } })
+            out << nlohmann::json(
+                { { "id", "batch_req_" + std::to_string(n) }, { "custom_id", request["custom_id"] },
+                    { "response", { { "status_code", 200 }, { "request_id", "r" }, { "body", body } } },
+                    { "error", nullptr } })
                        .dump()
                 << '\n';
             ++n;
@@ -198,7 +207,8 @@ private slots:
             QSKIP("the fake server needs cpp-httplib");
         const std::string db = (m_dir.path() + QStringLiteral("/env.db")).toStdString();
         qputenv("OPENAI_BASE_URL", QByteArray::fromStdString(m_server.baseUrl()));
-        const auto run = i3c({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--db", db, "--limit", "2" });
+        const auto run
+            = i3c({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--db", db, "--limit", "2" });
         qunsetenv("OPENAI_BASE_URL");
         WB_EXPECT_STATUS(run, 0);
         const auto report = i3c({ "report", "--db", db, run.lines().front(), "--json" });
@@ -290,22 +300,32 @@ private slots:
         const QString dataset = QString::fromStdString(demoDataset());
         const QString db = m_dir.path() + QStringLiteral("/bad.db");
         const QString missingDb = m_dir.path() + QStringLiteral("/nothing-here.db");
-        QTest::newRow("missing dataset") << QStringList { "run", m_dir.path() + "/none.jsonl", "--method", "direct", "--model", "m", "--db", db } << "none.jsonl";
-        QTest::newRow("no model") << QStringList { "run", dataset, "--method", "direct", "--db", db, "--base-url", "http://127.0.0.1:9/v1" } << "--model";
+        QTest::newRow("missing dataset") << QStringList { "run", m_dir.path() + "/none.jsonl", "--method", "direct",
+            "--model", "m", "--db", db } << "none.jsonl";
+        QTest::newRow("no model") << QStringList { "run", dataset, "--method", "direct", "--db", db, "--base-url",
+            "http://127.0.0.1:9/v1" }
+                                  << "--model";
         QTest::newRow("no method") << QStringList { "run", dataset, "--model", "m", "--db", db } << "--method";
-        QTest::newRow("unknown method") << QStringList { "run", dataset, "--method", "magic", "--model", "m", "--db", db } << "unknown method 'magic'";
-        QTest::newRow("bad concurrency") << QStringList { "run", dataset, "--method", "direct", "--model", "m", "--concurrency", "many", "--db", db } << "--concurrency";
+        QTest::newRow("unknown method") << QStringList { "run", dataset, "--method", "magic", "--model", "m", "--db",
+            db } << "unknown method 'magic'";
+        QTest::newRow("bad concurrency") << QStringList { "run", dataset, "--method", "direct", "--model", "m",
+            "--concurrency", "many", "--db", db }
+                                         << "--concurrency";
         QTest::newRow("unknown option") << QStringList { "run", dataset, "--bogus" } << "--bogus";
         QTest::newRow("resume unknown run") << QStringList { "run", "--resume", "999", "--db", db } << "999";
-        QTest::newRow("resume with options") << QStringList { "run", "--resume", "1", "--db", db, "--model", "x" } << "--model";
+        QTest::newRow("resume with options")
+            << QStringList { "run", "--resume", "1", "--db", db, "--model", "x" } << "--model";
         QTest::newRow("resume bad id") << QStringList { "run", "--resume", "abc", "--db", db } << "abc";
         QTest::newRow("runs missing db") << QStringList { "runs", "--db", missingDb } << "nothing-here.db";
         QTest::newRow("report no run") << QStringList { "report", "--db", db } << "RUN";
-        QTest::newRow("report both formats") << QStringList { "report", "--db", db, "1", "--json", "--csv", "x.csv" } << "--csv";
+        QTest::newRow("report both formats")
+            << QStringList { "report", "--db", db, "1", "--json", "--csv", "x.csv" } << "--csv";
         QTest::newRow("compare one run") << QStringList { "compare", "--db", db, "1" } << "RUN_A RUN_B";
         QTest::newRow("export no out") << QStringList { "export-batch", "--db", db, "1" } << "--out";
-        QTest::newRow("import missing file") << QStringList { "import-batch", "--db", db, "1", m_dir.path() + "/none.jsonl" } << "none.jsonl";
-        QTest::newRow("select-demos bad method") << QStringList { "select-demos", dataset, "--method", "best", "--db", db } << "--method";
+        QTest::newRow("import missing file")
+            << QStringList { "import-batch", "--db", db, "1", m_dir.path() + "/none.jsonl" } << "none.jsonl";
+        QTest::newRow("select-demos bad method")
+            << QStringList { "select-demos", dataset, "--method", "best", "--db", db } << "--method";
     }
     void badInputExitsTwo()
     {

@@ -30,7 +30,9 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<int>("badAt");
         QTest::newRow("ascii") << QByteArray("plain") << -1;
-        QTest::newRow("euro") << QByteArray("cost \xE2\x82\xAC" "5") << -1;
+        QTest::newRow("euro") << QByteArray("cost \xE2\x82\xAC"
+                                            "5")
+                              << -1;
         QTest::newRow("lone continuation") << QByteArray("ab\x80") << 2;
         QTest::newRow("truncated") << QByteArray("ab\xE2\x82") << 2;
         QTest::newRow("overlong") << QByteArray("\xC0\xAF") << 0;
@@ -52,7 +54,11 @@ private slots:
         QVERIFY(!bad.ok());
         QCOMPARE(QString::fromStdString(bad.error().toString()), QStringLiteral("f.json:3: bad field"));
     }
-    void alnumKey() { QCOMPARE(QString::fromStdString(wb::text::alnumKey("A pet-store, 13 Cats.")), QStringLiteral("apetstore13cats")); }
+    void alnumKey()
+    {
+        QCOMPARE(
+            QString::fromStdString(wb::text::alnumKey("A pet-store, 13 Cats.")), QStringLiteral("apetstore13cats"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommon)

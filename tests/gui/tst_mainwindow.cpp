@@ -89,10 +89,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-QString TestMainWindow::demoPath() const
-{
-    return wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl");
-}
+QString TestMainWindow::demoPath() const { return wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl"); }
 
 void TestMainWindow::initTestCase()
 {
@@ -104,10 +101,7 @@ void TestMainWindow::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-void TestMainWindow::init()
-{
-    m_settings->resetToDefaults();
-}
+void TestMainWindow::init() { m_settings->resetToDefaults(); }
 
 void TestMainWindow::cleanupTestCase()
 {
@@ -153,7 +147,8 @@ void TestMainWindow::opensDatasetFromCommandLinePath()
     QVERIFY(name->text().contains(QStringLiteral("demo.jsonl")));
     QCOMPARE(m_settings->recentFiles().value(0), QFileInfo(demoPath()).absoluteFilePath());
     // The candidate column fills in from the background job.
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->datasetsPage()->model()->candidateCount(problems - 1) != ProblemTableModel::kUnknownCount, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->datasetsPage()->model()->candidateCount(problems - 1) != ProblemTableModel::kUnknownCount, 20000);
 }
 
 void TestMainWindow::clickingRowShowsProblemInInspector()
@@ -217,7 +212,8 @@ void TestMainWindow::thetaChangesCandidates()
     // The table's candidate column is recounted at the new θ.
     ProblemTableModel* model = m_window->datasetsPage()->model();
     const int row = m_window->datasetsPage()->currentProblemRow();
-    QTRY_COMPARE_WITH_TIMEOUT(model->candidateCount(row), static_cast<int>(inspector->report()->candidates.size()), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model->candidateCount(row), static_cast<int>(inspector->report()->candidates.size()), 20000);
 }
 
 void TestMainWindow::endpointEncoderRunsInBackground()
@@ -309,7 +305,10 @@ void TestMainWindow::badFileIsListedInIssues()
     QVERIFY(failed.wait(30000));
     DiagnosticsModel* issues = m_window->diagnosticsModel();
     QVERIFY(issues->rowCount() >= 1);
-    QVERIFY(issues->index(issues->rowCount() - 1, DiagnosticsModel::LocationColumn).data().toString().contains(QStringLiteral("broken.json")));
+    QVERIFY(issues->index(issues->rowCount() - 1, DiagnosticsModel::LocationColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("broken.json")));
     QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("issuesDock"))->isVisible());
 }
 
@@ -339,7 +338,8 @@ void TestMainWindow::referenceScoresShownForI3cData()
     clickRow(0);
     const wb::dataset::Problem& problem = m_window->inspectorPage()->conditionModel()->problem();
     QVERIFY(!problem.referenceSq.empty());
-    const QModelIndex reference = m_window->inspectorPage()->conditionModel()->index(0, ConditionTableModel::ReferenceSqColumn);
+    const QModelIndex reference
+        = m_window->inspectorPage()->conditionModel()->index(0, ConditionTableModel::ReferenceSqColumn);
     QCOMPARE(reference.data(ConditionTableModel::HeatValueRole).toDouble(), problem.referenceSq.front());
     waitForReport();
 }
@@ -402,8 +402,8 @@ void TestMainWindow::promptEditorPreviewFollowsTyping()
     methods->setCurrentIndex(row);
     QCOMPARE(page->currentMethodId(), QStringLiteral("zero-shot-cot"));
 
-    const wb::dataset::Problem& problem = m_window->dataset()->problems.at(static_cast<std::size_t>(
-        m_window->datasetsPage()->currentProblemRow()));
+    const wb::dataset::Problem& problem
+        = m_window->dataset()->problems.at(static_cast<std::size_t>(m_window->datasetsPage()->currentProblemRow()));
     QVERIFY(page->previewText().contains(QString::fromStdString(problem.question).left(12)));
 
     auto* edit = page->findChild<QPlainTextEdit*>(QStringLiteral("templateEdit_0_0"));
@@ -447,7 +447,6 @@ void TestMainWindow::promptEditorUsesInspectorCandidates()
     QVERIFY(tabs);
     QCOMPARE(tabs->tabText(1), QStringLiteral("Runs"));
 }
-
 
 void TestMainWindow::runsPageCreatesCancelsAndResumesRun()
 {
@@ -607,7 +606,8 @@ void TestMainWindow::comparePageListsProblemsAndExports()
         QVERIFY(!m_window->saveScreenshots(shots, QStringLiteral("compare-")).isEmpty());
         for (int i = 0; i < ComparePage::ChartCount; ++i) {
             AccuracyBarChart* shown = page->chart(static_cast<ComparePage::Chart>(i));
-            QVERIFY(saveChartPng(*shown, QDir(shots).filePath(QStringLiteral("compare-chart%1.png").arg(i)), nullptr, QSize(900, 500)));
+            QVERIFY(saveChartPng(
+                *shown, QDir(shots).filePath(QStringLiteral("compare-chart%1.png").arg(i)), nullptr, QSize(900, 500)));
         }
         dock->setFloating(false);
     }

@@ -22,7 +22,8 @@ private slots:
         const QString db = dir.path() + QStringLiteral("/results.bin");
         QVERIFY(wb::store::Store::open(db.toStdString()).ok());
         QVERIFY(wb::ui::MainWindow::isResultsDatabase(db));
-        QVERIFY(!wb::ui::MainWindow::isResultsDatabase(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")));
+        QVERIFY(!wb::ui::MainWindow::isResultsDatabase(
+            wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")));
         QVERIFY(!wb::ui::MainWindow::isResultsDatabase(dir.path() + QStringLiteral("/missing.db")));
     }
 

@@ -16,53 +16,53 @@ namespace wb::test {
 
 namespace {
 
-    std::uint32_t fnv1a(const std::string& text)
-    {
-        std::uint32_t hash = 2166136261u;
-        for (const char c : text) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 16777619u;
-        }
-        return hash;
+std::uint32_t fnv1a(const std::string& text)
+{
+    std::uint32_t hash = 2166136261u;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
     }
+    return hash;
+}
 
-    std::string number(double value)
-    {
-        std::ostringstream out;
-        out << value;
-        return out.str();
-    }
+std::string number(double value)
+{
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
 
-    /// Correct for a method-dependent share of problems: 55% plain, 80% when the prompt carries the I3C
-    /// instruction (the verify and reason prompts mention irrelevant conditions).
-    std::string answerFor(const nlohmann::json& request, const std::vector<dataset::Problem>& problems)
-    {
-        // Every message counts: the extract step repeats the problem but not the instruction of the reason step.
-        std::string last;
-        if (request.contains("messages") && request["messages"].is_array()) {
-            for (const auto& message : request["messages"]) {
-                if (message.contains("content") && message["content"].is_string())
-                    last += message["content"].get<std::string>() + "\n";
-            }
+/// Correct for a method-dependent share of problems: 55% plain, 80% when the prompt carries the I3C
+/// instruction (the verify and reason prompts mention irrelevant conditions).
+std::string answerFor(const nlohmann::json& request, const std::vector<dataset::Problem>& problems)
+{
+    // Every message counts: the extract step repeats the problem but not the instruction of the reason step.
+    std::string last;
+    if (request.contains("messages") && request["messages"].is_array()) {
+        for (const auto& message : request["messages"]) {
+            if (message.contains("content") && message["content"].is_string())
+                last += message["content"].get<std::string>() + "\n";
         }
-        const bool i3c = last.find("irrelevant") != std::string::npos;
-        for (const dataset::Problem& problem : problems) {
-            if (!problem.goldNumber || last.find(problem.text) == std::string::npos)
-                continue;
-            const bool right = fnv1a(problem.id + (i3c ? "+i3c" : "")) % 100 < (i3c ? 80u : 55u);
-            const double answer = right ? *problem.goldNumber : *problem.goldNumber + 1.0;
-            const std::string reasoning = i3c
-                ? "First we set aside the irrelevant conditions. Then we use the remaining numbers step by step."
-                : "We use every number in the problem step by step.";
-            return reasoning + " The answer is " + number(answer) + ".";
-        }
-        return "The condition is relevant. The answer is 0.";
     }
+    const bool i3c = last.find("irrelevant") != std::string::npos;
+    for (const dataset::Problem& problem : problems) {
+        if (!problem.goldNumber || last.find(problem.text) == std::string::npos)
+            continue;
+        const bool right = fnv1a(problem.id + (i3c ? "+i3c" : "")) % 100 < (i3c ? 80u : 55u);
+        const double answer = right ? *problem.goldNumber : *problem.goldNumber + 1.0;
+        const std::string reasoning = i3c
+            ? "First we set aside the irrelevant conditions. Then we use the remaining numbers step by step."
+            : "We use every number in the problem step by step.";
+        return reasoning + " The answer is " + number(answer) + ".";
+    }
+    return "The condition is relevant. The answer is 0.";
+}
 
 } // namespace
 
-Result<std::vector<store::RowId>> makeComparisonDatabase(const std::string& dbPath, const std::string& datasetPath,
-    const std::vector<std::string>& methods)
+Result<std::vector<store::RowId>> makeComparisonDatabase(
+    const std::string& dbPath, const std::string& datasetPath, const std::vector<std::string>& methods)
 {
     auto dataset = dataset::loadDataset(datasetPath);
     if (!dataset)

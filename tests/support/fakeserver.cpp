@@ -83,8 +83,8 @@ struct FakeServerHandlers {
     }
 
     /// Common front of chat and embeddings: auth, JSON, model, fault choice. Returns false when answered.
-    bool admit(const httplib::Request& req, httplib::Response& res, nlohmann::json& body, Fault& fault,
-        std::string& key)
+    bool admit(
+        const httplib::Request& req, httplib::Response& res, nlohmann::json& body, Fault& fault, std::string& key)
     {
         if (!s.m_config.requiredKey.empty()
             && req.get_header_value("Authorization") != "Bearer " + s.m_config.requiredKey) {
@@ -93,8 +93,8 @@ struct FakeServerHandlers {
             std::string presented = req.get_header_value("Authorization");
             if (presented.rfind("Bearer ", 0) == 0)
                 presented = presented.substr(7);
-            res.set_content(errorBody("Incorrect API key provided: " + presented, "invalid_request_error",
-                                "invalid_api_key"),
+            res.set_content(
+                errorBody("Incorrect API key provided: " + presented, "invalid_request_error", "invalid_api_key"),
                 kJson);
             return false;
         }
@@ -102,7 +102,8 @@ struct FakeServerHandlers {
             body = nlohmann::json::parse(req.body);
         } catch (const nlohmann::json::exception& e) {
             res.status = 400;
-            res.set_content(errorBody(std::string("bad JSON: ") + e.what(), "invalid_request_error", "bad_json"), kJson);
+            res.set_content(
+                errorBody(std::string("bad JSON: ") + e.what(), "invalid_request_error", "bad_json"), kJson);
             return false;
         }
         const std::string model = body.value("model", std::string());
@@ -153,8 +154,7 @@ struct FakeServerHandlers {
     }
 
     /// Runs admit() and, when it lets the request through, `answer(body, fault, key)`.
-    template <class Answer>
-    void serve(const httplib::Request& req, httplib::Response& res, Answer answer)
+    template <class Answer> void serve(const httplib::Request& req, httplib::Response& res, Answer answer)
     {
         InFlight inFlight(s);
         nlohmann::json body;
@@ -241,10 +241,10 @@ struct FakeServerHandlers {
             tokens += wordCount(inputs[i]);
         }
         s.record(key, true);
-        res.set_content(nlohmann::json { { "object", "list" }, { "data", data },
-                            { "model", body.value("model", std::string()) },
-                            { "usage", { { "prompt_tokens", tokens }, { "total_tokens", tokens } } } }
-                            .dump(),
+        res.set_content(
+            nlohmann::json { { "object", "list" }, { "data", data }, { "model", body.value("model", std::string()) },
+                { "usage", { { "prompt_tokens", tokens }, { "total_tokens", tokens } } } }
+                .dump(),
             kJson);
     }
 
@@ -273,19 +273,18 @@ bool FakeServer::start()
     server.set_keep_alive_max_count(1000000);
     server.set_keep_alive_timeout(30);
     server.set_tcp_nodelay(true); // otherwise Nagle + delayed ACK adds ~40 ms to small answers
-    server.Post("/v1/chat/completions",
-        [handlers](const httplib::Request& req, httplib::Response& res) {
-            handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
-                handlers->chat(body, fault, key, res);
-            });
+    server.Post("/v1/chat/completions", [handlers](const httplib::Request& req, httplib::Response& res) {
+        handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
+            handlers->chat(body, fault, key, res);
         });
-    server.Post("/v1/embeddings",
-        [handlers](const httplib::Request& req, httplib::Response& res) {
-            handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
-                handlers->embeddings(body, fault, key, res);
-            });
+    });
+    server.Post("/v1/embeddings", [handlers](const httplib::Request& req, httplib::Response& res) {
+        handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
+            handlers->embeddings(body, fault, key, res);
         });
-    server.Get("/v1/models", [handlers](const httplib::Request& req, httplib::Response& res) { handlers->models(req, res); });
+    });
+    server.Get(
+        "/v1/models", [handlers](const httplib::Request& req, httplib::Response& res) { handlers->models(req, res); });
     // cpp-httplib listens with a backlog of 5: a burst of connects beyond that loses SYNs, which the client
     // sees as 1 s connect stalls. Remember the socket and widen the backlog after the bind.
     auto listenSocket = std::make_shared<socket_t>(socket_t(-1));
@@ -322,24 +321,15 @@ FakeServer::FakeServer(FakeServerConfig config)
 {
 }
 
-bool FakeServer::start()
-{
-    return false;
-}
+bool FakeServer::start() { return false; }
 
 void FakeServer::stop() { }
 
 #endif
 
-FakeServer::~FakeServer()
-{
-    stop();
-}
+FakeServer::~FakeServer() { stop(); }
 
-std::string FakeServer::baseUrl() const
-{
-    return "http://127.0.0.1:" + std::to_string(m_port) + "/v1";
-}
+std::string FakeServer::baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/v1"; }
 
 void FakeServer::setFaultProbability(Fault fault, double probability)
 {
@@ -360,10 +350,7 @@ void FakeServer::clearFaults()
     m_faultsAt.clear();
 }
 
-void FakeServer::setLatency(std::chrono::milliseconds latency)
-{
-    m_latencyMs = latency.count();
-}
+void FakeServer::setLatency(std::chrono::milliseconds latency) { m_latencyMs = latency.count(); }
 
 Fault FakeServer::pickFault(int callNumber)
 {

@@ -20,19 +20,19 @@ namespace wb::test {
 /// What the fake server does to one request instead of answering it properly.
 enum class Fault {
     None,
-    ServerError,    ///< HTTP 500 with an OpenAI-style error body
-    RateLimited,    ///< HTTP 429 with Retry-After
+    ServerError, ///< HTTP 500 with an OpenAI-style error body
+    RateLimited, ///< HTTP 429 with Retry-After
     DropConnection, ///< headers and half the body, then the connection is closed
-    MalformedJson,  ///< HTTP 200 with a truncated JSON (or SSE) body
-    Stall,          ///< no answer for FakeServerConfig::stallFor (the client should time out first)
+    MalformedJson, ///< HTTP 200 with a truncated JSON (or SSE) body
+    Stall, ///< no answer for FakeServerConfig::stallFor (the client should time out first)
 };
 
 struct FakeServerConfig {
     std::set<std::string> models { "fake-model", "fake-embedder" }; ///< others get 404 model_not_found
-    std::string requiredKey;                  ///< non-empty: demand "Authorization: Bearer <key>", else 401
-    std::chrono::milliseconds latency { 0 };  ///< added before every answer
-    int threads = 128;                        ///< server thread pool; must exceed the client's connections
-    std::string retryAfter = "1";             ///< Retry-After value sent with a 429 ("" = none)
+    std::string requiredKey; ///< non-empty: demand "Authorization: Bearer <key>", else 401
+    std::chrono::milliseconds latency { 0 }; ///< added before every answer
+    int threads = 128; ///< server thread pool; must exceed the client's connections
+    std::string retryAfter = "1"; ///< Retry-After value sent with a 429 ("" = none)
     std::chrono::milliseconds stallFor { 3000 };
     int embeddingDimensions = 16;
     /// Request JSON → answer text; default defaultAnswer().
@@ -74,9 +74,9 @@ public:
 
     int requestCount(const std::string& body) const; ///< requests with this body, any outcome
     int successCount(const std::string& body) const; ///< of which were answered with 200 and a valid body
-    int totalRequests() const;                       ///< chat + embeddings requests, any outcome
+    int totalRequests() const; ///< chat + embeddings requests, any outcome
     int totalSuccesses() const;
-    int maxSuccessesPerBody() const;                 ///< 1 = no call was answered twice
+    int maxSuccessesPerBody() const; ///< 1 = no call was answered twice
     int maxConcurrent() const { return m_maxConcurrent.load(); }
     void resetConcurrencyPeak() { m_maxConcurrent.store(m_inFlight.load()); }
     /// Arrival times of requests with this body, oldest first (for Retry-After checks).

@@ -72,7 +72,8 @@ void TestColorScale::colorIsMonotoneInHue()
     // colours follows the order of values and the two halves never swap.
     const ColorScale scale;
     for (int i = 1; i <= 50; ++i)
-        QVERIFY2(scale.color(i / 100.0).green() >= scale.color((i - 1) / 100.0).green(), qPrintable(QString::number(i)));
+        QVERIFY2(
+            scale.color(i / 100.0).green() >= scale.color((i - 1) / 100.0).green(), qPrintable(QString::number(i)));
     for (int i = 51; i <= 100; ++i)
         QVERIFY2(scale.color(i / 100.0).red() <= scale.color((i - 1) / 100.0).red(), qPrintable(QString::number(i)));
     QVERIFY(scale.color(0.2).red() > scale.color(0.8).red());

@@ -47,7 +47,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_db = QString(m_dir.path() + QStringLiteral("/compare.db")).toStdString();
-        const std::string demo = QString(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString();
+        const std::string demo
+            = QString(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString();
         auto runs = wb::test::makeComparisonDatabase(m_db, demo);
         if (!runs && runs.error().code == wb::ErrorCode::Network)
             QSKIP("the fake server is not available");
@@ -70,7 +71,8 @@ private slots:
         QVERIFY(i3c);
         QCOMPARE(i3c->config.methodId, std::string("zero-shot-cot+i3c"));
         // The I3C run records its candidates; some demo problems have at least one.
-        QVERIFY(std::any_of(i3c->problems.begin(), i3c->problems.end(), [](const auto& p) { return p.second.candidates > 0; }));
+        QVERIFY(std::any_of(
+            i3c->problems.begin(), i3c->problems.end(), [](const auto& p) { return p.second.candidates > 0; }));
     }
 
     void runListIsCheckable()
@@ -97,10 +99,14 @@ private slots:
         for (int row = 0; row < model.rowCount(); ++row) {
             const auto id = model.index(row, 0).data(AccuracyTableModel::RunIdRole).toLongLong();
             const wb::eval::Accuracy expected = wb::eval::accuracy(storedCorrect(id));
-            QCOMPARE(model.index(row, AccuracyTableModel::CorrectColumn).data().toULongLong(), qulonglong(expected.correct));
-            QCOMPARE(model.index(row, AccuracyTableModel::AccuracyColumn).data(AccuracyTableModel::SortRole).toDouble(), expected.value);
-            QCOMPARE(model.index(row, AccuracyTableModel::CiLowColumn).data(AccuracyTableModel::SortRole).toDouble(), expected.ci.low);
-            QCOMPARE(model.index(row, AccuracyTableModel::CiHighColumn).data(AccuracyTableModel::SortRole).toDouble(), expected.ci.high);
+            QCOMPARE(
+                model.index(row, AccuracyTableModel::CorrectColumn).data().toULongLong(), qulonglong(expected.correct));
+            QCOMPARE(model.index(row, AccuracyTableModel::AccuracyColumn).data(AccuracyTableModel::SortRole).toDouble(),
+                expected.value);
+            QCOMPARE(model.index(row, AccuracyTableModel::CiLowColumn).data(AccuracyTableModel::SortRole).toDouble(),
+                expected.ci.low);
+            QCOMPARE(model.index(row, AccuracyTableModel::CiHighColumn).data(AccuracyTableModel::SortRole).toDouble(),
+                expected.ci.high);
         }
         // The fake server answers more problems right with the I3C instruction: the runs must differ.
         QVERIFY(model.accuracy(0).value != model.accuracy(1).value);
@@ -168,12 +174,30 @@ private slots:
         QTest::addColumn<QString>("right");
         QTest::addColumn<QString>("leftOnly");
         QTest::addColumn<QString>("rightOnly");
-        QTest::newRow("same") << "a b c" << "a b c" << "" << "";
-        QTest::newRow("changed") << "the answer is 5." << "the answer is 6." << "5." << "6.";
-        QTest::newRow("inserted") << "add the numbers" << "first drop c2, then add the numbers" << "" << "first drop c2, then";
-        QTest::newRow("deleted") << "x y z" << "x z" << "y" << "";
-        QTest::newRow("empty left") << "" << "one two" << "" << "one two";
-        QTest::newRow("whitespace") << "a\n\nb" << "a b" << "" << "";
+        QTest::newRow("same") << "a b c"
+                              << "a b c"
+                              << ""
+                              << "";
+        QTest::newRow("changed") << "the answer is 5."
+                                 << "the answer is 6."
+                                 << "5."
+                                 << "6.";
+        QTest::newRow("inserted") << "add the numbers"
+                                  << "first drop c2, then add the numbers"
+                                  << ""
+                                  << "first drop c2, then";
+        QTest::newRow("deleted") << "x y z"
+                                 << "x z"
+                                 << "y"
+                                 << "";
+        QTest::newRow("empty left") << ""
+                                    << "one two"
+                                    << ""
+                                    << "one two";
+        QTest::newRow("whitespace") << "a\n\nb"
+                                    << "a b"
+                                    << ""
+                                    << "";
     }
 
     void wordDiffMarksChanges()

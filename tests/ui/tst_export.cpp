@@ -63,7 +63,8 @@ private slots:
         // A key in the environment must never reach a report.
         qputenv("OPENAI_API_KEY", kKeySentinel);
         const std::string db = m_dir.filePath(QStringLiteral("export.db")).toStdString();
-        const std::string demo = QString(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString();
+        const std::string demo
+            = QString(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString();
         auto runs = wb::test::makeComparisonDatabase(db, demo);
         if (!runs && runs.error().code == wb::ErrorCode::Network)
             QSKIP("the fake server is not available");
@@ -78,14 +79,22 @@ private slots:
     {
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "abc" << "abc";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("comma") << "a,b" << "\"a,b\"";
-        QTest::newRow("quote") << "say \"hi\"" << "\"say \"\"hi\"\"\"";
-        QTest::newRow("newline") << "a\nb" << "\"a\nb\"";
-        QTest::newRow("carriage return") << "a\rb" << "\"a\rb\"";
-        QTest::newRow("leading space") << " a" << "\" a\"";
-        QTest::newRow("unicode") << "θ ✓" << "θ ✓";
+        QTest::newRow("plain") << "abc"
+                               << "abc";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("comma") << "a,b"
+                               << "\"a,b\"";
+        QTest::newRow("quote") << "say \"hi\""
+                               << "\"say \"\"hi\"\"\"";
+        QTest::newRow("newline") << "a\nb"
+                                 << "\"a\nb\"";
+        QTest::newRow("carriage return") << "a\rb"
+                                         << "\"a\rb\"";
+        QTest::newRow("leading space") << " a"
+                                       << "\" a\"";
+        QTest::newRow("unicode") << "θ ✓"
+                                 << "θ ✓";
     }
 
     void csvFieldQuotes()
@@ -154,7 +163,8 @@ private slots:
             // darkest of a few pixels).
             int darkest = 255;
             for (int dx = -2; dx <= 2; ++dx)
-                darkest = std::min(darkest, image.pixelColor(QPoint(qRound(bar.center().x()) + dx, qRound(bar.top()) - 8)).lightness());
+                darkest = std::min(darkest,
+                    image.pixelColor(QPoint(qRound(bar.center().x()) + dx, qRound(bar.top()) - 8)).lightness());
             QVERIFY2(darkest < 90, qPrintable(QString::number(darkest)));
         }
         QVERIFY(methodColor(QStringLiteral("zero-shot-cot")) != methodColor(QStringLiteral("zero-shot-cot+i3c")));

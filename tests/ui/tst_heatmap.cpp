@@ -18,10 +18,7 @@ namespace {
 constexpr int kValueRole = Qt::UserRole + 7;
 
 /// A pixel just inside the cell's top-left corner: away from the centred value label.
-QColor cornerPixel(const QImage& image, const QRect& cell)
-{
-    return image.pixelColor(cell.topLeft() + QPoint(3, 3));
-}
+QColor cornerPixel(const QImage& image, const QRect& cell) { return image.pixelColor(cell.topLeft() + QPoint(3, 3)); }
 
 QImage render(QWidget& widget)
 {
@@ -77,7 +74,8 @@ void TestHeatmap::tooltipNamesCellAndValue()
     HeatmapWidget widget;
     widget.resize(300, 200);
     widget.setMatrix({ QStringLiteral("c1") }, { QStringLiteral("q"), QStringLiteral("c1") }, { { 0.4321, 1.0 } },
-        { QStringLiteral("Tom has <3> apples.") }, { QStringLiteral("How many?"), QStringLiteral("Tom has <3> apples.") });
+        { QStringLiteral("Tom has <3> apples.") },
+        { QStringLiteral("How many?"), QStringLiteral("Tom has <3> apples.") });
     const QString tip = widget.cellToolTip(0, 0);
     QVERIFY2(tip.contains(QStringLiteral("c1 × q")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("0.4321")), qPrintable(tip));

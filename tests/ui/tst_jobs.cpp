@@ -14,10 +14,7 @@ using wb::ui::DatasetLoadJob;
 
 namespace {
 
-QString demoPath()
-{
-    return wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl");
-}
+QString demoPath() { return wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl"); }
 
 /// Lets every background task finish and delivers their queued results, without sleeping.
 void drain()

@@ -39,8 +39,8 @@ std::shared_ptr<const Dataset> sampleDataset()
     auto d = std::make_shared<Dataset>();
     d->info.name = "sample.jsonl";
     d->problems.push_back(makeProblem(0, "10", "Tom has 3 apples.\nHow many?", { "Tom has 3 apples." }, {}, 3));
-    d->problems.push_back(makeProblem(1, "2", "Ann buys 4 pens. Her dog is 5. How many?",
-        { "Ann buys 4 pens.", "Her dog is 5." }, { 1 }, 4));
+    d->problems.push_back(makeProblem(
+        1, "2", "Ann buys 4 pens. Her dog is 5. How many?", { "Ann buys 4 pens.", "Her dog is 5." }, { 1 }, 4));
     d->problems.push_back(makeProblem(2, "100", "Zed walks 120 km. He rests 2 hours. Sky is blue. How many?",
         { "Zed walks 120 km.", "He rests 2 hours.", "Sky is blue." }, { 2 }, 120));
     return d;
@@ -99,8 +99,8 @@ void TestProblemTableModel::displayAndSortRoles_data()
                                       << QVariant(QStringLiteral("Tom has 3 apples. How many?"))
                                       << QVariant(QStringLiteral("Tom has 3 apples.\nHow many?"));
     QTest::newRow("conditions") << 2 << int(ProblemTableModel::ConditionsColumn) << QVariant(3) << QVariant(3);
-    QTest::newRow("gold sorts as number") << 2 << int(ProblemTableModel::GoldAnswerColumn)
-                                          << QVariant(QStringLiteral("120")) << QVariant(120.0);
+    QTest::newRow("gold sorts as number")
+        << 2 << int(ProblemTableModel::GoldAnswerColumn) << QVariant(QStringLiteral("120")) << QVariant(120.0);
     QTest::newRow("gold irrelevant") << 1 << int(ProblemTableModel::GoldIrrelevantColumn)
                                      << QVariant(QStringLiteral("c2")) << QVariant(1);
     QTest::newRow("annotated clean") << 0 << int(ProblemTableModel::GoldIrrelevantColumn)
@@ -234,9 +234,12 @@ void TestProblemTableModel::conditionModelMarks()
     p.referenceCandidates = { 1, 2 };
     model.setProblem(p);
     QVERIFY(!model.index(0, ConditionTableModel::SqColumn).data(ConditionTableModel::HeatValueRole).isValid());
-    QCOMPARE(model.index(1, ConditionTableModel::ReferenceSqColumn).data(ConditionTableModel::HeatValueRole).toDouble(), 0.4);
-    QCOMPARE(model.index(1, ConditionTableModel::ReferenceCandidateColumn).data(ConditionTableModel::SortRole).toBool(), true);
-    QCOMPARE(model.index(0, ConditionTableModel::ReferenceCandidateColumn).data(ConditionTableModel::SortRole).toBool(), false);
+    QCOMPARE(model.index(1, ConditionTableModel::ReferenceSqColumn).data(ConditionTableModel::HeatValueRole).toDouble(),
+        0.4);
+    QCOMPARE(model.index(1, ConditionTableModel::ReferenceCandidateColumn).data(ConditionTableModel::SortRole).toBool(),
+        true);
+    QCOMPARE(model.index(0, ConditionTableModel::ReferenceCandidateColumn).data(ConditionTableModel::SortRole).toBool(),
+        false);
     QCOMPARE(model.index(2, ConditionTableModel::GoldColumn).data().toString(), QStringLiteral("✔"));
     QCOMPARE(model.index(2, ConditionTableModel::LabelColumn).data().toString(), QStringLiteral("c3"));
     QCOMPARE(model.index(2, ConditionTableModel::TextColumn).data().toString(), QStringLiteral("Sky is blue."));

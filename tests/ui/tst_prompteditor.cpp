@@ -76,7 +76,8 @@ void TestPromptEditor::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
-    auto loaded = wb::dataset::loadDataset(QString(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString());
+    auto loaded = wb::dataset::loadDataset(
+        QString(wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl")).toStdString());
     QVERIFY(loaded.ok());
     m_demo = std::make_shared<wb::dataset::Dataset>(std::move(*loaded));
 }
@@ -94,37 +95,38 @@ wb::dataset::Problem TestPromptEditor::demoProblem(int index) const
 }
 
 namespace {
-    /// Foreground colour applied by the highlighter at `position` of the document, or an invalid colour.
-    QColor colourAt(QTextDocument& document, int position)
-    {
-        const QTextBlock block = document.findBlock(position);
-        for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
-            const int local = position - block.position();
-            if (local >= range.start && local < range.start + range.length && range.format.hasProperty(QTextFormat::ForegroundBrush))
-                return range.format.foreground().color();
-        }
-        return {};
+/// Foreground colour applied by the highlighter at `position` of the document, or an invalid colour.
+QColor colourAt(QTextDocument& document, int position)
+{
+    const QTextBlock block = document.findBlock(position);
+    for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+        const int local = position - block.position();
+        if (local >= range.start && local < range.start + range.length
+            && range.format.hasProperty(QTextFormat::ForegroundBrush))
+            return range.format.foreground().color();
     }
+    return {};
+}
 
-    bool underlinedAt(QTextDocument& document, int position)
-    {
-        const QTextBlock block = document.findBlock(position);
-        for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
-            const int local = position - block.position();
-            if (local >= range.start && local < range.start + range.length
-                && range.format.underlineStyle() == QTextCharFormat::WaveUnderline)
-                return true;
-        }
-        return false;
+bool underlinedAt(QTextDocument& document, int position)
+{
+    const QTextBlock block = document.findBlock(position);
+    for (const QTextLayout::FormatRange& range : block.layout()->formats()) {
+        const int local = position - block.position();
+        if (local >= range.start && local < range.start + range.length
+            && range.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+            return true;
     }
+    return false;
+}
 
-    int stepIndex(const wb::method::Method& method, const char* id)
-    {
-        for (std::size_t i = 0; i < method.steps.size(); ++i)
-            if (method.steps[i].id == id)
-                return static_cast<int>(i);
-        return -1;
-    }
+int stepIndex(const wb::method::Method& method, const char* id)
+{
+    for (std::size_t i = 0; i < method.steps.size(); ++i)
+        if (method.steps[i].id == id)
+            return static_cast<int>(i);
+    return -1;
+}
 }
 
 void TestPromptEditor::highlighterMarksKnownAndUnknownVariables()
@@ -181,10 +183,12 @@ void TestPromptEditor::invalidTemplateShowsInlineError_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("offset");
     QTest::addColumn<QString>("message");
-    QTest::newRow("unknown variable") << QStringLiteral("Q: {{problem}} {{nope}}") << 15 << QStringLiteral("unknown variable 'nope'");
+    QTest::newRow("unknown variable") << QStringLiteral("Q: {{problem}} {{nope}}") << 15
+                                      << QStringLiteral("unknown variable 'nope'");
     QTest::newRow("unclosed tag") << QStringLiteral("Q: {{problem") << 3 << QStringLiteral("unclosed");
     QTest::newRow("stray else") << QStringLiteral("A {{else}} B") << 2 << QStringLiteral("{{else}} outside");
-    QTest::newRow("candidate outside verify") << QStringLiteral("{{candidate}}") << 0 << QStringLiteral("only the verify step");
+    QTest::newRow("candidate outside verify")
+        << QStringLiteral("{{candidate}}") << 0 << QStringLiteral("only the verify step");
     QTest::newRow("after non-ASCII") << QStringLiteral("θθ {{nope}}") << 3 << QStringLiteral("unknown variable");
 }
 
@@ -257,7 +261,8 @@ void TestPromptEditor::previewEqualsCoreRendering()
     // The shown text is the selected call's body, indented.
     QCOMPARE(page.previewText(), page.preview().at(static_cast<std::size_t>(page.callBox()->currentIndex())).pretty);
     QVERIFY(page.previewText().contains(QStringLiteral("\"model\": \"test-model\"")));
-    QCOMPARE(page.messagesView()->toPlainText(), page.preview().at(static_cast<std::size_t>(page.callBox()->currentIndex())).promptText);
+    QCOMPARE(page.messagesView()->toPlainText(),
+        page.preview().at(static_cast<std::size_t>(page.callBox()->currentIndex())).promptText);
     QVERIFY(page.messagesView()->toPlainText().startsWith(QStringLiteral("[user]\n")));
 }
 
@@ -339,7 +344,8 @@ void TestPromptEditor::lineDiff_data()
     QTest::newRow("equal") << QStringList { "a", "b" } << QStringList { "a", "b" } << QStringLiteral("  a\n  b");
     QTest::newRow("both empty") << QStringList {} << QStringList {} << QString();
     QTest::newRow("added at end") << QStringList { "a" } << QStringList { "a", "b" } << QStringLiteral("  a\n+ b");
-    QTest::newRow("removed in middle") << QStringList { "a", "b", "c" } << QStringList { "a", "c" } << QStringLiteral("  a\n- b\n  c");
+    QTest::newRow("removed in middle") << QStringList { "a", "b", "c" } << QStringList { "a", "c" }
+                                       << QStringLiteral("  a\n- b\n  c");
     QTest::newRow("changed line") << QStringList { "a", "b", "c" } << QStringList { "a", "B", "c" }
                                   << QStringLiteral("  a\n- b\n+ B\n  c");
     QTest::newRow("all new") << QStringList {} << QStringList { "x", "y" } << QStringLiteral("+ x\n+ y");
@@ -378,7 +384,8 @@ void TestPromptEditor::diffAgainstAnotherMethod()
     QVERIFY(page.diffText().contains(QStringLiteral("0 line(s) removed, 0 added")));
     page.stepEditor(0)->templateEdit(0)->appendPlainText(QStringLiteral("An extra line."));
     // The diff follows the edits.
-    QVERIFY2(page.diffText().contains(QStringLiteral("0 line(s) removed, 1 added")), qPrintable(page.diffText().left(200)));
+    QVERIFY2(
+        page.diffText().contains(QStringLiteral("0 line(s) removed, 1 added")), qPrintable(page.diffText().left(200)));
     QVERIFY(page.diffText().contains(QStringLiteral("An extra line.")));
 }
 
@@ -412,7 +419,8 @@ void TestPromptEditor::saveAsUserMethodRoundTrips()
     // A fresh page lists it too.
     PromptEditorPage second(*m_settings);
     QVERIFY(second.selectMethod(QStringLiteral("careful-cot")));
-    QCOMPARE(second.stepEditor(0)->templateEdit(0)->toPlainText(), QStringLiteral("Q: {{problem}}\nA: Let's think carefully."));
+    QCOMPARE(second.stepEditor(0)->templateEdit(0)->toPlainText(),
+        QStringLiteral("Q: {{problem}}\nA: Let's think carefully."));
 
     // An invalid method is not written.
     second.stepEditor(0)->templateEdit(0)->setPlainText(QStringLiteral("{{nope}}"));
@@ -458,7 +466,9 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
             record.runId = runId;
             record.problemIndex = 1;
             record.step = step;
-            record.requestJson = nlohmann::json { { "model", "m" }, { "messages", { { { "role", "user" }, { "content", prompt } } } } }.dump();
+            record.requestJson = nlohmann::json {
+                { "model", "m" }, { "messages", { { { "role", "user" }, { "content", prompt } } } }
+            }.dump();
             record.responseText = response;
             QVERIFY(store->recordCall(record).ok());
         };
@@ -488,7 +498,8 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
 
     // Another problem of the same run: no calls, no result.
     view.setProblemIndex(0);
-    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.resultLabel()->text().contains(QStringLiteral("No result")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !view.isLoading() && view.resultLabel()->text().contains(QStringLiteral("No result")), 10000);
     QCOMPARE(view.callTree()->topLevelItemCount(), 0);
 }
 

@@ -72,7 +72,8 @@ void TestRunsModel::displaysRunFields()
     QCOMPARE(text(RunsModel::MethodColumn), QStringLiteral("zero-shot-cot+i3c"));
     QCOMPARE(text(RunsModel::ModelColumn), QStringLiteral("fake-echo"));
     QCOMPARE(text(RunsModel::StatusColumn), QStringLiteral("cancelled"));
-    QVERIFY2(text(RunsModel::CallsColumn).contains(QStringLiteral("3 errors")), qPrintable(text(RunsModel::CallsColumn)));
+    QVERIFY2(
+        text(RunsModel::CallsColumn).contains(QStringLiteral("3 errors")), qPrintable(text(RunsModel::CallsColumn)));
     QCOMPARE(text(RunsModel::ResultsColumn), QStringLiteral("40/50"));
     QCOMPARE(text(RunsModel::AccuracyColumn), QLocale().toString(60.0, 'f', 1) + QLatin1Char('%'));
     QCOMPARE(model.index(0, 0).data(RunsModel::RunIdRole).toLongLong(), 7);
@@ -111,8 +112,8 @@ void TestRunsModel::sortsNumericallyThroughProxy()
     proxy.setSourceModel(&model);
     proxy.setSortRole(RunsModel::SortRole);
     proxy.sort(RunsModel::CallsColumn, Qt::AscendingOrder);
-    QCOMPARE(proxy.index(0, RunsModel::IdColumn).data().toLongLong(), 9);  // 9 calls
-    QCOMPARE(proxy.index(1, RunsModel::IdColumn).data().toLongLong(), 2);  // 20 calls (text order would put it last)
+    QCOMPARE(proxy.index(0, RunsModel::IdColumn).data().toLongLong(), 9); // 9 calls
+    QCOMPARE(proxy.index(1, RunsModel::IdColumn).data().toLongLong(), 2); // 20 calls (text order would put it last)
     QCOMPARE(proxy.index(2, RunsModel::IdColumn).data().toLongLong(), 10); // 100 calls
     proxy.sort(RunsModel::IdColumn, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, RunsModel::IdColumn).data().toLongLong(), 10);

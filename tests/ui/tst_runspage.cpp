@@ -40,8 +40,10 @@ bool writeDataset(const QString& path)
     for (int i = 0; i < kProblems; ++i) {
         const int a = 3 + i, b = 2 + (i * 7) % 11, c = 10 + (i * 13) % 17;
         const std::string question = "Tom has " + std::to_string(a) + " apples. Tom buys " + std::to_string(b)
-            + " more apples. The neighbour owns " + std::to_string(c) + " blue bicycles. How many apples does Tom have now?";
-        out << nlohmann::json { { "question", question }, { "answer", "#### " + std::to_string(a + b) } }.dump() << '\n';
+            + " more apples. The neighbour owns " + std::to_string(c)
+            + " blue bicycles. How many apples does Tom have now?";
+        out << nlohmann::json { { "question", question }, { "answer", "#### " + std::to_string(a + b) } }.dump()
+            << '\n';
     }
     return bool(out);
 }
@@ -52,9 +54,7 @@ public:
     LatencyProbe()
     {
         m_timer.setInterval(10);
-        connect(&m_timer, &QTimer::timeout, this, [this]() {
-            m_maxGap = std::max(m_maxGap, m_clock.restart());
-        });
+        connect(&m_timer, &QTimer::timeout, this, [this]() { m_maxGap = std::max(m_maxGap, m_clock.restart()); });
         m_clock.start();
         m_timer.start();
     }
@@ -203,7 +203,8 @@ void TestRunsPage::staysResponsiveCancelsAndResumesWithoutResending()
     QCOMPARE(std::uint64_t(server.totalSuccesses()), planned);
     QVERIFY(server.totalSuccesses() > sentBeforeResume);
     // Progress arrives throttled (≤ 10/s plus the final snapshots), not once per call.
-    QVERIFY2(progressSignals <= int(elapsed / 100) + 6, qPrintable(QStringLiteral("%1 signals in %2 ms").arg(progressSignals).arg(elapsed)));
+    QVERIFY2(progressSignals <= int(elapsed / 100) + 6,
+        qPrintable(QStringLiteral("%1 signals in %2 ms").arg(progressSignals).arg(elapsed)));
     auto* bar = m_page->findChild<QProgressBar*>(QStringLiteral("runProgressBar"));
     QCOMPARE(bar->value(), bar->maximum());
     qInfo("%llu calls in %lld ms, %d progress signals, longest GUI event-loop gap %lld ms", (unsigned long long)planned,
@@ -306,7 +307,8 @@ void TestRunsPage::testConnectionListsModels()
     QVERIFY(tested.wait(20000));
     QVERIFY(tested.first().at(0).toBool());
     auto* status = dialog.findChild<QLabel*>(QStringLiteral("connectionStatus"));
-    QVERIFY2(status->text().contains(QStringLiteral("lists 2 model(s), including fake-model")), qPrintable(status->text()));
+    QVERIFY2(
+        status->text().contains(QStringLiteral("lists 2 model(s), including fake-model")), qPrintable(status->text()));
 
     dialog.findChild<QComboBox*>(QStringLiteral("profileCombo"))->setCurrentIndex(1);
     dialog.testConnection();

@@ -40,10 +40,7 @@ void TestRunsProfiles::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-void TestRunsProfiles::cleanup()
-{
-    Keychain::setMemoryBackendForTesting(false);
-}
+void TestRunsProfiles::cleanup() { Keychain::setMemoryBackendForTesting(false); }
 
 void TestRunsProfiles::profilesRoundTripThroughSettings()
 {
@@ -75,7 +72,8 @@ void TestRunsProfiles::profilesRoundTripThroughSettings()
     QCOMPARE(profiles[0].keyVariable(), QStringLiteral("VLLM_KEY"));
     QCOMPARE(profiles[1].keySource, KeySource::Keychain);
     QCOMPARE(profiles[1].keychainEntry, QStringLiteral("openai-work"));
-    QCOMPARE(QString::fromStdString(profiles[1].runtimeProfile().apiKeyEnv), keychainVariableName(QStringLiteral("openai-work")));
+    QCOMPARE(QString::fromStdString(profiles[1].runtimeProfile().apiKeyEnv),
+        keychainVariableName(QStringLiteral("openai-work")));
     QCOMPARE(findProfileByKeyVariable(profiles, keychainVariableName(QStringLiteral("openai-work"))), &profiles[1]);
     QVERIFY(!findProfileByKeyVariable(profiles, QStringLiteral("OTHER")));
 }
@@ -105,7 +103,8 @@ void TestRunsProfiles::brokenProfileJsonIsDropped()
 {
     QVERIFY(profilesFromJson("not json").empty());
     QVERIFY(profilesFromJson("{}").empty());
-    const auto profiles = profilesFromJson(R"([{"name":"ok","model":"m"},{"model":"no name"},{"name":"bad","concurrency":"x"}])");
+    const auto profiles
+        = profilesFromJson(R"([{"name":"ok","model":"m"},{"model":"no name"},{"name":"bad","concurrency":"x"}])");
     QCOMPARE(profiles.size(), std::size_t(1));
     QCOMPARE(profiles[0].name(), QStringLiteral("ok"));
 }
@@ -114,9 +113,12 @@ void TestRunsProfiles::keychainVariableNames_data()
 {
     QTest::addColumn<QString>("entry");
     QTest::addColumn<QString>("stem");
-    QTest::newRow("plain") << "openai" << "WB_KEYCHAIN_KEY_OPENAI_";
-    QTest::newRow("punctuation") << "my key/2" << "WB_KEYCHAIN_KEY_MY_KEY_2_";
-    QTest::newRow("non-ascii") << "clé" << "WB_KEYCHAIN_KEY_CL_";
+    QTest::newRow("plain") << "openai"
+                           << "WB_KEYCHAIN_KEY_OPENAI_";
+    QTest::newRow("punctuation") << "my key/2"
+                                 << "WB_KEYCHAIN_KEY_MY_KEY_2_";
+    QTest::newRow("non-ascii") << "clé"
+                               << "WB_KEYCHAIN_KEY_CL_";
 }
 
 void TestRunsProfiles::keychainVariableNames()
@@ -156,12 +158,16 @@ void TestRunsProfiles::describeConnection_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<bool>("listed");
     QTest::addColumn<QString>("contains");
-    QTest::newRow("listed") << false << 0 << QStringList { "a", "m" } << true << true << "lists 2 model(s), including m";
+    QTest::newRow("listed") << false << 0 << QStringList { "a", "m" } << true << true
+                            << "lists 2 model(s), including m";
     QTest::newRow("not listed") << false << 0 << QStringList { "a" } << true << false << "but not m";
-    QTest::newRow("401") << true << int(wb::ErrorCode::Auth) << QStringList() << false << false << "key was rejected by http://h/v1/models";
-    QTest::newRow("network") << true << int(wb::ErrorCode::Network) << QStringList() << false << false << "Could not reach";
+    QTest::newRow("401") << true << int(wb::ErrorCode::Auth) << QStringList() << false << false
+                         << "key was rejected by http://h/v1/models";
+    QTest::newRow("network") << true << int(wb::ErrorCode::Network) << QStringList() << false << false
+                             << "Could not reach";
     QTest::newRow("404") << true << int(wb::ErrorCode::NotFound) << QStringList() << false << false << "ends in /v1";
-    QTest::newRow("500") << true << int(wb::ErrorCode::Http) << QStringList() << false << false << "answered with an error: boom";
+    QTest::newRow("500") << true << int(wb::ErrorCode::Http) << QStringList() << false << false
+                         << "answered with an error: boom";
 }
 
 void TestRunsProfiles::describeConnection()
@@ -176,7 +182,8 @@ void TestRunsProfiles::describeConnection()
     for (const QString& m : models)
         list.push_back(m.toStdString());
     const wb::Result<std::vector<std::string>> answer = failed
-        ? wb::Result<std::vector<std::string>>(wb::makeError(static_cast<wb::ErrorCode>(code), "boom", "http://h/v1/models"))
+        ? wb::Result<std::vector<std::string>>(
+            wb::makeError(static_cast<wb::ErrorCode>(code), "boom", "http://h/v1/models"))
         : wb::Result<std::vector<std::string>>(list);
     const ConnectionReport report = wb::ui::describeConnection(answer, "m", "http://h/v1/models");
     QCOMPARE(report.ok, ok);
@@ -190,7 +197,8 @@ void TestRunsProfiles::memoryKeychainStoresAndReads()
     Keychain::setMemoryBackendForTesting(true);
     QObject context;
     QString writeError = QStringLiteral("pending");
-    Keychain::write(QStringLiteral("e"), QStringLiteral("k1"), &context, [&](const QString& error) { writeError = error; });
+    Keychain::write(
+        QStringLiteral("e"), QStringLiteral("k1"), &context, [&](const QString& error) { writeError = error; });
     QTRY_VERIFY(writeError != QStringLiteral("pending"));
     QVERIFY(writeError.isEmpty());
     std::optional<QString> secret;
@@ -237,11 +245,12 @@ void TestRunsProfiles::osKeychainAnswersOrExplains()
     bool done = false;
     std::optional<QString> secret;
     QString error;
-    Keychain::read(QStringLiteral("wb-test-entry-that-does-not-exist"), &context, [&](std::optional<QString> s, const QString& e) {
-        secret = s;
-        error = e;
-        done = true;
-    });
+    Keychain::read(
+        QStringLiteral("wb-test-entry-that-does-not-exist"), &context, [&](std::optional<QString> s, const QString& e) {
+            secret = s;
+            error = e;
+            done = true;
+        });
     QTRY_VERIFY_WITH_TIMEOUT(done, 60000);
     QVERIFY(!secret);
     QVERIFY(!error.isEmpty());

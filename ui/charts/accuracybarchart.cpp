@@ -15,8 +15,8 @@
 namespace wb::ui {
 
 namespace {
-    // The share of a category's width the group of bars takes (Qt's default is 0.5).
-    constexpr qreal kGroupWidth = 0.8;
+// The share of a category's width the group of bars takes (Qt's default is 0.5).
+constexpr qreal kGroupWidth = 0.8;
 }
 
 AccuracyBarChart::AccuracyBarChart(QWidget* parent)

@@ -16,20 +16,20 @@ namespace wb::ui {
 
 namespace {
 
-    /// Renders the chart laid out for `size` (not scaled like a bitmap). The chart itself is resized for the
-    /// duration, so this also works for a chart on a hidden tab, whose view was never laid out.
-    void renderAt(QChartView& view, QSize size, QPainter& painter)
-    {
-        QChart* chart = view.chart();
-        const QSizeF old = chart->size();
-        const QSizeF target = size.isValid() ? QSizeF(size) : QSizeF(view.size());
-        chart->resize(target);
-        if (QGraphicsLayout* layout = chart->layout())
-            layout->activate();
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        chart->scene()->render(&painter, QRectF(QPointF(0, 0), target), chart->sceneBoundingRect());
-        chart->resize(old);
-    }
+/// Renders the chart laid out for `size` (not scaled like a bitmap). The chart itself is resized for the
+/// duration, so this also works for a chart on a hidden tab, whose view was never laid out.
+void renderAt(QChartView& view, QSize size, QPainter& painter)
+{
+    QChart* chart = view.chart();
+    const QSizeF old = chart->size();
+    const QSizeF target = size.isValid() ? QSizeF(size) : QSizeF(view.size());
+    chart->resize(target);
+    if (QGraphicsLayout* layout = chart->layout())
+        layout->activate();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    chart->scene()->render(&painter, QRectF(QPointF(0, 0), target), chart->sceneBoundingRect());
+    chart->resize(old);
+}
 
 } // namespace
 

@@ -29,10 +29,7 @@ void ErrorBarItem::plotAreaChanged()
     m_rect = m_chart->plotArea().adjusted(-4, -4, 4, 4);
 }
 
-QRectF ErrorBarItem::boundingRect() const
-{
-    return m_rect;
-}
+QRectF ErrorBarItem::boundingRect() const { return m_rect; }
 
 void ErrorBarItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
 {

@@ -16,7 +16,7 @@ namespace wb::ui {
 class ErrorBarItem : public QGraphicsItem {
 public:
     struct Whisker {
-        qreal x = 0;    ///< centre of the bar in axis units (category index + offset)
+        qreal x = 0; ///< centre of the bar in axis units (category index + offset)
         qreal low = 0;
         qreal high = 0;
         qreal halfWidth = 0.05; ///< half the cap's width in axis units

@@ -10,41 +10,41 @@ namespace wb::ui {
 
 namespace {
 
-    struct Shades {
-        QRgb base; ///< the method without I3C
-        QRgb i3c;  ///< the same family with I3C
-    };
+struct Shades {
+    QRgb base; ///< the method without I3C
+    QRgb i3c; ///< the same family with I3C
+};
 
-    // Colour-blind-safe pairs (light/dark of one hue, after the Paired scheme), one per family.
-    constexpr std::array<Shades, 9> kShades { {
-        { 0xa6cee3, 0x1f78b4 }, // blue
-        { 0xfdbf6f, 0xe66101 }, // orange
-        { 0xb2df8a, 0x33a02c }, // green
-        { 0xcab2d6, 0x6a3d9a }, // purple
-        { 0xfb9a99, 0xc51b1b }, // red
-        { 0xdfc27d, 0x8c510a }, // brown
-        { 0x9edae5, 0x01857a }, // teal
-        { 0xf1b6da, 0xc51b7d }, // pink
-        { 0xbdbdbd, 0x525252 }, // grey
-    } };
+// Colour-blind-safe pairs (light/dark of one hue, after the Paired scheme), one per family.
+constexpr std::array<Shades, 9> kShades { {
+    { 0xa6cee3, 0x1f78b4 }, // blue
+    { 0xfdbf6f, 0xe66101 }, // orange
+    { 0xb2df8a, 0x33a02c }, // green
+    { 0xcab2d6, 0x6a3d9a }, // purple
+    { 0xfb9a99, 0xc51b1b }, // red
+    { 0xdfc27d, 0x8c510a }, // brown
+    { 0x9edae5, 0x01857a }, // teal
+    { 0xf1b6da, 0xc51b7d }, // pink
+    { 0xbdbdbd, 0x525252 }, // grey
+} };
 
-    const QStringList& families()
-    {
-        static const QStringList names { QStringLiteral("zero-shot-cot"), QStringLiteral("few-shot-cot"),
-            QStringLiteral("auto-cot"), QStringLiteral("complex-cot"), QStringLiteral("direct"),
-            QStringLiteral("plan-and-solve"), QStringLiteral("instruct-cot"), QStringLiteral("i3c-select") };
-        return names;
+const QStringList& families()
+{
+    static const QStringList names { QStringLiteral("zero-shot-cot"), QStringLiteral("few-shot-cot"),
+        QStringLiteral("auto-cot"), QStringLiteral("complex-cot"), QStringLiteral("direct"),
+        QStringLiteral("plan-and-solve"), QStringLiteral("instruct-cot"), QStringLiteral("i3c-select") };
+    return names;
+}
+
+std::uint32_t fnv1a(const QByteArray& bytes)
+{
+    std::uint32_t hash = 2166136261u;
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
     }
-
-    std::uint32_t fnv1a(const QByteArray& bytes)
-    {
-        std::uint32_t hash = 2166136261u;
-        for (const char c : bytes) {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 16777619u;
-        }
-        return hash;
-    }
+    return hash;
+}
 
 } // namespace
 

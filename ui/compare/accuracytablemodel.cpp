@@ -34,10 +34,7 @@ int AccuracyTableModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int AccuracyTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int AccuracyTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant AccuracyTableModel::data(const QModelIndex& index, int role) const
 {
@@ -55,7 +52,8 @@ QVariant AccuracyTableModel::data(const QModelIndex& index, int role) const
     const bool display = role == Qt::DisplayRole;
     switch (index.column()) {
     case RunColumn:
-        return display ? QVariant(QStringLiteral("#%1").arg(run.record.id)) : QVariant(static_cast<qlonglong>(run.record.id));
+        return display ? QVariant(QStringLiteral("#%1").arg(run.record.id))
+                       : QVariant(static_cast<qlonglong>(run.record.id));
     case MethodColumn:
         return QString::fromStdString(run.config.methodId);
     case ModelColumn:

@@ -16,8 +16,18 @@ class AccuracyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // Unscoped: Qt's view API takes plain ints for columns and roles.
-    enum Column { RunColumn, MethodColumn, ModelColumn, DatasetColumn, CorrectColumn, TotalColumn, AccuracyColumn,
-        CiLowColumn, CiHighColumn, ColumnCount };
+    enum Column {
+        RunColumn,
+        MethodColumn,
+        ModelColumn,
+        DatasetColumn,
+        CorrectColumn,
+        TotalColumn,
+        AccuracyColumn,
+        CiLowColumn,
+        CiHighColumn,
+        ColumnCount
+    };
     enum Role {
         SortRole = Qt::UserRole, ///< raw numbers
         RunIdRole,

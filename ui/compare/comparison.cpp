@@ -11,62 +11,61 @@ namespace wb::ui {
 
 namespace {
 
-    std::vector<const RunOutcome*> chosenRuns(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
-    {
-        std::vector<const RunOutcome*> runs;
-        for (const RunOutcome& run : data.runs) { // data order: newest first
-            if (std::find(ids.begin(), ids.end(), run.record.id) != ids.end())
-                runs.push_back(&run);
-        }
-        return runs;
+std::vector<const RunOutcome*> chosenRuns(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
+{
+    std::vector<const RunOutcome*> runs;
+    for (const RunOutcome& run : data.runs) { // data order: newest first
+        if (std::find(ids.begin(), ids.end(), run.record.id) != ids.end())
+            runs.push_back(&run);
     }
+    return runs;
+}
 
-    bool sameMethodElsewhere(const std::vector<const RunOutcome*>& runs, const RunOutcome& run)
-    {
-        return std::count_if(runs.begin(), runs.end(),
-                   [&](const RunOutcome* r) { return r->config.methodId == run.config.methodId; })
-            > 1;
-    }
+bool sameMethodElsewhere(const std::vector<const RunOutcome*>& runs, const RunOutcome& run)
+{
+    return std::count_if(runs.begin(), runs.end(), [&](const RunOutcome* r) {
+        return r->config.methodId == run.config.methodId;
+    }) > 1;
+}
 
-    /// One set per run, one category per group key, accuracies from core's breakdown().
-    BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::store::RowId>& ids,
-        const QStringList& categories, const std::function<std::string(const RunOutcome&, std::int64_t)>& groupOf)
-    {
-        BarChartData chart;
-        chart.categories = categories;
-        std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
-        // Same order as the by-dataset chart (by method), so a legend reads the same in every chart.
-        std::stable_sort(runs.begin(), runs.end(), [](const RunOutcome* a, const RunOutcome* b) {
-            return a->config.methodId < b->config.methodId;
-        });
-        for (const RunOutcome* run : runs) {
-            BarChartData::Set set;
-            set.label = QString::fromStdString(runLabel(*run, false));
-            if (sameMethodElsewhere(runs, *run))
-                set.label += QStringLiteral(" #%1").arg(run->record.id);
-            set.colorKey = QString::fromStdString(run->config.methodId);
-            set.values.assign(static_cast<std::size_t>(categories.size()), std::nullopt);
-            set.runs.assign(static_cast<std::size_t>(categories.size()), run->record.id);
-            set.problems.assign(static_cast<std::size_t>(categories.size()), {});
-            std::vector<std::string> keys;
-            std::vector<bool> correct;
-            for (const auto& [index, outcome] : run->problems) {
-                const std::string key = groupOf(*run, index);
-                const qsizetype category = categories.indexOf(QString::fromStdString(key));
-                if (category < 0)
-                    continue;
-                keys.push_back(key);
-                correct.push_back(outcome.correct);
-                set.problems[static_cast<std::size_t>(category)].push_back(index);
-            }
-            for (const wb::eval::GroupAccuracy& group : wb::eval::breakdown(keys, correct)) {
-                const qsizetype category = categories.indexOf(QString::fromStdString(group.key));
-                set.values[static_cast<std::size_t>(category)] = group.accuracy;
-            }
-            chart.sets.push_back(std::move(set));
+/// One set per run, one category per group key, accuracies from core's breakdown().
+BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::store::RowId>& ids,
+    const QStringList& categories, const std::function<std::string(const RunOutcome&, std::int64_t)>& groupOf)
+{
+    BarChartData chart;
+    chart.categories = categories;
+    std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
+    // Same order as the by-dataset chart (by method), so a legend reads the same in every chart.
+    std::stable_sort(runs.begin(), runs.end(),
+        [](const RunOutcome* a, const RunOutcome* b) { return a->config.methodId < b->config.methodId; });
+    for (const RunOutcome* run : runs) {
+        BarChartData::Set set;
+        set.label = QString::fromStdString(runLabel(*run, false));
+        if (sameMethodElsewhere(runs, *run))
+            set.label += QStringLiteral(" #%1").arg(run->record.id);
+        set.colorKey = QString::fromStdString(run->config.methodId);
+        set.values.assign(static_cast<std::size_t>(categories.size()), std::nullopt);
+        set.runs.assign(static_cast<std::size_t>(categories.size()), run->record.id);
+        set.problems.assign(static_cast<std::size_t>(categories.size()), {});
+        std::vector<std::string> keys;
+        std::vector<bool> correct;
+        for (const auto& [index, outcome] : run->problems) {
+            const std::string key = groupOf(*run, index);
+            const qsizetype category = categories.indexOf(QString::fromStdString(key));
+            if (category < 0)
+                continue;
+            keys.push_back(key);
+            correct.push_back(outcome.correct);
+            set.problems[static_cast<std::size_t>(category)].push_back(index);
         }
-        return chart;
+        for (const wb::eval::GroupAccuracy& group : wb::eval::breakdown(keys, correct)) {
+            const qsizetype category = categories.indexOf(QString::fromStdString(group.key));
+            set.values[static_cast<std::size_t>(category)] = group.accuracy;
+        }
+        chart.sets.push_back(std::move(set));
     }
+    return chart;
+}
 
 } // namespace
 
@@ -96,7 +95,8 @@ BarChartData accuracyByDataset(const ComparisonData& data, const std::vector<wb:
         for (const RunOutcome* run : runs) {
             if (run->config.methodId != method)
                 continue;
-            const auto category = static_cast<std::size_t>(chart.categories.indexOf(QString::fromStdString(run->datasetName)));
+            const auto category
+                = static_cast<std::size_t>(chart.categories.indexOf(QString::fromStdString(run->datasetName)));
             if (set.runs[category] != 0)
                 continue; // a newer run of this method on this dataset is already shown
             std::vector<bool> correct;
@@ -124,7 +124,8 @@ BarChartData accuracyByCandidates(const ComparisonData& data, const std::vector<
             count = std::max(count, outcome.candidates);
         }
     }
-    BarChartData chart = perRunBreakdown(data, ids, { QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3+") },
+    BarChartData chart = perRunBreakdown(data, ids,
+        { QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3+") },
         [&](const RunOutcome& run, std::int64_t index) -> std::string {
             const int count = counts[{ run.record.datasetId, index }];
             if (count < 0)
@@ -140,13 +141,13 @@ BarChartData accuracyByGoldIrrelevant(const ComparisonData& data, const std::vec
 {
     const QString with = QObject::tr("with gold-irrelevant");
     const QString without = QObject::tr("without");
-    BarChartData chart = perRunBreakdown(data, ids, { with, without },
-        [&](const RunOutcome& run, std::int64_t index) -> std::string {
-            const wb::dataset::Problem* problem = data.problem(run.record.datasetId, index);
-            if (!problem)
-                return {};
-            return (problem->goldIrrelevant.empty() ? without : with).toStdString();
-        });
+    BarChartData chart
+        = perRunBreakdown(data, ids, { with, without }, [&](const RunOutcome& run, std::int64_t index) -> std::string {
+              const wb::dataset::Problem* problem = data.problem(run.record.datasetId, index);
+              if (!problem)
+                  return {};
+              return (problem->goldIrrelevant.empty() ? without : with).toStdString();
+          });
     chart.title = QObject::tr("Accuracy with and without gold-annotated irrelevant conditions");
     chart.axisTitle = QObject::tr("Problems");
     return chart;
@@ -170,8 +171,9 @@ wb::Result<PairedComparison> comparePair(const RunOutcome& a, const RunOutcome& 
             continue;
         va.push_back(outcome.correct);
         vb.push_back(other->second.correct);
-        const int cell = outcome.correct ? (other->second.correct ? PairedComparison::BothRight : PairedComparison::RightToWrong)
-                                         : (other->second.correct ? PairedComparison::WrongToRight : PairedComparison::BothWrong);
+        const int cell = outcome.correct
+            ? (other->second.correct ? PairedComparison::BothRight : PairedComparison::RightToWrong)
+            : (other->second.correct ? PairedComparison::WrongToRight : PairedComparison::BothWrong);
         result.cells[cell].push_back(index);
     }
     result.accuracyA = wb::eval::accuracy(va);

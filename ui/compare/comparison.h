@@ -18,9 +18,9 @@ struct BarChartData {
     struct Set {
         QString label;
         QString colorKey; ///< the method id: the same method has the same colour in every chart
-        std::vector<std::optional<wb::eval::Accuracy>> values;   ///< per category; nullopt = no bar
-        std::vector<wb::store::RowId> runs;                     ///< per category: the run behind the bar (0 = none)
-        std::vector<std::vector<std::int64_t>> problems;        ///< per category: the problems counted
+        std::vector<std::optional<wb::eval::Accuracy>> values; ///< per category; nullopt = no bar
+        std::vector<wb::store::RowId> runs; ///< per category: the run behind the bar (0 = none)
+        std::vector<std::vector<std::int64_t>> problems; ///< per category: the problems counted
     };
     QString title;
     QString axisTitle;

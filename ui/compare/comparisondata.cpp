@@ -11,53 +11,53 @@ namespace wb::ui {
 
 namespace {
 
-    int candidateCount(const std::string& detailsJson)
-    {
-        // Malformed details only lose the breakdown, never the comparison.
-        const nlohmann::json details = nlohmann::json::parse(detailsJson, nullptr, false);
-        if (!details.is_object())
-            return -1;
-        const auto it = details.find("candidates");
-        return it != details.end() && it->is_array() ? static_cast<int>(it->size()) : -1;
-    }
+int candidateCount(const std::string& detailsJson)
+{
+    // Malformed details only lose the breakdown, never the comparison.
+    const nlohmann::json details = nlohmann::json::parse(detailsJson, nullptr, false);
+    if (!details.is_object())
+        return -1;
+    const auto it = details.find("candidates");
+    return it != details.end() && it->is_array() ? static_cast<int>(it->size()) : -1;
+}
 
-    wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunRecord& record,
-        std::map<wb::store::RowId, wb::store::DatasetRecord>& datasets)
-    {
-        RunOutcome outcome;
-        outcome.record = record;
-        auto config = wb::run::RunConfig::fromJsonText(record.configJson);
-        if (!config)
-            return config.error();
-        outcome.config = std::move(*config);
-        auto known = datasets.find(record.datasetId);
-        if (known == datasets.end()) {
-            auto dataset = store.dataset(record.datasetId);
-            if (!dataset)
-                return dataset.error();
-            known = datasets.emplace(record.datasetId, std::move(*dataset)).first;
-        }
-        outcome.datasetName = known->second.name;
-        outcome.datasetHash = known->second.contentHash;
-        const std::size_t planned = outcome.config.problemCount(known->second.problemCount);
-        for (std::size_t i = 0; i < planned; ++i)
-            outcome.problems[static_cast<std::int64_t>(i)] = ProblemOutcome {};
-        auto results = store.loadResults(record.id);
-        if (!results)
-            return results.error();
-        for (const wb::store::ResultRecord& r : *results) {
-            const auto it = outcome.problems.find(r.problemIndex);
-            if (it == outcome.problems.end())
-                continue;
-            ProblemOutcome& p = it->second;
-            p.hasResult = true;
-            p.correct = r.error.empty() && r.correct.value_or(false);
-            p.answer = r.extractedAnswer;
-            p.error = r.error;
-            p.candidates = candidateCount(r.detailsJson);
-        }
-        return outcome;
+wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunRecord& record,
+    std::map<wb::store::RowId, wb::store::DatasetRecord>& datasets)
+{
+    RunOutcome outcome;
+    outcome.record = record;
+    auto config = wb::run::RunConfig::fromJsonText(record.configJson);
+    if (!config)
+        return config.error();
+    outcome.config = std::move(*config);
+    auto known = datasets.find(record.datasetId);
+    if (known == datasets.end()) {
+        auto dataset = store.dataset(record.datasetId);
+        if (!dataset)
+            return dataset.error();
+        known = datasets.emplace(record.datasetId, std::move(*dataset)).first;
     }
+    outcome.datasetName = known->second.name;
+    outcome.datasetHash = known->second.contentHash;
+    const std::size_t planned = outcome.config.problemCount(known->second.problemCount);
+    for (std::size_t i = 0; i < planned; ++i)
+        outcome.problems[static_cast<std::int64_t>(i)] = ProblemOutcome {};
+    auto results = store.loadResults(record.id);
+    if (!results)
+        return results.error();
+    for (const wb::store::ResultRecord& r : *results) {
+        const auto it = outcome.problems.find(r.problemIndex);
+        if (it == outcome.problems.end())
+            continue;
+        ProblemOutcome& p = it->second;
+        p.hasResult = true;
+        p.correct = r.error.empty() && r.correct.value_or(false);
+        p.answer = r.extractedAnswer;
+        p.error = r.error;
+        p.candidates = candidateCount(r.detailsJson);
+    }
+    return outcome;
+}
 
 } // namespace
 

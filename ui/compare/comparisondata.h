@@ -20,9 +20,9 @@ namespace wb::ui {
 struct ProblemOutcome {
     bool correct = false;
     bool hasResult = false;
-    std::string answer;   ///< extracted answer ("" when none)
+    std::string answer; ///< extracted answer ("" when none)
     std::string error;
-    int candidates = -1;  ///< candidates the run chose for this problem (-1 = not recorded)
+    int candidates = -1; ///< candidates the run chose for this problem (-1 = not recorded)
 };
 
 /// A run of the open database with its configuration and per-problem outcomes over its planned problems.
@@ -51,7 +51,7 @@ wb::Result<ComparisonData> loadComparison(const std::string& path);
 /// Reason-step text of one problem in one run, from the stored calls.
 struct ReasoningPath {
     std::string reasoning; ///< the "reason" step's response text (or the last non-verify step's when there is none)
-    std::string step;      ///< which step the text came from
+    std::string step; ///< which step the text came from
 };
 wb::Result<ReasoningPath> loadReasoning(const std::string& path, wb::store::RowId runId, std::int64_t problemIndex);
 

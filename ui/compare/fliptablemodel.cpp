@@ -10,7 +10,8 @@ FlipTableModel::FlipTableModel(QObject* parent)
 {
 }
 
-void FlipTableModel::setComparison(std::optional<PairedComparison> comparison, const QString& labelA, const QString& labelB)
+void FlipTableModel::setComparison(
+    std::optional<PairedComparison> comparison, const QString& labelA, const QString& labelB)
 {
     beginResetModel();
     m_comparison = std::move(comparison);
@@ -26,15 +27,9 @@ PairedComparison::Cell FlipTableModel::cellAt(int row, int column)
     return column == BRightColumn ? PairedComparison::WrongToRight : PairedComparison::BothWrong;
 }
 
-int FlipTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : RowCount;
-}
+int FlipTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : RowCount; }
 
-int FlipTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int FlipTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant FlipTableModel::data(const QModelIndex& index, int role) const
 {
@@ -64,8 +59,9 @@ QVariant FlipTableModel::data(const QModelIndex& index, int role) const
             return QColor(0xd5, 0xef, 0xd5);
         return {};
     case Qt::ForegroundRole:
-        return cell == PairedComparison::RightToWrong || cell == PairedComparison::WrongToRight ? QVariant(QColor(Qt::black))
-                                                                                               : QVariant();
+        return cell == PairedComparison::RightToWrong || cell == PairedComparison::WrongToRight
+            ? QVariant(QColor(Qt::black))
+            : QVariant();
     case Qt::ToolTipRole:
         return tr("Click to list these problems");
     default:

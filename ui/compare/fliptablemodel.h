@@ -18,12 +18,13 @@ public:
     enum Row { ARightRow, AWrongRow, RowCount };
     enum Role {
         CountRole = Qt::UserRole, ///< problems in the cell
-        CellRole,                 ///< PairedComparison::Cell
+        CellRole, ///< PairedComparison::Cell
     };
 
     explicit FlipTableModel(QObject* parent = nullptr);
 
-    void setComparison(std::optional<PairedComparison> comparison, const QString& labelA = {}, const QString& labelB = {});
+    void setComparison(
+        std::optional<PairedComparison> comparison, const QString& labelA = {}, const QString& labelB = {});
     const std::optional<PairedComparison>& comparison() const { return m_comparison; }
     static PairedComparison::Cell cellAt(int row, int column);
 

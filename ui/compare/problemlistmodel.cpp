@@ -21,20 +21,14 @@ void ProblemListModel::setProblems(std::shared_ptr<const ComparisonData> data, w
     endResetModel();
 }
 
-void ProblemListModel::clear()
-{
-    setProblems(nullptr, 0, 0, {});
-}
+void ProblemListModel::clear() { setProblems(nullptr, 0, 0, {}); }
 
 int ProblemListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_problems.size());
 }
 
-int ProblemListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ProblemListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant ProblemListModel::outcomeData(const RunOutcome* run, std::int64_t problem, bool answer, int role) const
 {

@@ -14,8 +14,17 @@ class ProblemListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // Unscoped: Qt's view API takes plain ints for columns and roles.
-    enum Column { IndexColumn, IdColumn, TextColumn, GoldColumn, AnswerAColumn, CorrectAColumn, AnswerBColumn,
-        CorrectBColumn, ColumnCount };
+    enum Column {
+        IndexColumn,
+        IdColumn,
+        TextColumn,
+        GoldColumn,
+        AnswerAColumn,
+        CorrectAColumn,
+        AnswerBColumn,
+        CorrectBColumn,
+        ColumnCount
+    };
     enum Role {
         SortRole = Qt::UserRole,
         ProblemIndexRole, ///< index of the problem in its dataset

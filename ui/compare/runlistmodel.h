@@ -16,7 +16,7 @@ public:
     // Unscoped: Qt's view API takes plain ints for roles.
     enum Role {
         RunIdRole = Qt::UserRole, ///< the run's RowId (qlonglong)
-        MethodRole,               ///< method id, the colour key
+        MethodRole, ///< method id, the colour key
     };
 
     explicit RunListModel(QObject* parent = nullptr);

@@ -38,8 +38,8 @@ std::vector<DiffWord> wordDiff(const QStringList& left, const QStringList& right
         // The line diff's LCS works on any token list: here the tokens are words.
         for (const DiffLine& token : diffLines(left.mid(prefix, n), right.mid(prefix, m))) {
             const DiffWord::Side side = token.kind == DiffLine::Kind::Same ? DiffWord::Side::Both
-                : token.kind == DiffLine::Kind::Removed                     ? DiffWord::Side::Left
-                                                                             : DiffWord::Side::Right;
+                : token.kind == DiffLine::Kind::Removed                    ? DiffWord::Side::Left
+                                                                           : DiffWord::Side::Right;
             diff.push_back({ side, token.text });
         }
     }
@@ -52,7 +52,7 @@ QString diffSideHtml(const std::vector<DiffWord>& diff, DiffWord::Side side)
 {
     // Red-ish for the left (A) side, green-ish for the right (B) side: readable on light and dark palettes.
     const QString style = side == DiffWord::Side::Left ? QStringLiteral("background-color:#f8c4c4;color:#5a0000")
-                                                        : QStringLiteral("background-color:#c4ecc4;color:#003a00");
+                                                       : QStringLiteral("background-color:#c4ecc4;color:#003a00");
     QStringList parts;
     for (const DiffWord& word : diff) {
         if (word.side == DiffWord::Side::Both)

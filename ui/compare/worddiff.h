@@ -19,8 +19,8 @@ struct DiffWord {
 /// Splits on whitespace, keeping punctuation attached to its word.
 QStringList diffWords(const QString& text);
 
-/// Word-level diff by longest common subsequence (diffLines over words, O(n·m) memory; inputs longer than `maxWords` words on
-/// either side are compared by their common prefix and suffix only, so a huge response cannot stall the UI).
+/// Word-level diff by longest common subsequence (diffLines over words, O(n·m) memory; inputs longer than `maxWords`
+/// words on either side are compared by their common prefix and suffix only, so a huge response cannot stall the UI).
 std::vector<DiffWord> wordDiff(const QStringList& left, const QStringList& right, int maxWords = 3000);
 
 /// HTML of one side of the diff: shared words plain, words only on this side highlighted.

@@ -9,32 +9,32 @@ namespace wb::ui {
 
 namespace {
 
-    struct Stop {
-        double at;
-        int r, g, b;
-    };
+struct Stop {
+    double at;
+    int r, g, b;
+};
 
-    // A diverging red-yellow-blue ramp (ColorBrewer RdYlBu, 5 classes): colour-blind safe, and the pale middle
-    // keeps black text legible on every cell.
-    constexpr std::array<Stop, 5> kStops { {
-        { 0.00, 215, 48, 39 },
-        { 0.25, 252, 141, 89 },
-        { 0.50, 255, 255, 191 },
-        { 0.75, 145, 191, 219 },
-        { 1.00, 69, 117, 180 },
-    } };
+// A diverging red-yellow-blue ramp (ColorBrewer RdYlBu, 5 classes): colour-blind safe, and the pale middle
+// keeps black text legible on every cell.
+constexpr std::array<Stop, 5> kStops { {
+    { 0.00, 215, 48, 39 },
+    { 0.25, 252, 141, 89 },
+    { 0.50, 255, 255, 191 },
+    { 0.75, 145, 191, 219 },
+    { 1.00, 69, 117, 180 },
+} };
 
-    double channelLuminance(int channel)
-    {
-        const double c = channel / 255.0;
-        return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-    }
+double channelLuminance(int channel)
+{
+    const double c = channel / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
 
-    double relativeLuminance(const QColor& color)
-    {
-        return 0.2126 * channelLuminance(color.red()) + 0.7152 * channelLuminance(color.green())
-            + 0.0722 * channelLuminance(color.blue());
-    }
+double relativeLuminance(const QColor& color)
+{
+    return 0.2126 * channelLuminance(color.red()) + 0.7152 * channelLuminance(color.green())
+        + 0.0722 * channelLuminance(color.blue());
+}
 
 } // namespace
 
@@ -84,10 +84,7 @@ QColor ColorScale::backgroundAt(double fraction)
     return QColor(blend(base.red()), blend(base.green()), blend(base.blue()));
 }
 
-QColor ColorScale::missingColor()
-{
-    return QColor(224, 224, 224);
-}
+QColor ColorScale::missingColor() { return QColor(224, 224, 224); }
 
 QColor ColorScale::textColorFor(const QColor& background)
 {

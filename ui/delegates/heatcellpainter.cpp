@@ -10,7 +10,7 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kLabelMargin = 2;
+constexpr int kLabelMargin = 2;
 }
 
 HeatCellPainter::HeatCellPainter(const ColorScale& scale, int decimals)

@@ -6,7 +6,7 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kInset = 1;
+constexpr int kInset = 1;
 }
 
 HeatDelegate::HeatDelegate(const ColorScale& scale, int valueRole, QObject* parent)

@@ -14,7 +14,7 @@ namespace wb::ui {
 struct EncoderChoice {
     enum class Kind { Builtin, Embeddings };
     Kind kind = Kind::Builtin;
-    QString url;   ///< OpenAI-compatible base URL, e.g. http://localhost:11434/v1 (Embeddings only)
+    QString url; ///< OpenAI-compatible base URL, e.g. http://localhost:11434/v1 (Embeddings only)
     QString model; ///< embeddings model name (Embeddings only)
 
     bool operator==(const EncoderChoice&) const = default;

@@ -13,8 +13,7 @@ namespace wb::ui {
 /// Runs `work` on the global thread pool and hands its result to `done` on `context`'s thread. The watcher is
 /// a child of `context`: if the context dies first, `done` never runs. Results travel in a shared_ptr so that
 /// T need not be default-constructible (wb::Result<T> is not).
-template <class T>
-void runAsync(QObject* context, std::function<T()> work, std::function<void(T&&)> done)
+template <class T> void runAsync(QObject* context, std::function<T()> work, std::function<void(T&&)> done)
 {
     using Box = std::shared_ptr<T>;
     auto* watcher = new QFutureWatcher<Box>(context);

@@ -11,34 +11,34 @@
 namespace wb::ui {
 
 namespace {
-    constexpr std::size_t kBatchSize = 256;
+constexpr std::size_t kBatchSize = 256;
 
-    void countCandidates(QPromise<CandidateCountJob::Batch>& promise,
-        const std::shared_ptr<const wb::dataset::Dataset>& dataset, double theta)
-    {
-        auto encoder = createEncoder(EncoderChoice {});
-        const std::vector<wb::dataset::Problem>& problems = dataset->problems;
-        for (std::size_t first = 0; first < problems.size(); first += kBatchSize) {
-            if (promise.isCanceled())
-                return;
-            CandidateCountJob::Batch batch;
-            batch.first = static_cast<int>(first);
-            const std::size_t last = std::min(problems.size(), first + kBatchSize);
-            for (std::size_t i = first; i < last; ++i) {
-                const wb::dataset::Problem& p = problems[i];
-                int count = -1;
-                if (p.conditions.empty()) {
-                    count = 0;
-                } else if (encoder) {
-                    const auto report = wb::relevance::analyse(**encoder, p.conditions, p.question, theta);
-                    if (report)
-                        count = static_cast<int>(report->candidates.size());
-                }
-                batch.counts.push_back(count);
+void countCandidates(QPromise<CandidateCountJob::Batch>& promise,
+    const std::shared_ptr<const wb::dataset::Dataset>& dataset, double theta)
+{
+    auto encoder = createEncoder(EncoderChoice {});
+    const std::vector<wb::dataset::Problem>& problems = dataset->problems;
+    for (std::size_t first = 0; first < problems.size(); first += kBatchSize) {
+        if (promise.isCanceled())
+            return;
+        CandidateCountJob::Batch batch;
+        batch.first = static_cast<int>(first);
+        const std::size_t last = std::min(problems.size(), first + kBatchSize);
+        for (std::size_t i = first; i < last; ++i) {
+            const wb::dataset::Problem& p = problems[i];
+            int count = -1;
+            if (p.conditions.empty()) {
+                count = 0;
+            } else if (encoder) {
+                const auto report = wb::relevance::analyse(**encoder, p.conditions, p.question, theta);
+                if (report)
+                    count = static_cast<int>(report->candidates.size());
             }
-            promise.addResult(std::move(batch));
+            batch.counts.push_back(count);
         }
+        promise.addResult(std::move(batch));
     }
+}
 
 } // namespace
 
@@ -47,10 +47,7 @@ CandidateCountJob::CandidateCountJob(QObject* parent)
 {
 }
 
-CandidateCountJob::~CandidateCountJob()
-{
-    cancel();
-}
+CandidateCountJob::~CandidateCountJob() { cancel(); }
 
 void CandidateCountJob::start(std::shared_ptr<const wb::dataset::Dataset> dataset, double theta)
 {
@@ -92,9 +89,6 @@ void CandidateCountJob::cancel()
     watcher->deleteLater();
 }
 
-bool CandidateCountJob::isRunning() const
-{
-    return m_watcher != nullptr;
-}
+bool CandidateCountJob::isRunning() const { return m_watcher != nullptr; }
 
 } // namespace wb::ui

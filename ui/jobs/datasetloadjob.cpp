@@ -9,7 +9,7 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kProgressIntervalMs = 100;
+constexpr int kProgressIntervalMs = 100;
 }
 
 struct DatasetLoadJob::State {
@@ -27,10 +27,7 @@ DatasetLoadJob::DatasetLoadJob(QObject* parent)
     });
 }
 
-DatasetLoadJob::~DatasetLoadJob()
-{
-    cancel();
-}
+DatasetLoadJob::~DatasetLoadJob() { cancel(); }
 
 quint64 DatasetLoadJob::start(const QString& path, const wb::dataset::LoadOptions& options)
 {
@@ -54,9 +51,8 @@ quint64 DatasetLoadJob::start(const QString& path, const wb::dataset::LoadOption
             dataset.info = std::move(info.value());
             return dataset;
         },
-        [this, generation, state](wb::Result<wb::dataset::Dataset>&& result) {
-            onDone(generation, state, std::move(result));
-        });
+        [this, generation, state](
+            wb::Result<wb::dataset::Dataset>&& result) { onDone(generation, state, std::move(result)); });
     m_progressTimer.start();
     return generation;
 }
@@ -71,8 +67,8 @@ void DatasetLoadJob::cancel()
     emit cancelled(m_generation.current());
 }
 
-void DatasetLoadJob::onDone(quint64 generation, const std::shared_ptr<State>& state,
-    wb::Result<wb::dataset::Dataset>&& result)
+void DatasetLoadJob::onDone(
+    quint64 generation, const std::shared_ptr<State>& state, wb::Result<wb::dataset::Dataset>&& result)
 {
     // A cancelled or superseded load finishes in the background; its result is of no use to anyone.
     if (!m_generation.isCurrent(generation) || state->token.isCancelled())

@@ -27,10 +27,9 @@ wb::Result<StoreContents> readStore(const std::string& path, std::optional<wb::s
         return contents;
 
     // listDatasets() is oldest first: the newest import is the one the user most likely wants to see.
-    const auto chosen = datasetId
-        ? std::find_if(contents.datasets.begin(), contents.datasets.end(),
-            [&](const wb::store::DatasetRecord& d) { return d.id == *datasetId; })
-        : std::prev(contents.datasets.end());
+    const auto chosen = datasetId ? std::find_if(contents.datasets.begin(), contents.datasets.end(),
+                            [&](const wb::store::DatasetRecord& d) { return d.id == *datasetId; })
+                                  : std::prev(contents.datasets.end());
     if (chosen == contents.datasets.end())
         return wb::makeError(wb::ErrorCode::NotFound, "no dataset with id " + std::to_string(*datasetId), path);
     auto problems = store->loadProblems(chosen->id);

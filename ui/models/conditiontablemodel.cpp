@@ -8,17 +8,17 @@ namespace wb::ui {
 
 namespace {
 
-    bool containsIndex(const std::vector<int>& indices, int i)
-    {
-        return std::find(indices.begin(), indices.end(), i) != indices.end();
-    }
+bool containsIndex(const std::vector<int>& indices, int i)
+{
+    return std::find(indices.begin(), indices.end(), i) != indices.end();
+}
 
-    std::optional<double> at(const std::vector<double>& values, int i)
-    {
-        if (i < 0 || static_cast<std::size_t>(i) >= values.size())
-            return std::nullopt;
-        return values[static_cast<std::size_t>(i)];
-    }
+std::optional<double> at(const std::vector<double>& values, int i)
+{
+    if (i < 0 || static_cast<std::size_t>(i) >= values.size())
+        return std::nullopt;
+    return values[static_cast<std::size_t>(i)];
+}
 
 } // namespace
 
@@ -35,10 +35,7 @@ void ConditionTableModel::setProblem(const wb::dataset::Problem& problem)
     endResetModel();
 }
 
-void ConditionTableModel::clear()
-{
-    setProblem({});
-}
+void ConditionTableModel::clear() { setProblem({}); }
 
 void ConditionTableModel::setReport(const std::optional<wb::relevance::RelevanceReport>& report)
 {
@@ -67,10 +64,7 @@ int ConditionTableModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_problem.conditions.size());
 }
 
-int ConditionTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ConditionTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 std::optional<double> ConditionTableModel::score(int row, int column) const
 {

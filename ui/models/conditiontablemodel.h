@@ -29,7 +29,7 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole, ///< raw value (double for scores, bool for marks)
-        HeatValueRole,           ///< score painted by HeatDelegate; invalid for non-score columns
+        HeatValueRole, ///< score painted by HeatDelegate; invalid for non-score columns
     };
 
     explicit ConditionTableModel(QObject* parent = nullptr);

@@ -9,19 +9,20 @@ namespace wb::ui {
 
 namespace {
 
-    QIcon severityIcon(wb::Diagnostic::Severity severity)
-    {
-        QStyle* style = QApplication::style();
-        switch (severity) {
-        case wb::Diagnostic::Severity::Error:
-            return QIcon::fromTheme(QStringLiteral("dialog-error"), style->standardIcon(QStyle::SP_MessageBoxCritical));
-        case wb::Diagnostic::Severity::Warning:
-            return QIcon::fromTheme(QStringLiteral("dialog-warning"), style->standardIcon(QStyle::SP_MessageBoxWarning));
-        case wb::Diagnostic::Severity::Info:
-            break;
-        }
-        return QIcon::fromTheme(QStringLiteral("dialog-information"), style->standardIcon(QStyle::SP_MessageBoxInformation));
+QIcon severityIcon(wb::Diagnostic::Severity severity)
+{
+    QStyle* style = QApplication::style();
+    switch (severity) {
+    case wb::Diagnostic::Severity::Error:
+        return QIcon::fromTheme(QStringLiteral("dialog-error"), style->standardIcon(QStyle::SP_MessageBoxCritical));
+    case wb::Diagnostic::Severity::Warning:
+        return QIcon::fromTheme(QStringLiteral("dialog-warning"), style->standardIcon(QStyle::SP_MessageBoxWarning));
+    case wb::Diagnostic::Severity::Info:
+        break;
     }
+    return QIcon::fromTheme(
+        QStringLiteral("dialog-information"), style->standardIcon(QStyle::SP_MessageBoxInformation));
+}
 
 } // namespace
 
@@ -50,10 +51,7 @@ int DiagnosticsModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_diagnostics.size());
 }
 
-int DiagnosticsModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int DiagnosticsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const
 {

@@ -7,12 +7,12 @@ namespace wb::ui {
 
 namespace {
 
-    QString oneLine(const std::string& text)
-    {
-        QString s = QString::fromStdString(text);
-        s.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        return s;
-    }
+QString oneLine(const std::string& text)
+{
+    QString s = QString::fromStdString(text);
+    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return s;
+}
 
 } // namespace
 
@@ -50,7 +50,8 @@ void ProblemTableModel::setCandidateCounts(int first, const std::vector<int>& co
     if (first < 0 || counts.empty() || static_cast<std::size_t>(first) + counts.size() > m_candidateCounts.size())
         return;
     std::copy(counts.begin(), counts.end(), m_candidateCounts.begin() + first);
-    emit dataChanged(index(first, CandidatesColumn), index(first + static_cast<int>(counts.size()) - 1, CandidatesColumn));
+    emit dataChanged(
+        index(first, CandidatesColumn), index(first + static_cast<int>(counts.size()) - 1, CandidatesColumn));
 }
 
 void ProblemTableModel::clearCandidateCounts()
@@ -222,7 +223,8 @@ QVariant ProblemTableModel::headerData(int section, Qt::Orientation orientation,
         const std::size_t run = static_cast<std::size_t>((section - ColumnCount) / 2);
         if (run >= m_runResults.size())
             return {};
-        return (section - ColumnCount) % 2 == 0 ? m_runResults[run].label : tr("%1 answer").arg(m_runResults[run].label);
+        return (section - ColumnCount) % 2 == 0 ? m_runResults[run].label
+                                                : tr("%1 answer").arg(m_runResults[run].label);
     }
     if (role == Qt::DisplayRole) {
         switch (section) {

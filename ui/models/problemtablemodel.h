@@ -29,14 +29,14 @@ public:
     };
     enum Role {
         SortRole = Qt::UserRole, ///< raw value: numbers as numbers, so sorting is numeric
-        ProblemIndexRole,        ///< row in the dataset (stable across proxies)
+        ProblemIndexRole, ///< row in the dataset (stable across proxies)
     };
 
     /// Outcomes of one run, shown as two extra columns (✓/✗ and the extracted answer) after ColumnCount.
     struct RunResults {
-        QString label;                         ///< e.g. "#3 zero-shot-cot"
+        QString label; ///< e.g. "#3 zero-shot-cot"
         std::vector<std::optional<bool>> correct; ///< by problem row; nullopt = not planned or no result
-        std::vector<QString> answers;          ///< by problem row
+        std::vector<QString> answers; ///< by problem row
     };
 
     /// Count stored while candidates have not been computed yet.

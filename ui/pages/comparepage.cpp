@@ -38,24 +38,24 @@ namespace wb::ui {
 
 namespace {
 
-    QLabel* heading(const QString& text, QWidget* parent)
-    {
-        auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
-        label->setTextFormat(Qt::RichText);
-        return label;
-    }
+QLabel* heading(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()), parent);
+    label->setTextFormat(Qt::RichText);
+    return label;
+}
 
-    QString runTitle(const RunOutcome& run)
-    {
-        return QStringLiteral("#%1 %2 · %3")
-            .arg(run.record.id)
-            .arg(QString::fromStdString(run.config.methodId), QString::fromStdString(run.config.backend.model));
-    }
+QString runTitle(const RunOutcome& run)
+{
+    return QStringLiteral("#%1 %2 · %3")
+        .arg(run.record.id)
+        .arg(QString::fromStdString(run.config.methodId), QString::fromStdString(run.config.backend.model));
+}
 
-    QString pValueText(double p)
-    {
-        return p < 1e-4 ? QStringLiteral("p < 0.0001") : QStringLiteral("p = %1").arg(QString::number(p, 'g', 3));
-    }
+QString pValueText(double p)
+{
+    return p < 1e-4 ? QStringLiteral("p < 0.0001") : QStringLiteral("p = %1").arg(QString::number(p, 'g', 3));
+}
 
 } // namespace
 
@@ -151,9 +151,8 @@ ComparePage::ComparePage(QWidget* parent)
     m_flipView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_flipView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_flipView->setMinimumHeight(120);
-    connect(m_flipView, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        showFlipProblems(FlipTableModel::cellAt(index.row(), index.column()));
-    });
+    connect(m_flipView, &QTableView::clicked, this,
+        [this](const QModelIndex& index) { showFlipProblems(FlipTableModel::cellAt(index.row(), index.column())); });
     flipLayout->addWidget(m_flipView, 1);
     m_flipStats = new QLabel(flipPanel);
     m_flipStats->setObjectName(QStringLiteral("compareFlipStats"));
@@ -181,7 +180,8 @@ ComparePage::ComparePage(QWidget* parent)
     m_problemView->setSortingEnabled(false);
     m_problemView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_problemView->horizontalHeader()->setSectionResizeMode(ProblemListModel::TextColumn, QHeaderView::Stretch);
-    connect(m_problemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ComparePage::onProblemSelected);
+    connect(m_problemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &ComparePage::onProblemSelected);
     listLayout->addWidget(m_problemView, 1);
 
     auto* sideBySide = new QWidget(this);
@@ -191,7 +191,8 @@ ComparePage::ComparePage(QWidget* parent)
         auto* column = new QVBoxLayout();
         m_reasoningTitle[side] = heading(side == 0 ? tr("Run A") : tr("Run B"), sideBySide);
         m_reasoning[side] = new QTextBrowser(sideBySide);
-        m_reasoning[side]->setObjectName(side == 0 ? QStringLiteral("compareReasoningA") : QStringLiteral("compareReasoningB"));
+        m_reasoning[side]->setObjectName(
+            side == 0 ? QStringLiteral("compareReasoningA") : QStringLiteral("compareReasoningB"));
         column->addWidget(m_reasoningTitle[side]);
         column->addWidget(m_reasoning[side], 1);
         sideLayout->addLayout(column, 1);
@@ -252,7 +253,8 @@ void ComparePage::reload()
             m_data = std::make_shared<const ComparisonData>(std::move(result.value()));
             m_problems->clear();
             m_runs->setComparison(m_data); // emits checkedRunsChanged → refresh()
-            m_status->setText(tr("%1: %Ln run(s)", nullptr, static_cast<int>(m_data->runs.size())).arg(QFileInfo(m_path).fileName()));
+            m_status->setText(
+                tr("%1: %Ln run(s)", nullptr, static_cast<int>(m_data->runs.size())).arg(QFileInfo(m_path).fileName()));
             emit comparisonLoaded();
         });
 }
@@ -331,19 +333,21 @@ void ComparePage::updatePair()
     auto pair = comparePair(*a, *b);
     if (!pair) {
         m_flips->setComparison(std::nullopt);
-        m_flipStats->setText(tr("Runs #%1 and #%2 cover different datasets; a paired comparison needs the same problems.")
-                                 .arg(a->record.id)
-                                 .arg(b->record.id));
+        m_flipStats->setText(
+            tr("Runs #%1 and #%2 cover different datasets; a paired comparison needs the same problems.")
+                .arg(a->record.id)
+                .arg(b->record.id));
         return;
     }
     m_flips->setComparison(*pair, QStringLiteral("A #%1").arg(a->record.id), QStringLiteral("B #%1").arg(b->record.id));
-    m_flipStats->setText(tr("Exact McNemar %1 (%2 vs %3 flips)<br>B − A = <b>%4</b> points, paired bootstrap 95% CI [%5, %6]")
-                             .arg(pValueText(pair->mcnemarP))
-                             .arg(pair->flips.rightToWrong)
-                             .arg(pair->flips.wrongToRight)
-                             .arg(pair->difference * 100.0, 0, 'f', 1)
-                             .arg(pair->differenceCi.low * 100.0, 0, 'f', 1)
-                             .arg(pair->differenceCi.high * 100.0, 0, 'f', 1));
+    m_flipStats->setText(
+        tr("Exact McNemar %1 (%2 vs %3 flips)<br>B − A = <b>%4</b> points, paired bootstrap 95% CI [%5, %6]")
+            .arg(pValueText(pair->mcnemarP))
+            .arg(pair->flips.rightToWrong)
+            .arg(pair->flips.wrongToRight)
+            .arg(pair->difference * 100.0, 0, 'f', 1)
+            .arg(pair->differenceCi.low * 100.0, 0, 'f', 1)
+            .arg(pair->differenceCi.high * 100.0, 0, 'f', 1));
 }
 
 void ComparePage::showBarProblems(Chart which, int set, int category)
@@ -352,7 +356,8 @@ void ComparePage::showBarProblems(Chart which, int set, int category)
     if (set < 0 || static_cast<std::size_t>(set) >= data.sets.size())
         return;
     const BarChartData::Set& bars = data.sets[static_cast<std::size_t>(set)];
-    if (category < 0 || static_cast<std::size_t>(category) >= bars.runs.size() || bars.runs[static_cast<std::size_t>(category)] == 0)
+    if (category < 0 || static_cast<std::size_t>(category) >= bars.runs.size()
+        || bars.runs[static_cast<std::size_t>(category)] == 0)
         return;
     const wb::store::RowId run = bars.runs[static_cast<std::size_t>(category)];
     m_problems->setProblems(m_data, run, 0, bars.problems[static_cast<std::size_t>(category)]);
@@ -371,8 +376,8 @@ void ComparePage::showFlipProblems(PairedComparison::Cell cell)
     m_problems->setProblems(m_data, pair->runA, pair->runB, pair->cells[cell]);
     m_problemView->setColumnHidden(ProblemListModel::AnswerBColumn, false);
     m_problemView->setColumnHidden(ProblemListModel::CorrectBColumn, false);
-    static const char* const names[] = { QT_TR_NOOP("both right"), QT_TR_NOOP("right → wrong"), QT_TR_NOOP("wrong → right"),
-        QT_TR_NOOP("both wrong") };
+    static const char* const names[] = { QT_TR_NOOP("both right"), QT_TR_NOOP("right → wrong"),
+        QT_TR_NOOP("wrong → right"), QT_TR_NOOP("both wrong") };
     m_problemsTitle->setText(tr("<b>#%1 vs #%2, %3</b>: %Ln problem(s)", nullptr, m_problems->rowCount())
                                  .arg(pair->runA)
                                  .arg(pair->runB)
@@ -432,7 +437,8 @@ void ComparePage::onProblemSelected()
                                                             : QStringLiteral("<span style=\"color:#b01c1c\">✗</span>"));
                 }
                 if (!p)
-                    html += tr("<p><i>Could not read the calls: %1</i></p>").arg(QString::fromStdString(p.error().toString()).toHtmlEscaped());
+                    html += tr("<p><i>Could not read the calls: %1</i></p>")
+                                .arg(QString::fromStdString(p.error().toString()).toHtmlEscaped());
                 else if (p->reasoning.empty())
                     html += tr("<p><i>No stored response for this problem.</i></p>");
                 else
@@ -476,7 +482,8 @@ bool ComparePage::exportChartPng()
     QString error;
     // Twice the on-screen size: crisp in documents.
     AccuracyBarChart* chart = currentChart();
-    const bool ok = saveChartPng(*chart, path, &error, QSize(std::max(chart->width(), 900), std::max(chart->height(), 500)));
+    const bool ok
+        = saveChartPng(*chart, path, &error, QSize(std::max(chart->width(), 900), std::max(chart->height(), 500)));
     reportExport(ok, path, error);
     return ok;
 }
@@ -494,7 +501,8 @@ bool ComparePage::exportChartSvg()
 
 bool ComparePage::exportAccuracyCsv()
 {
-    const QString path = askSaveName(tr("Export Accuracy Table"), QStringLiteral("accuracy.csv"), tr("CSV files (*.csv)"));
+    const QString path
+        = askSaveName(tr("Export Accuracy Table"), QStringLiteral("accuracy.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return false;
     QString error;
@@ -505,7 +513,8 @@ bool ComparePage::exportAccuracyCsv()
 
 bool ComparePage::exportProblemsCsv()
 {
-    const QString path = askSaveName(tr("Export Problem List"), QStringLiteral("problems.csv"), tr("CSV files (*.csv)"));
+    const QString path
+        = askSaveName(tr("Export Problem List"), QStringLiteral("problems.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return false;
     QString error;
@@ -536,7 +545,8 @@ QString ComparePage::reportHtml()
 
 bool ComparePage::exportHtmlReport()
 {
-    const QString path = askSaveName(tr("Export Comparison Report"), QStringLiteral("comparison.html"), tr("HTML files (*.html)"));
+    const QString path
+        = askSaveName(tr("Export Comparison Report"), QStringLiteral("comparison.html"), tr("HTML files (*.html)"));
     if (path.isEmpty())
         return false;
     QString error;

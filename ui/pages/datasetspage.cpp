@@ -20,8 +20,8 @@
 namespace wb::ui {
 
 namespace {
-    // Typing in a 58,000-row table should not refilter on every keystroke.
-    constexpr int kSearchDelayMs = 200;
+// Typing in a 58,000-row table should not refilter on every keystroke.
+constexpr int kSearchDelayMs = 200;
 }
 
 DatasetsPage::DatasetsPage(Settings& settings, QWidget* parent)
@@ -48,7 +48,8 @@ DatasetsPage::DatasetsPage(Settings& settings, QWidget* parent)
     m_view->sortByColumn(ProblemTableModel::IndexColumn, Qt::AscendingOrder);
     applyDefaultColumnWidths();
 
-    m_search->setPlaceholderText(tr("Search id or text… (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
+    m_search->setPlaceholderText(
+        tr("Search id or text… (%1)").arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
     m_search->setToolTip(tr("Show only problems whose id or text contains this (case-insensitive)"));
@@ -151,13 +152,10 @@ void DatasetsPage::updateShownCount()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    m_shownLabel->setText(shown == total ? tr("%Ln problem(s)", nullptr, total)
-                                         : tr("%1 of %Ln shown", nullptr, total).arg(shown));
+    m_shownLabel->setText(
+        shown == total ? tr("%Ln problem(s)", nullptr, total) : tr("%1 of %Ln shown", nullptr, total).arg(shown));
 }
 
-void DatasetsPage::onCurrentChanged()
-{
-    emit currentProblemChanged(currentProblemRow());
-}
+void DatasetsPage::onCurrentChanged() { emit currentProblemChanged(currentProblemRow()); }
 
 } // namespace wb::ui

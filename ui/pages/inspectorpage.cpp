@@ -32,10 +32,10 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kSliderSteps = 100;
-    // Typing a URL should not fire one request per keystroke.
-    constexpr int kEncoderDelayMs = 600;
-    constexpr std::size_t kMaxCachedReports = 512;
+constexpr int kSliderSteps = 100;
+// Typing a URL should not fire one request per keystroke.
+constexpr int kEncoderDelayMs = 600;
+constexpr std::size_t kMaxCachedReports = 512;
 }
 
 InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
@@ -80,8 +80,8 @@ InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
     setupTableView(m_conditionView);
     m_conditionView->setSortingEnabled(false);
     auto* heat = new HeatDelegate(ColorScale(0.0, 1.0), ConditionTableModel::HeatValueRole, this);
-    for (int column : { ConditionTableModel::SqColumn, ConditionTableModel::ScColumn,
-             ConditionTableModel::ReferenceSqColumn })
+    for (int column :
+        { ConditionTableModel::SqColumn, ConditionTableModel::ScColumn, ConditionTableModel::ReferenceSqColumn })
         m_conditionView->setItemDelegateForColumn(column, heat);
     QHeaderView* header = m_conditionView->horizontalHeader();
     const int narrow = m_conditionView->fontMetrics().horizontalAdvance(QStringLiteral("paper s(q)")) + 18;
@@ -94,9 +94,10 @@ InspectorPage::InspectorPage(Settings& settings, QWidget* parent)
     textLayout->setContentsMargins(0, 0, 0, 0);
     textLayout->addWidget(m_text, 1);
     textLayout->addWidget(m_legend);
-    auto* key = new QLabel(tr("Background: s(q) of each condition · <span style=\"color:#a50026\">╌╌╌</span> dashed underline: "
-                              "candidate · <span style=\"background:#762a83;color:white\">&nbsp;gold&nbsp;</span>: "
-                              "annotated irrelevant"),
+    auto* key = new QLabel(
+        tr("Background: s(q) of each condition · <span style=\"color:#a50026\">╌╌╌</span> dashed underline: "
+           "candidate · <span style=\"background:#762a83;color:white\">&nbsp;gold&nbsp;</span>: "
+           "annotated irrelevant"),
         textBox);
     key->setWordWrap(true);
     textLayout->addWidget(key);
@@ -209,15 +210,9 @@ QWidget* InspectorPage::createControls()
     return box;
 }
 
-double InspectorPage::theta() const
-{
-    return m_thetaSpin->value();
-}
+double InspectorPage::theta() const { return m_thetaSpin->value(); }
 
-void InspectorPage::setTheta(double theta)
-{
-    m_thetaSpin->setValue(theta);
-}
+void InspectorPage::setTheta(double theta) { m_thetaSpin->setValue(theta); }
 
 EncoderChoice InspectorPage::encoderChoice() const
 {
@@ -252,7 +247,8 @@ void InspectorPage::setProblem(const wb::dataset::Problem& problem)
     QString title = tr("Problem %1").arg(problem.index + 1);
     if (!problem.id.empty() && problem.id != std::to_string(problem.index + 1))
         title += QStringLiteral(" · ") + QString::fromStdString(problem.id);
-    const QString gold = QString::fromStdString(problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice);
+    const QString gold
+        = QString::fromStdString(problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice);
     if (!gold.isEmpty())
         title += QStringLiteral(" · ") + tr("gold answer %1").arg(gold);
     m_title->setText(title);
@@ -365,8 +361,10 @@ void InspectorPage::applyTheta()
                          .arg(m_report->candidates.empty() ? tr("none") : conditionList(m_report->candidates))
                          .arg(m_report->confusionScore, 0, 'f', 3);
     if (!m_problem.referenceCandidates.empty() || !m_problem.referenceSq.empty())
-        status += QStringLiteral(" · ") + tr("paper's candidates: %1")
-                      .arg(m_problem.referenceCandidates.empty() ? tr("none") : conditionList(m_problem.referenceCandidates));
+        status += QStringLiteral(" · ")
+            + tr("paper's candidates: %1")
+                  .arg(m_problem.referenceCandidates.empty() ? tr("none")
+                                                             : conditionList(m_problem.referenceCandidates));
     m_status->setText(status.toHtmlEscaped());
     refreshViews();
 }
@@ -375,7 +373,8 @@ void InspectorPage::refreshViews()
 {
     static const std::vector<double> kNoScores;
     static const std::vector<int> kNoCandidates;
-    m_text->showProblem(m_problem, m_report ? m_report->sq : kNoScores, m_report ? m_report->candidates : kNoCandidates);
+    m_text->showProblem(
+        m_problem, m_report ? m_report->sq : kNoScores, m_report ? m_report->candidates : kNoCandidates);
     if (!m_report) {
         m_heatmap->clear(m_computing ? tr("Computing…") : tr("No similarities"));
         return;

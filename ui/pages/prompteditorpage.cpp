@@ -30,60 +30,64 @@
 namespace wb::ui {
 
 namespace {
-    /// Names a step's templates may use: the built-in variables ({{candidate}} only in the verify step) and the
-    /// outputs of earlier steps — the rule validateMethod() applies.
-    QSet<QString> knownVariablesOf(const wb::method::Method& method, std::size_t stepIndex)
-    {
-        QSet<QString> names;
-        for (const std::string& name : wb::method::builtinVariables())
-            names.insert(QString::fromStdString(name));
-        if (stepIndex >= method.steps.size() || method.steps[stepIndex].kind != wb::method::StepKind::Verify)
-            names.remove(QStringLiteral("candidate"));
-        for (std::size_t si = 0; si < stepIndex && si < method.steps.size(); ++si)
-            if (!method.steps[si].output.empty())
-                names.insert(QString::fromStdString(method.steps[si].output));
-        return names;
-    }
+/// Names a step's templates may use: the built-in variables ({{candidate}} only in the verify step) and the
+/// outputs of earlier steps — the rule validateMethod() applies.
+QSet<QString> knownVariablesOf(const wb::method::Method& method, std::size_t stepIndex)
+{
+    QSet<QString> names;
+    for (const std::string& name : wb::method::builtinVariables())
+        names.insert(QString::fromStdString(name));
+    if (stepIndex >= method.steps.size() || method.steps[stepIndex].kind != wb::method::StepKind::Verify)
+        names.remove(QStringLiteral("candidate"));
+    for (std::size_t si = 0; si < stepIndex && si < method.steps.size(); ++si)
+        if (!method.steps[si].output.empty())
+            names.insert(QString::fromStdString(method.steps[si].output));
+    return names;
+}
 
-    QString methodLabel(const MethodEntry& entry)
-    {
-        QString label = QString::fromStdString(entry.method.name.empty() ? entry.method.id : entry.method.name);
-        if (entry.user)
-            label += QObject::tr(" (user)");
-        return label;
-    }
+QString methodLabel(const MethodEntry& entry)
+{
+    QString label = QString::fromStdString(entry.method.name.empty() ? entry.method.id : entry.method.name);
+    if (entry.user)
+        label += QObject::tr(" (user)");
+    return label;
+}
 
-    QString diffHtml(const QList<DiffLine>& diff)
-    {
-        QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\" style=\"font-family:monospace\">");
-        for (const DiffLine& line : diff) {
-            const char* colour = line.kind == DiffLine::Kind::Added ? "#d9f2d9"
-                : line.kind == DiffLine::Kind::Removed              ? "#f8d7d7"
-                                                                    : "#ffffff";
-            const char* mark = line.kind == DiffLine::Kind::Added ? "+" : line.kind == DiffLine::Kind::Removed ? "−" : "&nbsp;";
-            html += QStringLiteral("<tr><td bgcolor=\"%1\" width=\"14\">%2</td><td bgcolor=\"%1\"><pre style=\"margin:0\">%3</pre></td></tr>")
-                        .arg(QString::fromLatin1(colour), QString::fromUtf8(mark), line.text.toHtmlEscaped());
-        }
-        return html + QStringLiteral("</table>");
+QString diffHtml(const QList<DiffLine>& diff)
+{
+    QString html
+        = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\" style=\"font-family:monospace\">");
+    for (const DiffLine& line : diff) {
+        const char* colour = line.kind == DiffLine::Kind::Added ? "#d9f2d9"
+            : line.kind == DiffLine::Kind::Removed              ? "#f8d7d7"
+                                                                : "#ffffff";
+        const char* mark = line.kind == DiffLine::Kind::Added ? "+"
+            : line.kind == DiffLine::Kind::Removed            ? "−"
+                                                              : "&nbsp;";
+        html += QStringLiteral(
+            "<tr><td bgcolor=\"%1\" width=\"14\">%2</td><td bgcolor=\"%1\"><pre style=\"margin:0\">%3</pre></td></tr>")
+                    .arg(QString::fromLatin1(colour), QString::fromUtf8(mark), line.text.toHtmlEscaped());
     }
+    return html + QStringLiteral("</table>");
+}
 
-    /// The model of the backend profile chosen on the Runs page (the first profile when none is chosen).
-    QString currentBackendModel(const Settings& settings)
-    {
-        const std::vector<ProfileEntry> profiles = loadProfiles(settings);
-        const QString current = settings.currentBackendProfile();
-        for (const ProfileEntry& profile : profiles)
-            if (profile.name() == current)
-                return QString::fromStdString(profile.backend.model);
-        return profiles.empty() ? QString() : QString::fromStdString(profiles.front().backend.model);
-    }
+/// The model of the backend profile chosen on the Runs page (the first profile when none is chosen).
+QString currentBackendModel(const Settings& settings)
+{
+    const std::vector<ProfileEntry> profiles = loadProfiles(settings);
+    const QString current = settings.currentBackendProfile();
+    for (const ProfileEntry& profile : profiles)
+        if (profile.name() == current)
+            return QString::fromStdString(profile.backend.model);
+    return profiles.empty() ? QString() : QString::fromStdString(profiles.front().backend.model);
+}
 
-    QString sanitisedId(const QString& id)
-    {
-        QString out = id.trimmed();
-        out.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._+-]")), QStringLiteral("-"));
-        return out;
-    }
+QString sanitisedId(const QString& id)
+{
+    QString out = id.trimmed();
+    out.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._+-]")), QStringLiteral("-"));
+    return out;
+}
 } // namespace
 
 PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
@@ -145,9 +149,8 @@ PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
     layout->addWidget(createToolbar());
     layout->addWidget(m_splitter, 1);
 
-    connect(m_methodBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        loadMethod(m_methodBox->itemData(index).toInt());
-    });
+    connect(m_methodBox, &QComboBox::currentIndexChanged, this,
+        [this](int index) { loadMethod(m_methodBox->itemData(index).toInt()); });
     // The preview names the model of the current backend; the field may override it for the preview only.
     m_model = currentBackendModel(m_settings);
     m_modelEdit->setText(m_model);
@@ -253,7 +256,8 @@ void PromptEditorPage::reloadMethods(const QString& builtinDir)
         }
     }
     if (!m_library.problems().isEmpty())
-        m_methodInfo->setText(tr("Some method files could not be read: %1").arg(m_library.problems().join(QStringLiteral("; "))));
+        m_methodInfo->setText(
+            tr("Some method files could not be read: %1").arg(m_library.problems().join(QStringLiteral("; "))));
     int index = m_library.indexOf(current);
     if (index < 0)
         index = m_library.indexOf(QStringLiteral("zero-shot-cot+i3c"));
@@ -315,8 +319,11 @@ void PromptEditorPage::loadMethod(int libraryIndex)
                            entry.user ? tr(" · user method") : tr(" · shipped"),
                            QString::fromStdString(m_original.description).toHtmlEscaped());
     if (m_original.demos.source != wb::method::DemoSource::None)
-        info += tr("<br>Demonstrations: %1%2").arg(QString::fromLatin1(wb::method::demoSourceName(m_original.demos.source)),
-            m_original.demos.set.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(m_original.demos.set)));
+        info += tr("<br>Demonstrations: %1%2")
+                    .arg(QString::fromLatin1(wb::method::demoSourceName(m_original.demos.source)),
+                        m_original.demos.set.empty()
+                            ? QString()
+                            : QStringLiteral(" (%1)").arg(QString::fromStdString(m_original.demos.set)));
     m_methodInfo->setText(info);
     m_methodInfo->setToolTip(entry.path);
     onEdited();
@@ -331,10 +338,7 @@ wb::method::Method PromptEditorPage::editedMethod() const
     return method;
 }
 
-StepEditor* PromptEditorPage::stepEditor(int step) const
-{
-    return qobject_cast<StepEditor*>(m_steps->widget(step));
-}
+StepEditor* PromptEditorPage::stepEditor(int step) const { return qobject_cast<StepEditor*>(m_steps->widget(step)); }
 
 void PromptEditorPage::onEdited()
 {
@@ -372,7 +376,8 @@ void PromptEditorPage::updateIssues(const wb::method::Method& method)
             wb::method::Step scratch = method.steps[si];
             const QString problem = editor->applyTo(scratch);
             if (!problem.isEmpty())
-                addIssue(tr("step %1: %2").arg(QString::fromStdString(method.steps[si].id), problem), { static_cast<int>(si), -1, 0 });
+                addIssue(tr("step %1: %2").arg(QString::fromStdString(method.steps[si].id), problem),
+                    { static_cast<int>(si), -1, 0 });
         }
     }
     for (const wb::method::MethodIssue& issue : wb::method::validateMethod(method)) {
@@ -384,14 +389,18 @@ void PromptEditorPage::updateIssues(const wb::method::Method& method)
             target.step = m.captured(1).toInt();
             target.message = m.captured(2).toInt();
             const auto step = static_cast<std::size_t>(target.step);
-            if (step < method.steps.size() && static_cast<std::size_t>(target.message) < method.steps[step].messages.size()) {
-                const QString text = QString::fromStdString(method.steps[step].messages[static_cast<std::size_t>(target.message)].text);
+            if (step < method.steps.size()
+                && static_cast<std::size_t>(target.message) < method.steps[step].messages.size()) {
+                const QString text = QString::fromStdString(
+                    method.steps[step].messages[static_cast<std::size_t>(target.message)].text);
                 const std::size_t offset = issue.offset == std::string::npos ? 0 : issue.offset;
                 target.position = utf8OffsetToPosition(text, offset);
                 const int end = utf8OffsetToPosition(text, offset + std::max<std::size_t>(issue.length, 1));
                 spans[step][target.message].append({ target.position, std::max(end - target.position, 1) });
                 m_badSteps.insert(step);
-                where = tr("step %1, message %2").arg(QString::fromStdString(method.steps[step].id)).arg(target.message + 1);
+                where = tr("step %1, message %2")
+                            .arg(QString::fromStdString(method.steps[step].id))
+                            .arg(target.message + 1);
                 if (issue.offset != std::string::npos)
                     where += tr(", offset %1").arg(target.position);
             }
@@ -407,7 +416,8 @@ void PromptEditorPage::updateIssues(const wb::method::Method& method)
             continue;
         for (int mi = 0; mi < editor->messageCount(); ++mi)
             editor->setIssueSpans(mi, spans[si].value(mi));
-        const bool bad = std::any_of(spans[si].begin(), spans[si].end(), [](const auto& list) { return !list.isEmpty(); });
+        const bool bad
+            = std::any_of(spans[si].begin(), spans[si].end(), [](const auto& list) { return !list.isEmpty(); });
         m_steps->tabBar()->setTabTextColor(static_cast<int>(si), bad ? TemplateHighlighter::unknownColor() : QColor());
     }
     m_loading = false;
@@ -418,10 +428,7 @@ void PromptEditorPage::updateIssues(const wb::method::Method& method)
     }
 }
 
-QStringList PromptEditorPage::issueTexts() const
-{
-    return m_issueTextList;
-}
+QStringList PromptEditorPage::issueTexts() const { return m_issueTextList; }
 
 void PromptEditorPage::jumpToIssue(int row)
 {
@@ -535,7 +542,8 @@ void PromptEditorPage::showCall(int index)
     }
     const PreviewCall& call = m_preview[static_cast<std::size_t>(index)];
     if (!call.error.isEmpty()) {
-        m_callNote->setText(QStringLiteral("<span style=\"color:#c01010\">%1</span>").arg(tr("Cannot render this call: %1").arg(call.error.toHtmlEscaped())));
+        m_callNote->setText(QStringLiteral("<span style=\"color:#c01010\">%1</span>")
+                                .arg(tr("Cannot render this call: %1").arg(call.error.toHtmlEscaped())));
         m_previewView->setPlainText(QString());
         m_messagesView->clear();
         return;
@@ -545,23 +553,19 @@ void PromptEditorPage::showCall(int index)
         QStringList marks;
         for (const QString& key : call.placeholders)
             marks << QString::fromStdString(outputPlaceholder(key.toStdString()));
-        note += QStringLiteral("<br><b>%1</b>").arg(tr("Placeholders, not results: %1 stand for responses that exist only once the run makes those calls.")
-                                                    .arg(marks.join(QStringLiteral(", ")).toHtmlEscaped()));
+        note += QStringLiteral("<br><b>%1</b>")
+                    .arg(tr("Placeholders, not results: %1 stand for responses that exist only once the run makes "
+                            "those calls.")
+                             .arg(marks.join(QStringLiteral(", ")).toHtmlEscaped()));
     }
     m_callNote->setText(note);
     m_previewView->setPlainText(call.pretty);
     m_messagesView->setPlainText(call.promptText);
 }
 
-QString PromptEditorPage::previewText() const
-{
-    return m_previewView->toPlainText();
-}
+QString PromptEditorPage::previewText() const { return m_previewView->toPlainText(); }
 
-QString PromptEditorPage::diffText() const
-{
-    return m_diffView->toPlainText();
-}
+QString PromptEditorPage::diffText() const { return m_diffView->toPlainText(); }
 
 bool PromptEditorPage::diffAgainst(const QString& id)
 {
@@ -575,13 +579,14 @@ bool PromptEditorPage::diffAgainst(const QString& id)
     static const std::vector<int> kNone;
     const std::vector<int>& candidates = m_candidates ? *m_candidates : kNone;
     const std::vector<PreviewCall> theirs = renderPreview(other, *m_problem, candidates, previewDemos(other), m_model);
-    const QList<DiffLine> diff = diffLines(previewPromptText(theirs).split(QLatin1Char('\n')),
-        previewPromptText(m_preview).split(QLatin1Char('\n')));
+    const QList<DiffLine> diff = diffLines(
+        previewPromptText(theirs).split(QLatin1Char('\n')), previewPromptText(m_preview).split(QLatin1Char('\n')));
     const auto count = [&diff](DiffLine::Kind kind) {
         return std::count_if(diff.begin(), diff.end(), [kind](const DiffLine& l) { return l.kind == kind; });
     };
     const QString heading = tr("<p><b>%1</b> (−, red) → <b>edited %2</b> (+, green): %3 line(s) removed, %4 added</p>")
-                                .arg(QString::fromStdString(other.id).toHtmlEscaped(), QString::fromStdString(m_original.id).toHtmlEscaped())
+                                .arg(QString::fromStdString(other.id).toHtmlEscaped(),
+                                    QString::fromStdString(m_original.id).toHtmlEscaped())
                                 .arg(count(DiffLine::Kind::Removed))
                                 .arg(count(DiffLine::Kind::Added));
     m_diffView->setHtml(heading + diffHtml(diff));
@@ -596,7 +601,8 @@ wb::Result<QString> PromptEditorPage::saveAsUserMethod(const QString& id, const 
         return makeError(ErrorCode::InvalidInput, "the method id is empty", "id");
     const int existing = m_library.indexOf(cleanId);
     if (existing >= 0 && !m_library.entries()[static_cast<std::size_t>(existing)].user)
-        return makeError(ErrorCode::InvalidInput, "a shipped method has this id; choose another", cleanId.toStdString());
+        return makeError(
+            ErrorCode::InvalidInput, "a shipped method has this id; choose another", cleanId.toStdString());
     wb::method::Method method = editedMethod();
     method.id = cleanId.toStdString();
     method.name = name.trimmed().isEmpty() ? method.id : name.trimmed().toStdString();
@@ -617,7 +623,8 @@ void PromptEditorPage::showSaveDialog()
         tr("Id of the new method (letters, digits, . _ + -):"), QLineEdit::Normal, suggestion, &ok);
     if (!ok)
         return;
-    auto saved = saveAsUserMethod(id, QString::fromStdString(m_original.name) + QStringLiteral(" (") + sanitisedId(id) + QLatin1Char(')'));
+    auto saved = saveAsUserMethod(
+        id, QString::fromStdString(m_original.name) + QStringLiteral(" (") + sanitisedId(id) + QLatin1Char(')'));
     if (!saved)
         QMessageBox::warning(this, tr("Save as User Method"), QString::fromStdString(saved.error().toString()));
 }

@@ -35,43 +35,40 @@
 namespace wb::ui {
 
 namespace {
-    /// What one background read of the database yields.
-    struct RunsSnapshot {
-        std::vector<RunRow> rows;
-        std::vector<wb::store::DatasetRecord> datasets;
-    };
+/// What one background read of the database yields.
+struct RunsSnapshot {
+    std::vector<RunRow> rows;
+    std::vector<wb::store::DatasetRecord> datasets;
+};
 
-    wb::Result<RunsSnapshot> readSnapshot(const std::string& path)
-    {
-        auto store = wb::store::Store::open(path);
-        if (!store)
-            return store.error();
-        auto rows = readRunRows(*store);
-        if (!rows)
-            return rows.error();
-        auto datasets = store->listDatasets();
-        if (!datasets)
-            return datasets.error();
-        return RunsSnapshot { std::move(*rows), std::move(*datasets) };
-    }
+wb::Result<RunsSnapshot> readSnapshot(const std::string& path)
+{
+    auto store = wb::store::Store::open(path);
+    if (!store)
+        return store.error();
+    auto rows = readRunRows(*store);
+    if (!rows)
+        return rows.error();
+    auto datasets = store->listDatasets();
+    if (!datasets)
+        return datasets.error();
+    return RunsSnapshot { std::move(*rows), std::move(*datasets) };
+}
 
-    QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
-    {
-        return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
-    }
+QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
+}
 
-    QLabel* valueLabel(QWidget* parent, const char* objectName)
-    {
-        auto* label = new QLabel(QStringLiteral("–"), parent);
-        label->setObjectName(QString::fromLatin1(objectName));
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        return label;
-    }
+QLabel* valueLabel(QWidget* parent, const char* objectName)
+{
+    auto* label = new QLabel(QStringLiteral("–"), parent);
+    label->setObjectName(QString::fromLatin1(objectName));
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
 
-    QString count(std::uint64_t value)
-    {
-        return QLocale().toString(static_cast<qulonglong>(value));
-    }
+QString count(std::uint64_t value) { return QLocale().toString(static_cast<qulonglong>(value)); }
 } // namespace
 
 RunsPage::RunsPage(Settings& settings, QWidget* parent)
@@ -202,9 +199,9 @@ RunsPage::RunsPage(Settings& settings, QWidget* parent)
 void RunsPage::showDatabaseName()
 {
     // The file name only (the full path, with the user's folders, is in the tooltip).
-    m_databaseLabel->setText(tr("Database: %1%2")
-                                 .arg(QFileInfo(databasePath()).fileName(),
-                                     m_databasePath.isEmpty() ? tr(" (default)") : QString()));
+    m_databaseLabel->setText(
+        tr("Database: %1%2")
+            .arg(QFileInfo(databasePath()).fileName(), m_databasePath.isEmpty() ? tr(" (default)") : QString()));
     m_databaseLabel->setToolTip(QDir::toNativeSeparators(databasePath()));
 }
 
@@ -217,10 +214,7 @@ QString RunsPage::defaultDatabasePath()
     return QDir(dir).filePath(QStringLiteral("runs.sqlite"));
 }
 
-QString RunsPage::databasePath() const
-{
-    return m_databasePath.isEmpty() ? defaultDatabasePath() : m_databasePath;
-}
+QString RunsPage::databasePath() const { return m_databasePath.isEmpty() ? defaultDatabasePath() : m_databasePath; }
 
 void RunsPage::setDatabasePath(const QString& path)
 {
@@ -229,15 +223,9 @@ void RunsPage::setDatabasePath(const QString& path)
     refresh();
 }
 
-void RunsPage::setDataset(std::shared_ptr<const wb::dataset::Dataset> dataset)
-{
-    m_dataset = std::move(dataset);
-}
+void RunsPage::setDataset(std::shared_ptr<const wb::dataset::Dataset> dataset) { m_dataset = std::move(dataset); }
 
-bool RunsPage::isRunning() const
-{
-    return m_controller->isRunning();
-}
+bool RunsPage::isRunning() const { return m_controller->isRunning(); }
 
 void RunsPage::refresh()
 {
@@ -257,7 +245,8 @@ void RunsPage::refresh()
                 return;
             m_refreshing = false;
             if (!snapshot) {
-                showMessage(tr("Could not read the runs: %1").arg(QString::fromStdString(snapshot.error().toString())), true);
+                showMessage(
+                    tr("Could not read the runs: %1").arg(QString::fromStdString(snapshot.error().toString())), true);
                 emit runsRefreshed();
                 return;
             }
@@ -335,9 +324,10 @@ void RunsPage::resumeRun(qint64 runId)
     const std::vector<ProfileEntry> profiles = loadProfiles(m_settings);
     const ProfileEntry* profile = findProfileByKeyVariable(profiles, variable);
     if (!profile) {
-        onFailed(runId, tr("Run %1 takes its key from the keychain (%2), but no backend profile uses that entry any more.")
-                            .arg(runId)
-                            .arg(variable));
+        onFailed(runId,
+            tr("Run %1 takes its key from the keychain (%2), but no backend profile uses that entry any more.")
+                .arg(runId)
+                .arg(variable));
         return;
     }
     job.keyVariable = variable;
@@ -357,15 +347,16 @@ void RunsPage::startJob(RunJob job, const ProfileEntry* keychainProfile)
     showMessage(tr("Reading the key from the keychain…"), false);
     m_newRunAction->setEnabled(false);
     m_resumeAction->setEnabled(false);
-    Keychain::read(keychainProfile->keychainEntry, this, [this, job](std::optional<QString> secret, const QString& error) mutable {
-        if (!secret) {
-            onFailed(job.runId, error);
-            return;
-        }
-        job.secret = *secret;
-        showMessage(QString(), false);
-        m_controller->start(std::move(job));
-    });
+    Keychain::read(
+        keychainProfile->keychainEntry, this, [this, job](std::optional<QString> secret, const QString& error) mutable {
+            if (!secret) {
+                onFailed(job.runId, error);
+                return;
+            }
+            job.secret = *secret;
+            showMessage(QString(), false);
+            m_controller->start(std::move(job));
+        });
 }
 
 void RunsPage::cancelRun()
@@ -399,11 +390,12 @@ void RunsPage::onProgress(qint64 runId, const wb::run::Progress& p)
     m_problemsLabel->setText(tr("%1 / %2").arg(count(p.doneProblems), count(p.totalProblems)));
     m_rateLabel->setText(tr("%1 calls/s").arg(QLocale().toString(p.callsPerSecond, 'f', 1)));
     m_tokensLabel->setText(tr("%1 prompt + %2 completion").arg(count(p.promptTokens), count(p.completionTokens)));
-    m_errorsLabel->setText(p.failedCalls == 0 ? QStringLiteral("0")
-                                              : tr("%1 calls, %2 problems").arg(count(p.failedCalls), count(p.failedProblems)));
+    m_errorsLabel->setText(p.failedCalls == 0
+            ? QStringLiteral("0")
+            : tr("%1 calls, %2 problems").arg(count(p.failedCalls), count(p.failedProblems)));
     m_etaLabel->setText(p.finished ? tr("done")
-            : p.etaSeconds < 0   ? tr("unknown")
-                                 : QString::fromStdString(wb::run::formatDuration(p.etaSeconds)));
+            : p.etaSeconds < 0     ? tr("unknown")
+                                   : QString::fromStdString(wb::run::formatDuration(p.etaSeconds)));
     if (!p.lastError.empty())
         showMessage(tr("Last error: %1").arg(QString::fromStdString(p.lastError)), true);
     m_model->updateProgress(runId, p);
@@ -448,7 +440,10 @@ void RunsPage::showSelectedRun()
     if (isRunning() || !row || row->record.id == m_activeRun)
         return;
     const wb::store::RunRecord& run = row->record;
-    m_progressBox->setTitle(tr("Run %1 — %2").arg(run.id).arg(m_model->index(m_model->rowOf(run.id), RunsModel::StatusColumn).data().toString()));
+    m_progressBox->setTitle(
+        tr("Run %1 — %2")
+            .arg(run.id)
+            .arg(m_model->index(m_model->rowOf(run.id), RunsModel::StatusColumn).data().toString()));
     m_progressBar->setRange(0, std::max(1, static_cast<int>(row->problems)));
     m_progressBar->setValue(static_cast<int>(std::min(run.results, row->problems)));
     m_progressBar->setFormat(tr("%p% of the problems have a result"));
@@ -479,14 +474,11 @@ void RunsPage::updateButtons()
     const RunRow* row = m_model->findRun(selectedRun());
     m_newRunAction->setEnabled(!running);
     // A run still marked "running" while no run executes here was interrupted (crash, kill): resumable too.
-    m_resumeAction->setEnabled(!running && row
-        && !(row->record.status == wb::store::RunStatus::Completed && row->record.errorCalls == 0));
+    m_resumeAction->setEnabled(
+        !running && row && !(row->record.status == wb::store::RunStatus::Completed && row->record.errorCalls == 0));
     m_cancelAction->setEnabled(running);
 }
 
-void RunsPage::saveState()
-{
-    saveHeader(m_view->horizontalHeader(), m_settings, Settings::Key::RunsTableHeader);
-}
+void RunsPage::saveState() { saveHeader(m_view->horizontalHeader(), m_settings, Settings::Key::RunsTableHeader); }
 
 } // namespace wb::ui

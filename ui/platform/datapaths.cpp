@@ -8,7 +8,7 @@
 namespace wb::ui {
 
 namespace {
-    const QString kDemoRelative = QStringLiteral("datasets/demo/demo.jsonl");
+const QString kDemoRelative = QStringLiteral("datasets/demo/demo.jsonl");
 }
 
 QStringList demoDatasetCandidates()

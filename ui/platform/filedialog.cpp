@@ -13,14 +13,14 @@ FileDialog& FileDialog::instance()
     return dialog;
 }
 
-QString FileDialog::getOpenFileName(QWidget* parent, const QString& caption, const QString& directory,
-    const QString& filter)
+QString FileDialog::getOpenFileName(
+    QWidget* parent, const QString& caption, const QString& directory, const QString& filter)
 {
     return takeNextOr([&]() { return QFileDialog::getOpenFileName(parent, caption, directory, filter); });
 }
 
-QString FileDialog::getSaveFileName(QWidget* parent, const QString& caption, const QString& directory,
-    const QString& filter)
+QString FileDialog::getSaveFileName(
+    QWidget* parent, const QString& caption, const QString& directory, const QString& filter)
 {
     return takeNextOr([&]() { return QFileDialog::getSaveFileName(parent, caption, directory, filter); });
 }

@@ -13,63 +13,56 @@
 namespace wb::ui {
 
 namespace {
-    enum class Backend { Os, Memory, Unavailable };
-    Backend g_backend = Backend::Os;
+enum class Backend { Os, Memory, Unavailable };
+Backend g_backend = Backend::Os;
 
-    QHash<QString, QString>& memoryEntries()
-    {
-        static QHash<QString, QString> entries;
-        return entries;
-    }
+QHash<QString, QString>& memoryEntries()
+{
+    static QHash<QString, QString> entries;
+    return entries;
+}
 
-    QString unavailableMessage()
-    {
-        return QObject::tr("No keychain service is available in this session (no Secret Service / KWallet running). "
-                           "Put the key in an environment variable and name it in the profile instead.");
-    }
+QString unavailableMessage()
+{
+    return QObject::tr("No keychain service is available in this session (no Secret Service / KWallet running). "
+                       "Put the key in an environment variable and name it in the profile instead.");
+}
 
-    /// Delivers on the next event-loop turn, like the real jobs, so callers never see a re-entrant callback.
-    void later(QObject* context, std::function<void()> call)
-    {
-        QTimer::singleShot(0, context, std::move(call));
-    }
+/// Delivers on the next event-loop turn, like the real jobs, so callers never see a re-entrant callback.
+void later(QObject* context, std::function<void()> call) { QTimer::singleShot(0, context, std::move(call)); }
 
 #ifdef WB_HAVE_QTKEYCHAIN
-    QString describe(const QKeychain::Job& job)
-    {
-        switch (job.error()) {
-        case QKeychain::NoBackendAvailable:
-        case QKeychain::NotImplemented:
-            return unavailableMessage();
-        case QKeychain::EntryNotFound:
-            return QObject::tr("The keychain has no entry '%1'. Store the key in the profile dialog first.").arg(job.key());
-        case QKeychain::AccessDeniedByUser:
-        case QKeychain::AccessDenied:
-            return QObject::tr("The keychain refused access to '%1': %2").arg(job.key(), job.errorString());
-        default:
-            // Headless sessions fail here ("Cannot autolaunch D-Bus without X11 $DISPLAY"): say what to do instead.
-            return QObject::tr("The keychain could not be used for '%1' (%2). Without a keychain service in this "
-                               "session, put the key in an environment variable and name it in the profile.")
-                .arg(job.key(), job.errorString());
-        }
+QString describe(const QKeychain::Job& job)
+{
+    switch (job.error()) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return unavailableMessage();
+    case QKeychain::EntryNotFound:
+        return QObject::tr("The keychain has no entry '%1'. Store the key in the profile dialog first.").arg(job.key());
+    case QKeychain::AccessDeniedByUser:
+    case QKeychain::AccessDenied:
+        return QObject::tr("The keychain refused access to '%1': %2").arg(job.key(), job.errorString());
+    default:
+        // Headless sessions fail here ("Cannot autolaunch D-Bus without X11 $DISPLAY"): say what to do instead.
+        return QObject::tr("The keychain could not be used for '%1' (%2). Without a keychain service in this "
+                           "session, put the key in an environment variable and name it in the profile.")
+            .arg(job.key(), job.errorString());
     }
+}
 
-    template <class JobT>
-    JobT* makeJob(const QString& entry)
-    {
-        auto* job = new JobT(Keychain::serviceName());
-        job->setAutoDelete(true);
-        job->setInsecureFallback(false); // never a plain-text file instead of the keychain
-        job->setKey(entry);
-        return job;
-    }
+template <class JobT> JobT* makeJob(const QString& entry)
+{
+    auto* job = new JobT(Keychain::serviceName());
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false); // never a plain-text file instead of the keychain
+    job->setKey(entry);
+    return job;
+}
 #endif
 } // namespace
 
-QString Keychain::serviceName()
-{
-    return QStringLiteral(WB_APP_ID);
-}
+QString Keychain::serviceName() { return QStringLiteral(WB_APP_ID); }
 
 bool Keychain::isCompiledIn()
 {

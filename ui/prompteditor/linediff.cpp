@@ -41,7 +41,9 @@ QString diffToText(const QList<DiffLine>& diff)
 {
     QStringList lines;
     for (const DiffLine& line : diff) {
-        const char* mark = line.kind == DiffLine::Kind::Same ? "  " : line.kind == DiffLine::Kind::Removed ? "- " : "+ ";
+        const char* mark = line.kind == DiffLine::Kind::Same ? "  "
+            : line.kind == DiffLine::Kind::Removed           ? "- "
+                                                             : "+ ";
         lines << QString::fromLatin1(mark) + line.text;
     }
     return lines.join(QLatin1Char('\n'));

@@ -16,8 +16,9 @@ struct DiffLine {
     bool operator==(const DiffLine&) const = default;
 };
 
-/// Line diff of `before` → `after` by longest common subsequence (any token list works: ui/compare diffs words): common lines are Same, lines only in `before`
-/// Removed, lines only in `after` Added; within a changed stretch removals come before additions.
+/// Line diff of `before` → `after` by longest common subsequence (any token list works: ui/compare diffs words): common
+/// lines are Same, lines only in `before` Removed, lines only in `after` Added; within a changed stretch removals come
+/// before additions.
 QList<DiffLine> diffLines(const QStringList& before, const QStringList& after);
 
 /// Compact text form for tests and tooltips: "  same", "- removed", "+ added", one per line.

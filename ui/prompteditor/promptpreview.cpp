@@ -11,10 +11,7 @@
 
 namespace wb::ui {
 
-std::string outputPlaceholder(const std::string& key)
-{
-    return "<output of " + key + ">";
-}
+std::string outputPlaceholder(const std::string& key) { return "<output of " + key + ">"; }
 
 std::vector<wb::method::DemoItem> previewDemos(const wb::method::Method& method)
 {
@@ -33,8 +30,8 @@ std::vector<wb::method::DemoItem> previewDemos(const wb::method::Method& method)
     std::vector<wb::method::DemoItem> items;
     for (std::size_t i = 1; i <= k; ++i) {
         wb::method::DemoItem item;
-        item.question = "<demonstration " + std::to_string(i) + ": question (" + wb::method::demoSourceName(method.demos.source)
-            + ", chosen when a run starts)>";
+        item.question = "<demonstration " + std::to_string(i) + ": question ("
+            + wb::method::demoSourceName(method.demos.source) + ", chosen when a run starts)>";
         item.reasoning = "<demonstration " + std::to_string(i) + ": reasoning path>";
         items.push_back(std::move(item));
     }
@@ -61,8 +58,10 @@ std::vector<PreviewCall> renderPreview(const wb::method::Method& method, const w
         preview.step = call.step;
         preview.title = preview.key;
         if (call.condition >= 0 && static_cast<std::size_t>(call.condition) < problem.conditions.size())
-            preview.title += QStringLiteral(" — c%1: %2").arg(call.condition + 1)
-                                 .arg(QString::fromStdString(problem.conditions[static_cast<std::size_t>(call.condition)]));
+            preview.title
+                += QStringLiteral(" — c%1: %2")
+                       .arg(call.condition + 1)
+                       .arg(QString::fromStdString(problem.conditions[static_cast<std::size_t>(call.condition)]));
         for (std::size_t earlier = 0; earlier < ci; ++earlier)
             if (plan[earlier].step < call.step)
                 preview.placeholders << QString::fromStdString(plan[earlier].key);
@@ -80,7 +79,8 @@ std::vector<PreviewCall> renderPreview(const wb::method::Method& method, const w
             : QString::fromStdString(parsed.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
         QStringList blocks;
         for (const wb::llm::ChatMessage& message : rendered->messages)
-            blocks << QStringLiteral("[%1]\n%2").arg(QString::fromStdString(message.role), QString::fromStdString(message.content));
+            blocks << QStringLiteral("[%1]\n%2")
+                          .arg(QString::fromStdString(message.role), QString::fromStdString(message.content));
         preview.promptText = blocks.join(QLatin1Char('\n'));
         out.push_back(std::move(preview));
     }

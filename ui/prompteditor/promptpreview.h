@@ -15,14 +15,14 @@ namespace wb::ui {
 
 /// One call of a method rendered for a problem before any run: the exact request body, or why it cannot be made.
 struct PreviewCall {
-    QString key;          ///< plan key: "verify:2", "reason"
+    QString key; ///< plan key: "verify:2", "reason"
     std::size_t step = 0; ///< index into Method::steps
-    QString title;        ///< for the call selector: key plus the candidate's text
-    std::string body;     ///< the canonical request body (compact, sorted keys), as llm/ would send it
-    QString pretty;       ///< the same body indented for reading
-    QString promptText;   ///< messages as "[role]\ncontent" blocks, for diffs
+    QString title; ///< for the call selector: key plus the candidate's text
+    std::string body; ///< the canonical request body (compact, sorted keys), as llm/ would send it
+    QString pretty; ///< the same body indented for reading
+    QString promptText; ///< messages as "[role]\ncontent" blocks, for diffs
     QStringList placeholders; ///< the earlier calls whose responses appear only as placeholders
-    QString error;        ///< set when rendering failed (invalid template, …)
+    QString error; ///< set when rendering failed (invalid template, …)
 };
 
 /// What an earlier call's response is shown as: clearly not a result.

@@ -26,47 +26,48 @@ struct RunProblemRecord {
 };
 
 namespace {
-    enum Column { KeyColumn, StatusColumn, ResponseColumn, ColumnCount };
+enum Column { KeyColumn, StatusColumn, ResponseColumn, ColumnCount };
 
-    struct Loaded {
-        RunProblemRecord record;
-        std::shared_ptr<const std::map<std::int64_t, wb::store::ResultRecord>> results;
-    };
+struct Loaded {
+    RunProblemRecord record;
+    std::shared_ptr<const std::map<std::int64_t, wb::store::ResultRecord>> results;
+};
 
-    QString fromStd(const std::string& text)
-    {
-        return QString::fromStdString(text);
+QString fromStd(const std::string& text) { return QString::fromStdString(text); }
+
+QString firstLine(const QString& text)
+{
+    const QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0);
+    return line.size() > 160 ? line.left(157) + QStringLiteral("…") : line;
+}
+
+/// The chat messages of a stored request body; a body that is not chat JSON is shown raw.
+QString requestHtml(const std::string& requestJson)
+{
+    const nlohmann::json body = nlohmann::json::parse(requestJson, nullptr, false);
+    if (body.is_discarded() || !body.is_object() || !body.contains("messages") || !body["messages"].is_array())
+        return QStringLiteral("<pre>%1</pre>").arg(fromStd(requestJson).toHtmlEscaped());
+    QString html;
+    for (const nlohmann::json& message : body["messages"]) {
+        const std::string role = message.is_object() ? message.value("role", std::string("?")) : std::string("?");
+        const nlohmann::json content
+            = message.is_object() && message.contains("content") ? message["content"] : nlohmann::json();
+        const std::string text = content.is_string()
+            ? content.get<std::string>()
+            : content.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        html += QStringLiteral("<p><b>%1</b></p><pre style=\"white-space:pre-wrap\">%2</pre>")
+                    .arg(fromStd(role).toHtmlEscaped(), fromStd(text).toHtmlEscaped());
     }
-
-    QString firstLine(const QString& text)
-    {
-        const QString line = text.trimmed().section(QLatin1Char('\n'), 0, 0);
-        return line.size() > 160 ? line.left(157) + QStringLiteral("…") : line;
-    }
-
-    /// The chat messages of a stored request body; a body that is not chat JSON is shown raw.
-    QString requestHtml(const std::string& requestJson)
-    {
-        const nlohmann::json body = nlohmann::json::parse(requestJson, nullptr, false);
-        if (body.is_discarded() || !body.is_object() || !body.contains("messages") || !body["messages"].is_array())
-            return QStringLiteral("<pre>%1</pre>").arg(fromStd(requestJson).toHtmlEscaped());
-        QString html;
-        for (const nlohmann::json& message : body["messages"]) {
-            const std::string role = message.is_object() ? message.value("role", std::string("?")) : std::string("?");
-            const nlohmann::json content = message.is_object() && message.contains("content") ? message["content"] : nlohmann::json();
-            const std::string text = content.is_string() ? content.get<std::string>()
-                                                         : content.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-            html += QStringLiteral("<p><b>%1</b></p><pre style=\"white-space:pre-wrap\">%2</pre>")
-                        .arg(fromStd(role).toHtmlEscaped(), fromStd(text).toHtmlEscaped());
-        }
-        QStringList params;
-        for (auto it = body.begin(); it != body.end(); ++it)
-            if (it.key() != "messages")
-                params << QStringLiteral("%1=%2").arg(fromStd(it.key()), fromStd(it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
-        if (!params.isEmpty())
-            html += QStringLiteral("<p style=\"color:gray\">%1</p>").arg(params.join(QStringLiteral(" · ")).toHtmlEscaped());
-        return html;
-    }
+    QStringList params;
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (it.key() != "messages")
+            params << QStringLiteral("%1=%2").arg(
+                fromStd(it.key()), fromStd(it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+    if (!params.isEmpty())
+        html
+            += QStringLiteral("<p style=\"color:gray\">%1</p>").arg(params.join(QStringLiteral(" · ")).toHtmlEscaped());
+    return html;
+}
 } // namespace
 
 RunCallsView::RunCallsView(QWidget* parent)
@@ -165,7 +166,9 @@ void RunCallsView::setDatabase(const QString& path, std::int64_t datasetId)
                     m_runs.push_back(std::move(run));
             const QSignalBlocker block(m_runBox);
             for (const wb::store::RunRecord& run : m_runs) {
-                QString label = QStringLiteral("#%1 %2 · %3").arg(run.id).arg(fromStd(run.name), QString::fromLatin1(wb::store::runStatusName(run.status)));
+                QString label = QStringLiteral("#%1 %2 · %3")
+                                    .arg(run.id)
+                                    .arg(fromStd(run.name), QString::fromLatin1(wb::store::runStatusName(run.status)));
                 if (run.results > 0)
                     label += tr(" · %1/%2 correct").arg(run.correct).arg(run.results);
                 m_runBox->addItem(label, QVariant::fromValue<qlonglong>(run.id));
@@ -221,7 +224,9 @@ void RunCallsView::loadProblem()
                 return { step == "extract" ? 2 : 1, 0 };
             };
             std::stable_sort(out.record.calls.begin(), out.record.calls.end(),
-                [&rank](const wb::store::CallRecord& a, const wb::store::CallRecord& b) { return rank(a.step) < rank(b.step); });
+                [&rank](const wb::store::CallRecord& a, const wb::store::CallRecord& b) {
+                    return rank(a.step) < rank(b.step);
+                });
             out.results = cached;
             if (!out.results) {
                 auto results = store->loadResults(runId);
@@ -261,9 +266,12 @@ void RunCallsView::showRecord(const RunProblemRecord& record)
         result = tr("No result stored for this problem in this run.");
     } else {
         const wb::store::ResultRecord& r = *record.result;
-        const QString verdict = !r.correct ? tr("not scored") : *r.correct ? tr("<span style=\"color:#1a7f37\">✓ correct</span>")
-                                                                          : tr("<span style=\"color:#c01010\">✗ wrong</span>");
-        result = tr("Extracted answer: <b>%1</b> · %2").arg(r.extractedAnswer.empty() ? tr("(none)") : fromStd(r.extractedAnswer).toHtmlEscaped(), verdict);
+        const QString verdict = !r.correct ? tr("not scored")
+            : *r.correct                   ? tr("<span style=\"color:#1a7f37\">✓ correct</span>")
+                                           : tr("<span style=\"color:#c01010\">✗ wrong</span>");
+        result
+            = tr("Extracted answer: <b>%1</b> · %2")
+                  .arg(r.extractedAnswer.empty() ? tr("(none)") : fromStd(r.extractedAnswer).toHtmlEscaped(), verdict);
         if (!r.error.empty())
             result += tr(" · error: %1").arg(fromStd(r.error).toHtmlEscaped());
     }
@@ -271,8 +279,12 @@ void RunCallsView::showRecord(const RunProblemRecord& record)
     for (const wb::store::CallRecord& call : record.calls) {
         auto* item = new QTreeWidgetItem(m_tree);
         item->setText(KeyColumn, fromStd(call.step));
-        item->setText(StatusColumn, call.status == wb::store::CallStatus::Error ? tr("error") : call.fromCache ? tr("done (cached)") : tr("done"));
-        item->setText(ResponseColumn, call.status == wb::store::CallStatus::Error ? fromStd(call.error) : firstLine(fromStd(call.responseText)));
+        item->setText(StatusColumn,
+            call.status == wb::store::CallStatus::Error ? tr("error")
+                : call.fromCache                        ? tr("done (cached)")
+                                                        : tr("done"));
+        item->setText(ResponseColumn,
+            call.status == wb::store::CallStatus::Error ? fromStd(call.error) : firstLine(fromStd(call.responseText)));
         item->setToolTip(ResponseColumn, fromStd(call.responseText));
         if (call.status == wb::store::CallStatus::Error)
             item->setForeground(StatusColumn, QColor(0xc0, 0x10, 0x10));
@@ -296,7 +308,8 @@ void RunCallsView::showCall(int row)
     html += QStringLiteral("<h4>%1</h4>").arg(verify ? tr("Verdict (response)") : tr("Response"));
     if (call.status == wb::store::CallStatus::Error)
         html += QStringLiteral("<p style=\"color:#c01010\">%1</p>").arg(fromStd(call.error).toHtmlEscaped());
-    html += QStringLiteral("<pre style=\"white-space:pre-wrap\">%1</pre>").arg(fromStd(call.responseText).toHtmlEscaped());
+    html += QStringLiteral("<pre style=\"white-space:pre-wrap\">%1</pre>")
+                .arg(fromStd(call.responseText).toHtmlEscaped());
     QStringList facts;
     if (call.promptTokens)
         facts << tr("%1 prompt tokens").arg(*call.promptTokens);

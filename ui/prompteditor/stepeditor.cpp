@@ -16,15 +16,15 @@
 namespace wb::ui {
 
 namespace {
-    // Spin boxes show their minimum as "server default": the value is then left out of the request.
-    constexpr double kUnsetReal = -0.01;
+// Spin boxes show their minimum as "server default": the value is then left out of the request.
+constexpr double kUnsetReal = -0.01;
 
-    QString stopToText(const std::vector<std::string>& stop)
-    {
-        if (stop.empty())
-            return {};
-        return QString::fromStdString(nlohmann::json(stop).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    }
+QString stopToText(const std::vector<std::string>& stop)
+{
+    if (stop.empty())
+        return {};
+    return QString::fromStdString(nlohmann::json(stop).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 }
 
 StepEditor::StepEditor(const wb::method::Step& step, int stepIndex, QWidget* parent)
@@ -34,12 +34,14 @@ StepEditor::StepEditor(const wb::method::Step& step, int stepIndex, QWidget* par
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
-    QString about = tr("Step <b>%1</b> · kind %2").arg(QString::fromStdString(step.id).toHtmlEscaped(),
-        QString::fromLatin1(wb::method::stepKindName(step.kind)));
+    QString about = tr("Step <b>%1</b> · kind %2")
+                        .arg(QString::fromStdString(step.id).toHtmlEscaped(),
+                            QString::fromLatin1(wb::method::stepKindName(step.kind)));
     if (step.kind == wb::method::StepKind::Verify)
         about += tr(" · one call per candidate");
     if (!step.output.empty())
-        about += tr(" · later steps read its response as <code>{{%1}}</code>").arg(QString::fromStdString(step.output).toHtmlEscaped());
+        about += tr(" · later steps read its response as <code>{{%1}}</code>")
+                     .arg(QString::fromStdString(step.output).toHtmlEscaped());
     if (!step.extractors.empty()) {
         QStringList names;
         for (const std::string& e : step.extractors)
@@ -58,7 +60,8 @@ StepEditor::StepEditor(const wb::method::Step& step, int stepIndex, QWidget* par
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (std::size_t mi = 0; mi < step.messages.size(); ++mi) {
         const wb::method::MessageTemplate& message = step.messages[mi];
-        layout->addWidget(new QLabel(tr("Message %1 · role <b>%2</b>").arg(mi + 1).arg(QString::fromStdString(message.role)), this));
+        layout->addWidget(
+            new QLabel(tr("Message %1 · role <b>%2</b>").arg(mi + 1).arg(QString::fromStdString(message.role)), this));
         auto* edit = new QPlainTextEdit(this);
         edit->setObjectName(QStringLiteral("templateEdit_%1_%2").arg(stepIndex).arg(mi));
         edit->setFont(mono);
@@ -112,7 +115,8 @@ QWidget* StepEditor::createDecodingForm(const wb::method::Decoding& decoding)
     m_stop->setObjectName(QStringLiteral("stop"));
     m_stop->setPlaceholderText(tr("JSON array, e.g. [\"\\n\\nQ:\"]"));
     m_stop->setText(stopToText(decoding.stop));
-    m_stop->setMinimumWidth(m_stop->fontMetrics().horizontalAdvance(QStringLiteral("[\"\\n\\nQ:\", \"Question:\"]")) + 24);
+    m_stop->setMinimumWidth(
+        m_stop->fontMetrics().horizontalAdvance(QStringLiteral("[\"\\n\\nQ:\", \"Question:\"]")) + 24);
 
     form->addRow(tr("temperature"), m_temperature);
     form->addRow(tr("max_tokens"), m_maxTokens);

@@ -7,12 +7,12 @@
 namespace wb::ui {
 
 namespace {
-    // The tag forms of core/method/template.h; anything else between braces is left to the validator.
-    const QRegularExpression& tagPattern()
-    {
-        static const QRegularExpression pattern(QStringLiteral(R"(\{\{\s*(#if\s+|/if|else)?\s*([^{}\s]*)\s*\}\})"));
-        return pattern;
-    }
+// The tag forms of core/method/template.h; anything else between braces is left to the validator.
+const QRegularExpression& tagPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(\{\{\s*(#if\s+|/if|else)?\s*([^{}\s]*)\s*\}\})"));
+    return pattern;
+}
 }
 
 TemplateHighlighter::TemplateHighlighter(QTextDocument* document)
@@ -20,15 +20,9 @@ TemplateHighlighter::TemplateHighlighter(QTextDocument* document)
 {
 }
 
-QColor TemplateHighlighter::knownColor()
-{
-    return QColor(0x1f, 0x5f, 0xbf);
-}
+QColor TemplateHighlighter::knownColor() { return QColor(0x1f, 0x5f, 0xbf); }
 
-QColor TemplateHighlighter::unknownColor()
-{
-    return QColor(0xc0, 0x10, 0x10);
-}
+QColor TemplateHighlighter::unknownColor() { return QColor(0xc0, 0x10, 0x10); }
 
 void TemplateHighlighter::setKnownVariables(const QSet<QString>& names)
 {
@@ -93,7 +87,8 @@ void TemplateHighlighter::highlightBlock(const QString& text)
 int utf8OffsetToPosition(const QString& text, std::size_t byteOffset)
 {
     const QByteArray utf8 = text.toUtf8();
-    const auto clamped = static_cast<qsizetype>(std::min<std::size_t>(byteOffset, static_cast<std::size_t>(utf8.size())));
+    const auto clamped
+        = static_cast<qsizetype>(std::min<std::size_t>(byteOffset, static_cast<std::size_t>(utf8.size())));
     return static_cast<int>(QString::fromUtf8(utf8.left(clamped)).size());
 }
 

@@ -12,14 +12,11 @@
 namespace wb::ui {
 
 namespace {
-    QString tr(const char* text)
-    {
-        return QCoreApplication::translate("wb::ui::ConnectionTest", text);
-    }
+QString tr(const char* text) { return QCoreApplication::translate("wb::ui::ConnectionTest", text); }
 } // namespace
 
-ConnectionReport describeConnection(const wb::Result<std::vector<std::string>>& models, const std::string& model,
-    const std::string& url)
+ConnectionReport describeConnection(
+    const wb::Result<std::vector<std::string>>& models, const std::string& model, const std::string& url)
 {
     ConnectionReport report;
     const QString where = QString::fromStdString(url);
@@ -28,13 +25,15 @@ ConnectionReport describeConnection(const wb::Result<std::vector<std::string>>& 
         const QString detail = QString::fromStdString(error.message);
         switch (error.code) {
         case wb::ErrorCode::Auth:
-            report.message = tr("The key was rejected by %1 (%2). Check the key variable or keychain entry.").arg(where, detail);
+            report.message
+                = tr("The key was rejected by %1 (%2). Check the key variable or keychain entry.").arg(where, detail);
             break;
         case wb::ErrorCode::Network:
             report.message = tr("Could not reach %1: %2").arg(where, detail);
             break;
         case wb::ErrorCode::NotFound:
-            report.message = tr("%1 has no model list (is the base URL right? it usually ends in /v1): %2").arg(where, detail);
+            report.message
+                = tr("%1 has no model list (is the base URL right? it usually ends in /v1): %2").arg(where, detail);
             break;
         default:
             report.message = tr("%1 answered with an error: %2").arg(where, detail);
@@ -65,14 +64,14 @@ void testConnection(const wb::llm::BackendProfile& profile, const QString& secre
             std::unique_ptr<wb::llm::Client> client;
             {
                 // The client reads its key once, in its constructor.
-                const KeyVariableScope key(secret.isEmpty() ? QString() : QString::fromStdString(profile.apiKeyEnv), secret);
+                const KeyVariableScope key(
+                    secret.isEmpty() ? QString() : QString::fromStdString(profile.apiKeyEnv), secret);
                 client = std::make_unique<wb::llm::Client>(profile);
             }
             return client->listModels();
         },
-        [done, model = profile.model, url = profile.endpoint("models")](Answer&& models) {
-            done(describeConnection(models, model, url));
-        });
+        [done, model = profile.model, url = profile.endpoint("models")](
+            Answer&& models) { done(describeConnection(models, model, url)); });
 }
 
 } // namespace wb::ui

@@ -23,8 +23,8 @@ struct ConnectionReport {
 };
 
 /// Turns the answer of GET /models into a report for `model` at `url`. Pure, so every wording is testable.
-ConnectionReport describeConnection(const wb::Result<std::vector<std::string>>& models, const std::string& model,
-    const std::string& url);
+ConnectionReport describeConnection(
+    const wb::Result<std::vector<std::string>>& models, const std::string& model, const std::string& url);
 
 /// Lists the backend's models off the GUI thread and calls `done` on `context`'s thread. `secret` (a keychain
 /// key) is exported as the profile's apiKeyEnv variable only while the client is created; empty = use the

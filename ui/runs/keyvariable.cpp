@@ -8,8 +8,8 @@
 namespace wb::ui {
 
 namespace {
-    std::mutex g_mutex;
-    QHash<QByteArray, int> g_users;
+std::mutex g_mutex;
+QHash<QByteArray, int> g_users;
 } // namespace
 
 KeyVariableScope::KeyVariableScope(const QString& variable, const QString& secret)

@@ -54,10 +54,12 @@ NewRunDialog::NewRunDialog(Settings& settings, std::vector<DatasetChoice> datase
         m_dataset->addItem(tr("%1 (%Ln problem(s))", nullptr, static_cast<int>(choice.problems)).arg(choice.label));
     if (auto methods = wb::method::loadBuiltinMethods()) {
         for (const wb::method::Method& method : *methods)
-            m_method->addItem(QStringLiteral("%1 — %2").arg(QString::fromStdString(method.id), QString::fromStdString(method.name)),
+            m_method->addItem(
+                QStringLiteral("%1 — %2").arg(QString::fromStdString(method.id), QString::fromStdString(method.name)),
                 QString::fromStdString(method.id));
     } else {
-        m_error->setText(tr("The shipped methods could not be read: %1").arg(QString::fromStdString(methods.error().toString())));
+        m_error->setText(
+            tr("The shipped methods could not be read: %1").arg(QString::fromStdString(methods.error().toString())));
     }
     m_limit->setRange(0, 10'000'000);
     m_limit->setSpecialValueText(tr("all problems"));
@@ -175,14 +177,16 @@ wb::Result<wb::run::RunConfig> NewRunDialog::config() const
 {
     const int dataset = m_dataset->currentIndex();
     if (dataset < 0 || dataset >= static_cast<int>(m_datasets.size()))
-        return wb::makeError(wb::ErrorCode::Usage, tr("Open a dataset or a results database with a dataset first.").toStdString(), "dataset");
+        return wb::makeError(wb::ErrorCode::Usage,
+            tr("Open a dataset or a results database with a dataset first.").toStdString(), "dataset");
     if (m_profile->currentIndex() < 0)
         return wb::makeError(wb::ErrorCode::Usage, tr("Add a backend profile first.").toStdString(), "backend");
     const ProfileEntry chosen = profile();
     if (chosen.backend.model.empty())
         return wb::makeError(wb::ErrorCode::Usage, tr("The profile names no model.").toStdString(), "backend.model");
     if (chosen.keySource == KeySource::Keychain && chosen.keychainEntry.isEmpty())
-        return wb::makeError(wb::ErrorCode::Usage, tr("The profile names no keychain entry.").toStdString(), "backend.key");
+        return wb::makeError(
+            wb::ErrorCode::Usage, tr("The profile names no keychain entry.").toStdString(), "backend.key");
 
     wb::run::RunConfig config;
     const DatasetChoice& choice = m_datasets[static_cast<std::size_t>(dataset)];

@@ -10,14 +10,11 @@
 namespace wb::ui {
 
 namespace {
-    constexpr const char* kKeySourceField = "key_source";
-    constexpr const char* kKeychainEntryField = "keychain_entry";
+constexpr const char* kKeySourceField = "key_source";
+constexpr const char* kKeychainEntryField = "keychain_entry";
 } // namespace
 
-QString keychainVariablePrefix()
-{
-    return QStringLiteral("WB_KEYCHAIN_KEY_");
-}
+QString keychainVariablePrefix() { return QStringLiteral("WB_KEYCHAIN_KEY_"); }
 
 QString keychainVariableName(const QString& entry)
 {
@@ -28,7 +25,8 @@ QString keychainVariableName(const QString& entry)
         else if (!cleaned.endsWith(QLatin1Char('_')))
             cleaned += QLatin1Char('_');
     }
-    const QByteArray hash = QCryptographicHash::hash(entry.toUtf8(), QCryptographicHash::Sha256).toHex().left(6).toUpper();
+    const QByteArray hash
+        = QCryptographicHash::hash(entry.toUtf8(), QCryptographicHash::Sha256).toHex().left(6).toUpper();
     if (!cleaned.endsWith(QLatin1Char('_')))
         cleaned += QLatin1Char('_');
     return keychainVariablePrefix() + cleaned + QString::fromLatin1(hash);

@@ -14,7 +14,7 @@ class Settings;
 /// Where a profile's API key comes from. Neither source puts the key itself into settings.
 enum class KeySource {
     Environment, ///< the variable named in backend.apiKeyEnv (may be unset for local servers)
-    Keychain,    ///< the OS keychain entry `keychainEntry`, exported to a process-private variable during use
+    Keychain, ///< the OS keychain entry `keychainEntry`, exported to a process-private variable during use
 };
 
 /// A backend profile as the GUI keeps it: the core profile plus where its key lives.

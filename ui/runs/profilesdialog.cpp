@@ -20,14 +20,14 @@
 namespace wb::ui {
 
 namespace {
-    QLineEdit* lineEdit(QWidget* parent, const char* objectName, const QString& placeholder = {})
-    {
-        auto* edit = new QLineEdit(parent);
-        edit->setObjectName(QString::fromLatin1(objectName));
-        edit->setPlaceholderText(placeholder);
-        edit->setMinimumWidth(340);
-        return edit;
-    }
+QLineEdit* lineEdit(QWidget* parent, const char* objectName, const QString& placeholder = {})
+{
+    auto* edit = new QLineEdit(parent);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setPlaceholderText(placeholder);
+    edit->setMinimumWidth(340);
+    return edit;
+}
 } // namespace
 
 ProfilesDialog::ProfilesDialog(std::vector<ProfileEntry> profiles, const QString& current, QWidget* parent)
@@ -142,10 +142,7 @@ ProfilesDialog::ProfilesDialog(std::vector<ProfileEntry> profiles, const QString
     showProfile(m_profileCombo->currentIndex());
 }
 
-QString ProfilesDialog::currentName() const
-{
-    return m_profileCombo->currentText();
-}
+QString ProfilesDialog::currentName() const { return m_profileCombo->currentText(); }
 
 void ProfilesDialog::showProfile(int index)
 {
@@ -244,15 +241,16 @@ void ProfilesDialog::testConnection()
         wb::ui::testConnection(profile.runtimeProfile(), QString(), this, report);
         return;
     }
-    Keychain::read(profile.keychainEntry, this, [this, profile, report](std::optional<QString> secret, const QString& error) {
-        if (!secret) {
-            m_test->setEnabled(true);
-            showStatus(false, error);
-            emit connectionTested(false, error);
-            return;
-        }
-        wb::ui::testConnection(profile.runtimeProfile(), *secret, this, report);
-    });
+    Keychain::read(
+        profile.keychainEntry, this, [this, profile, report](std::optional<QString> secret, const QString& error) {
+            if (!secret) {
+                m_test->setEnabled(true);
+                showStatus(false, error);
+                emit connectionTested(false, error);
+                return;
+            }
+            wb::ui::testConnection(profile.runtimeProfile(), *secret, this, report);
+        });
 }
 
 void ProfilesDialog::storeKey()

@@ -51,7 +51,8 @@ bool RunController::start(RunJob job)
     setRunning(true);
     emit started();
     RunWorker* worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker, job = std::move(job)]() { worker->run(job); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker, job = std::move(job)]() { worker->run(job); }, Qt::QueuedConnection);
     return true;
 }
 

@@ -17,13 +17,13 @@ namespace wb::ui {
 struct RunJob {
     QString databasePath;
     std::optional<wb::run::RunConfig> create; ///< set: Runner::create first (the dataset import happens here too)
-    wb::store::RowId runId = 0;               ///< resume this run when `create` is empty
+    wb::store::RowId runId = 0; ///< resume this run when `create` is empty
     /// Keychain keys only: exported as `keyVariable` for the duration of the job (see KeyVariableScope).
     QString keyVariable;
     QString secret;
     std::shared_ptr<wb::CancelToken> cancel = std::make_shared<wb::CancelToken>();
     double progressIntervalSeconds = 0.1; ///< progress signals at most this often (10/s)
-    double cancelGraceSeconds = 5.0;      ///< see RunnerOptions::cancelGraceSeconds
+    double cancelGraceSeconds = 5.0; ///< see RunnerOptions::cancelGraceSeconds
 };
 
 } // namespace wb::ui

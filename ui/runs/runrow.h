@@ -19,8 +19,8 @@ struct RunRow {
     std::string datasetName;
     std::string methodId;
     std::string model;
-    std::string keyVariable;     ///< apiKeyEnv of the run's backend (never the key)
-    std::size_t problems = 0;    ///< problems the run covers
+    std::string keyVariable; ///< apiKeyEnv of the run's backend (never the key)
+    std::size_t problems = 0; ///< problems the run covers
     std::uint64_t plannedCalls = 0; ///< 0 until known (live progress fills it in)
 };
 

@@ -8,22 +8,22 @@
 namespace wb::ui {
 
 namespace {
-    QString statusText(wb::store::RunStatus status)
-    {
-        switch (status) {
-        case wb::store::RunStatus::Planned:
-            return RunsModel::tr("planned");
-        case wb::store::RunStatus::Running:
-            return RunsModel::tr("running");
-        case wb::store::RunStatus::Cancelled:
-            return RunsModel::tr("cancelled");
-        case wb::store::RunStatus::Failed:
-            return RunsModel::tr("failed");
-        case wb::store::RunStatus::Completed:
-            return RunsModel::tr("completed");
-        }
-        return {};
+QString statusText(wb::store::RunStatus status)
+{
+    switch (status) {
+    case wb::store::RunStatus::Planned:
+        return RunsModel::tr("planned");
+    case wb::store::RunStatus::Running:
+        return RunsModel::tr("running");
+    case wb::store::RunStatus::Cancelled:
+        return RunsModel::tr("cancelled");
+    case wb::store::RunStatus::Failed:
+        return RunsModel::tr("failed");
+    case wb::store::RunStatus::Completed:
+        return RunsModel::tr("completed");
     }
+    return {};
+}
 } // namespace
 
 RunsModel::RunsModel(QObject* parent)
@@ -36,10 +36,7 @@ int RunsModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
-int RunsModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int RunsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 double RunsModel::accuracy(const RunRow& row)
 {
@@ -93,8 +90,9 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
             return static_cast<qulonglong>(run.doneCalls);
         if (run.errorCalls == 0)
             return locale.toString(static_cast<qulonglong>(run.doneCalls));
-        return tr("%1 (%2 errors)").arg(locale.toString(static_cast<qulonglong>(run.doneCalls)),
-            locale.toString(static_cast<qulonglong>(run.errorCalls)));
+        return tr("%1 (%2 errors)")
+            .arg(locale.toString(static_cast<qulonglong>(run.doneCalls)),
+                locale.toString(static_cast<qulonglong>(run.errorCalls)));
     case ResultsColumn:
         if (!display)
             return static_cast<qulonglong>(run.results);
@@ -162,10 +160,7 @@ const RunRow* RunsModel::row(int row) const
     return row >= 0 && row < rowCount() ? &m_rows[static_cast<std::size_t>(row)] : nullptr;
 }
 
-const RunRow* RunsModel::findRun(wb::store::RowId runId) const
-{
-    return row(rowOf(runId));
-}
+const RunRow* RunsModel::findRun(wb::store::RowId runId) const { return row(rowOf(runId)); }
 
 void RunsModel::updateProgress(wb::store::RowId runId, const wb::run::Progress& progress)
 {

@@ -36,7 +36,7 @@ public:
     enum Roles {
         SortRole = Qt::UserRole, ///< raw value: numbers as numbers
         RunIdRole,
-        StatusRole,              ///< store::RunStatus as int
+        StatusRole, ///< store::RunStatus as int
     };
 
     explicit RunsModel(QObject* parent = nullptr);

@@ -38,9 +38,8 @@ void RunWorker::run(const RunJob& job)
         }
         // The key exists in the environment only while the runner (and so its client) runs.
         const KeyVariableScope key(job.secret.isEmpty() ? QString() : job.keyVariable, job.secret);
-        auto summary = runner.execute(runId, *job.cancel, [this, runId](const wb::run::Progress& p) {
-            emit progress(runId, p);
-        });
+        auto summary = runner.execute(
+            runId, *job.cancel, [this, runId](const wb::run::Progress& p) { emit progress(runId, p); });
         if (!summary) {
             emit failed(runId, QString::fromStdString(summary.error().toString()));
             return;

@@ -13,44 +13,44 @@ namespace wb::ui {
 
 namespace {
 
-    struct Entry {
-        Settings::Key key;
-        const char* path;
-        QVariant defaultValue;
-    };
+struct Entry {
+    Settings::Key key;
+    const char* path;
+    QVariant defaultValue;
+};
 
-    const std::array<Entry, static_cast<std::size_t>(Settings::Key::Count)>& table()
-    {
-        using K = Settings::Key;
-        static const std::array<Entry, static_cast<std::size_t>(K::Count)> entries { {
-            { K::SettingsVersion, "meta/settingsVersion", 0 },
-            { K::WindowGeometry, "mainWindow/geometry", QByteArray() },
-            { K::WindowState, "mainWindow/state", QByteArray() },
-            { K::MainSplitter, "mainWindow/mainSplitter", QByteArray() },
-            { K::InspectorSplitter, "inspector/splitter", QByteArray() },
-            { K::InspectorTopSplitter, "inspector/topSplitter", QByteArray() },
-            { K::ProblemTableHeader, "datasets/problemHeader", QByteArray() },
-            { K::ConditionTableHeader, "inspector/conditionHeader", QByteArray() },
-            { K::RecentFiles, "files/recent", QStringList() },
-            { K::LastOpenDirectory, "files/lastDirectory", QString() },
-            { K::DemoOpened, "files/demoOpened", false },
-            { K::Theta, "relevance/theta", wb::relevance::kDefaultTheta },
-            { K::EncoderKind, "relevance/encoder", QStringLiteral("builtin") },
-            { K::EmbeddingsUrl, "relevance/embeddingsUrl", QStringLiteral("http://localhost:8080/v1") },
-            { K::EmbeddingsModel, "relevance/embeddingsModel", QStringLiteral("nomic-embed-text") },
-            { K::BackendProfiles, "backends/profiles", QByteArray() },
-            { K::CurrentBackendProfile, "backends/current", QString() },
-            { K::RunsTableHeader, "runs/tableHeader", QByteArray() },
-        } };
-        return entries;
-    }
+const std::array<Entry, static_cast<std::size_t>(Settings::Key::Count)>& table()
+{
+    using K = Settings::Key;
+    static const std::array<Entry, static_cast<std::size_t>(K::Count)> entries { {
+        { K::SettingsVersion, "meta/settingsVersion", 0 },
+        { K::WindowGeometry, "mainWindow/geometry", QByteArray() },
+        { K::WindowState, "mainWindow/state", QByteArray() },
+        { K::MainSplitter, "mainWindow/mainSplitter", QByteArray() },
+        { K::InspectorSplitter, "inspector/splitter", QByteArray() },
+        { K::InspectorTopSplitter, "inspector/topSplitter", QByteArray() },
+        { K::ProblemTableHeader, "datasets/problemHeader", QByteArray() },
+        { K::ConditionTableHeader, "inspector/conditionHeader", QByteArray() },
+        { K::RecentFiles, "files/recent", QStringList() },
+        { K::LastOpenDirectory, "files/lastDirectory", QString() },
+        { K::DemoOpened, "files/demoOpened", false },
+        { K::Theta, "relevance/theta", wb::relevance::kDefaultTheta },
+        { K::EncoderKind, "relevance/encoder", QStringLiteral("builtin") },
+        { K::EmbeddingsUrl, "relevance/embeddingsUrl", QStringLiteral("http://localhost:8080/v1") },
+        { K::EmbeddingsModel, "relevance/embeddingsModel", QStringLiteral("nomic-embed-text") },
+        { K::BackendProfiles, "backends/profiles", QByteArray() },
+        { K::CurrentBackendProfile, "backends/current", QString() },
+        { K::RunsTableHeader, "runs/tableHeader", QByteArray() },
+    } };
+    return entries;
+}
 
-    const Entry& entry(Settings::Key key)
-    {
-        const Entry& e = table()[static_cast<std::size_t>(key)];
-        Q_ASSERT(e.key == key); // the table is indexed by the enum, so its rows must follow the enum order
-        return e;
-    }
+const Entry& entry(Settings::Key key)
+{
+    const Entry& e = table()[static_cast<std::size_t>(key)];
+    Q_ASSERT(e.key == key); // the table is indexed by the enum, so its rows must follow the enum order
+    return e;
+}
 
 } // namespace
 
@@ -70,15 +70,9 @@ Settings::Settings(const QString& iniPath, QObject* parent)
 
 Settings::~Settings() = default;
 
-QString Settings::fileName() const
-{
-    return m_settings->fileName();
-}
+QString Settings::fileName() const { return m_settings->fileName(); }
 
-QVariant Settings::value(Key key) const
-{
-    return m_settings->value(path(key), defaultValue(key));
-}
+QVariant Settings::value(Key key) const { return m_settings->value(path(key), defaultValue(key)); }
 
 void Settings::setValue(Key key, const QVariant& value)
 {
@@ -88,15 +82,9 @@ void Settings::setValue(Key key, const QVariant& value)
     emit changed(key);
 }
 
-QVariant Settings::defaultValue(Key key)
-{
-    return entry(key).defaultValue;
-}
+QVariant Settings::defaultValue(Key key) { return entry(key).defaultValue; }
 
-QString Settings::path(Key key)
-{
-    return QString::fromLatin1(entry(key).path);
-}
+QString Settings::path(Key key) { return QString::fromLatin1(entry(key).path); }
 
 void Settings::resetToDefaults()
 {
@@ -106,10 +94,7 @@ void Settings::resetToDefaults()
         emit changed(e.key);
 }
 
-void Settings::sync()
-{
-    m_settings->sync();
-}
+void Settings::sync() { m_settings->sync(); }
 
 void Settings::migrate()
 {
@@ -128,20 +113,11 @@ void Settings::migrateFrom0()
     }
 }
 
-QByteArray Settings::bytes(Key key) const
-{
-    return value(key).toByteArray();
-}
+QByteArray Settings::bytes(Key key) const { return value(key).toByteArray(); }
 
-void Settings::setBytes(Key key, const QByteArray& value)
-{
-    setValue(key, value);
-}
+void Settings::setBytes(Key key, const QByteArray& value) { setValue(key, value); }
 
-QStringList Settings::recentFiles() const
-{
-    return value(Key::RecentFiles).toStringList();
-}
+QStringList Settings::recentFiles() const { return value(Key::RecentFiles).toStringList(); }
 
 void Settings::addRecentFile(const QString& path)
 {
@@ -153,89 +129,38 @@ void Settings::addRecentFile(const QString& path)
     setValue(Key::RecentFiles, files);
 }
 
-void Settings::clearRecentFiles()
-{
-    setValue(Key::RecentFiles, QStringList());
-}
+void Settings::clearRecentFiles() { setValue(Key::RecentFiles, QStringList()); }
 
-double Settings::theta() const
-{
-    return value(Key::Theta).toDouble();
-}
+double Settings::theta() const { return value(Key::Theta).toDouble(); }
 
-void Settings::setTheta(double theta)
-{
-    setValue(Key::Theta, theta);
-}
+void Settings::setTheta(double theta) { setValue(Key::Theta, theta); }
 
-QString Settings::encoderKind() const
-{
-    return value(Key::EncoderKind).toString();
-}
+QString Settings::encoderKind() const { return value(Key::EncoderKind).toString(); }
 
-void Settings::setEncoderKind(const QString& kind)
-{
-    setValue(Key::EncoderKind, kind);
-}
+void Settings::setEncoderKind(const QString& kind) { setValue(Key::EncoderKind, kind); }
 
-QString Settings::embeddingsUrl() const
-{
-    return value(Key::EmbeddingsUrl).toString();
-}
+QString Settings::embeddingsUrl() const { return value(Key::EmbeddingsUrl).toString(); }
 
-void Settings::setEmbeddingsUrl(const QString& url)
-{
-    setValue(Key::EmbeddingsUrl, url);
-}
+void Settings::setEmbeddingsUrl(const QString& url) { setValue(Key::EmbeddingsUrl, url); }
 
-QString Settings::embeddingsModel() const
-{
-    return value(Key::EmbeddingsModel).toString();
-}
+QString Settings::embeddingsModel() const { return value(Key::EmbeddingsModel).toString(); }
 
-void Settings::setEmbeddingsModel(const QString& model)
-{
-    setValue(Key::EmbeddingsModel, model);
-}
+void Settings::setEmbeddingsModel(const QString& model) { setValue(Key::EmbeddingsModel, model); }
 
-QByteArray Settings::backendProfilesJson() const
-{
-    return bytes(Key::BackendProfiles);
-}
+QByteArray Settings::backendProfilesJson() const { return bytes(Key::BackendProfiles); }
 
-void Settings::setBackendProfilesJson(const QByteArray& json)
-{
-    setBytes(Key::BackendProfiles, json);
-}
+void Settings::setBackendProfilesJson(const QByteArray& json) { setBytes(Key::BackendProfiles, json); }
 
-QString Settings::currentBackendProfile() const
-{
-    return value(Key::CurrentBackendProfile).toString();
-}
+QString Settings::currentBackendProfile() const { return value(Key::CurrentBackendProfile).toString(); }
 
-void Settings::setCurrentBackendProfile(const QString& name)
-{
-    setValue(Key::CurrentBackendProfile, name);
-}
+void Settings::setCurrentBackendProfile(const QString& name) { setValue(Key::CurrentBackendProfile, name); }
 
-bool Settings::demoOpened() const
-{
-    return value(Key::DemoOpened).toBool();
-}
+bool Settings::demoOpened() const { return value(Key::DemoOpened).toBool(); }
 
-void Settings::setDemoOpened(bool opened)
-{
-    setValue(Key::DemoOpened, opened);
-}
+void Settings::setDemoOpened(bool opened) { setValue(Key::DemoOpened, opened); }
 
-QString Settings::lastOpenDirectory() const
-{
-    return value(Key::LastOpenDirectory).toString();
-}
+QString Settings::lastOpenDirectory() const { return value(Key::LastOpenDirectory).toString(); }
 
-void Settings::setLastOpenDirectory(const QString& directory)
-{
-    setValue(Key::LastOpenDirectory, directory);
-}
+void Settings::setLastOpenDirectory(const QString& directory) { setValue(Key::LastOpenDirectory, directory); }
 
 } // namespace wb::ui

@@ -11,9 +11,9 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kBarHeight = 12;
-    constexpr int kSideMargin = 8;
-    constexpr int kGradientStops = 16;
+constexpr int kBarHeight = 12;
+constexpr int kSideMargin = 8;
+constexpr int kGradientStops = 16;
 }
 
 ColorLegend::ColorLegend(const ColorScale& scale, QWidget* parent)
@@ -31,15 +31,9 @@ void ColorLegend::setThreshold(double theta)
     update();
 }
 
-QSize ColorLegend::sizeHint() const
-{
-    return { 320, kBarHeight + 2 * fontMetrics().height() + 6 };
-}
+QSize ColorLegend::sizeHint() const { return { 320, kBarHeight + 2 * fontMetrics().height() + 6 }; }
 
-QSize ColorLegend::minimumSizeHint() const
-{
-    return { 160, sizeHint().height() };
-}
+QSize ColorLegend::minimumSizeHint() const { return { 160, sizeHint().height() }; }
 
 void ColorLegend::paintEvent(QPaintEvent*)
 {
@@ -63,8 +57,10 @@ void ColorLegend::paintEvent(QPaintEvent*)
     const QString low = QString::number(m_scale.minimum(), 'f', 1);
     const QString high = QString::number(m_scale.maximum(), 'f', 1);
     const int labelTop = bar.bottom() + 2;
-    painter.drawText(QRect(bar.left(), labelTop, bar.width(), fm.height()), Qt::AlignLeft, low + QStringLiteral("  ") + tr("unrelated"));
-    painter.drawText(QRect(bar.left(), labelTop, bar.width(), fm.height()), Qt::AlignRight, tr("related") + QStringLiteral("  ") + high);
+    painter.drawText(QRect(bar.left(), labelTop, bar.width(), fm.height()), Qt::AlignLeft,
+        low + QStringLiteral("  ") + tr("unrelated"));
+    painter.drawText(QRect(bar.left(), labelTop, bar.width(), fm.height()), Qt::AlignRight,
+        tr("related") + QStringLiteral("  ") + high);
 
     // θ marker: a dark tick through the bar and its value above it.
     const int x = xOf(m_threshold);

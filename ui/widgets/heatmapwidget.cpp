@@ -13,11 +13,11 @@
 namespace wb::ui {
 
 namespace {
-    constexpr int kMargin = 6;
-    constexpr int kMinCell = 18;
-    constexpr int kMaxCell = 64;
-    constexpr int kLabelGap = 6;
-    constexpr int kPreferredCell = 48;
+constexpr int kMargin = 6;
+constexpr int kMinCell = 18;
+constexpr int kMaxCell = 64;
+constexpr int kLabelGap = 6;
+constexpr int kPreferredCell = 48;
 }
 
 HeatmapWidget::HeatmapWidget(QWidget* parent)
@@ -126,10 +126,7 @@ QSize HeatmapWidget::sizeHint() const
         std::min(2 * kMargin + fm.height() + kLabelGap + rows * kPreferredCell, 560) };
 }
 
-QSize HeatmapWidget::minimumSizeHint() const
-{
-    return { 160, 120 };
-}
+QSize HeatmapWidget::minimumSizeHint() const { return { 160, 120 }; }
 
 void HeatmapWidget::paintEvent(QPaintEvent*)
 {
@@ -137,8 +134,8 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     painter.fillRect(rect(), palette().base());
     if (rowCount() == 0) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(kMargin, kMargin, -kMargin, -kMargin), Qt::AlignCenter | Qt::TextWordWrap,
-            m_placeholder);
+        painter.drawText(
+            rect().adjusted(kMargin, kMargin, -kMargin, -kMargin), Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
     }
     const Layout l = layout();

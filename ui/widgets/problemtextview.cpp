@@ -11,44 +11,44 @@ namespace wb::ui {
 
 namespace {
 
-    struct Span {
-        std::size_t begin = 0;
-        std::size_t end = 0;
-    };
+struct Span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
 
-    /// Where each condition (and then the question) occurs in `text`, searching forward from the previous
-    /// match; empty when any piece is missing (the dataset shipped its own, differently worded segmentation).
-    std::vector<Span> locate(const wb::dataset::Problem& problem)
-    {
-        std::vector<Span> spans;
-        std::size_t from = 0;
-        for (const std::string& condition : problem.conditions) {
-            const std::size_t at = problem.text.find(condition, from);
-            if (condition.empty() || at == std::string::npos)
-                return {};
-            spans.push_back({ at, at + condition.size() });
-            from = at + condition.size();
-        }
-        return spans;
+/// Where each condition (and then the question) occurs in `text`, searching forward from the previous
+/// match; empty when any piece is missing (the dataset shipped its own, differently worded segmentation).
+std::vector<Span> locate(const wb::dataset::Problem& problem)
+{
+    std::vector<Span> spans;
+    std::size_t from = 0;
+    for (const std::string& condition : problem.conditions) {
+        const std::size_t at = problem.text.find(condition, from);
+        if (condition.empty() || at == std::string::npos)
+            return {};
+        spans.push_back({ at, at + condition.size() });
+        from = at + condition.size();
     }
+    return spans;
+}
 
-    QTextCharFormat labelFormat(const QPalette& palette)
-    {
-        QTextCharFormat f;
-        f.setVerticalAlignment(QTextCharFormat::AlignSuperScript);
-        f.setForeground(palette.color(QPalette::PlaceholderText));
-        return f;
-    }
+QTextCharFormat labelFormat(const QPalette& palette)
+{
+    QTextCharFormat f;
+    f.setVerticalAlignment(QTextCharFormat::AlignSuperScript);
+    f.setForeground(palette.color(QPalette::PlaceholderText));
+    return f;
+}
 
-    QTextCharFormat goldBadgeFormat()
-    {
-        QTextCharFormat f;
-        f.setVerticalAlignment(QTextCharFormat::AlignSuperScript);
-        f.setBackground(QColor(118, 42, 131));
-        f.setForeground(Qt::white);
-        f.setFontWeight(QFont::Bold);
-        return f;
-    }
+QTextCharFormat goldBadgeFormat()
+{
+    QTextCharFormat f;
+    f.setVerticalAlignment(QTextCharFormat::AlignSuperScript);
+    f.setBackground(QColor(118, 42, 131));
+    f.setForeground(Qt::white);
+    f.setFontWeight(QFont::Bold);
+    return f;
+}
 
 } // namespace
 
@@ -74,8 +74,8 @@ void ProblemTextView::showMessage(const QString& message)
     cursor.insertText(message, f);
 }
 
-void ProblemTextView::showProblem(const wb::dataset::Problem& problem, const std::vector<double>& sq,
-    const std::vector<int>& candidates)
+void ProblemTextView::showProblem(
+    const wb::dataset::Problem& problem, const std::vector<double>& sq, const std::vector<int>& candidates)
 {
     document()->clear();
     QTextCursor cursor(document());

@@ -19,8 +19,8 @@ public:
     explicit ProblemTextView(QWidget* parent = nullptr);
 
     /// `sq` may be empty (scores not computed yet); `candidates` are condition indices.
-    void showProblem(const wb::dataset::Problem& problem, const std::vector<double>& sq,
-        const std::vector<int>& candidates);
+    void showProblem(
+        const wb::dataset::Problem& problem, const std::vector<double>& sq, const std::vector<int>& candidates);
     void showMessage(const QString& message);
 
     /// True when the last render found every condition in the original text.

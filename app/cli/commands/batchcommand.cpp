@@ -47,7 +47,8 @@ int importBatchCommand(const CommandContext& context)
     if (!args)
         return reportError(context, args.error());
     if (args->positionals().size() != 2)
-        return reportError(context, makeError(ErrorCode::Usage, "import-batch takes a RUN id and the RESULTS.jsonl file"));
+        return reportError(
+            context, makeError(ErrorCode::Usage, "import-batch takes a RUN id and the RESULTS.jsonl file"));
     auto runId = parseRunId(args->positionals()[0], "RUN");
     if (!runId)
         return reportError(context, runId.error());

@@ -72,9 +72,10 @@ int compareCommand(const CommandContext& context)
     if (!b)
         return reportError(context, b.error());
     if (a->record.datasetId != b->record.datasetId)
-        return reportError(context, makeError(ErrorCode::InvalidInput,
-            "runs " + std::to_string(a->record.id) + " and " + std::to_string(b->record.id)
-                + " cover different datasets; a paired comparison needs the same problems"));
+        return reportError(context,
+            makeError(ErrorCode::InvalidInput,
+                "runs " + std::to_string(a->record.id) + " and " + std::to_string(b->record.id)
+                    + " cover different datasets; a paired comparison needs the same problems"));
 
     // Paired over the problems both runs planned.
     // Both runs plan the first N problems of one dataset, so the problems they share are a common prefix.
@@ -94,10 +95,12 @@ int compareCommand(const CommandContext& context)
                 { "model", o.config.backend.model }, { "correct", acc.correct }, { "total", acc.total },
                 { "accuracy", acc.value }, { "ci", intervalJson(acc.ci) } };
         };
-        const nlohmann::json doc = { { "a", runJson(*a, accA) }, { "b", runJson(*b, accB) }, { "paired_problems", va.size() },
-            { "flips", { { "both_right", flips.bothRight }, { "both_wrong", flips.bothWrong },
-                           { "right_to_wrong", flips.rightToWrong }, { "wrong_to_right", flips.wrongToRight } } },
-            { "mcnemar_p", p }, { "difference", delta }, { "difference_ci", intervalJson(diff) } };
+        const nlohmann::json doc
+            = { { "a", runJson(*a, accA) }, { "b", runJson(*b, accB) }, { "paired_problems", va.size() },
+                  { "flips",
+                      { { "both_right", flips.bothRight }, { "both_wrong", flips.bothWrong },
+                          { "right_to_wrong", flips.rightToWrong }, { "wrong_to_right", flips.wrongToRight } } },
+                  { "mcnemar_p", p }, { "difference", delta }, { "difference_ci", intervalJson(diff) } };
         context.out << doc.dump(2) << '\n';
         return kExitOk;
     }
@@ -107,11 +110,13 @@ int compareCommand(const CommandContext& context)
                 << ") accuracy " << formatAccuracy(accB) << '\n';
     char line[256];
     std::snprintf(line, sizeof line,
-        "flips over %zu paired problems:\n               B right  B wrong\n    A right  %9zu %8zu\n    A wrong  %9zu %8zu\n",
+        "flips over %zu paired problems:\n               B right  B wrong\n    A right  %9zu %8zu\n    A wrong  %9zu "
+        "%8zu\n",
         va.size(), flips.bothRight, flips.rightToWrong, flips.wrongToRight, flips.bothWrong);
     context.out << line;
-    std::snprintf(line, sizeof line, "McNemar exact p = %.4g\ndifference B - A = %+.4f, 95%% bootstrap CI [%+.4f, %+.4f]\n",
-        p, delta, diff.low, diff.high);
+    std::snprintf(line, sizeof line,
+        "McNemar exact p = %.4g\ndifference B - A = %+.4f, 95%% bootstrap CI [%+.4f, %+.4f]\n", p, delta, diff.low,
+        diff.high);
     context.out << line;
     return kExitOk;
 }

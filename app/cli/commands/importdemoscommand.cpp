@@ -49,8 +49,9 @@ int importDemosCommand(const CommandContext& context)
     if (!id)
         return reportError(context, id.error());
     if (args->has("json"))
-        context.out << nlohmann::json { { "demo_set_id", *id }, { "name", record.name }, { "items", set->items.size() } }.dump()
-                    << '\n';
+        context.out << nlohmann::json {
+            { "demo_set_id", *id }, { "name", record.name }, { "items", set->items.size() }
+        }.dump() << '\n';
     else
         context.out << "stored demo set " << *id << " '" << record.name << "' with " << set->items.size()
                     << " demonstrations in " << dbPath << '\n';

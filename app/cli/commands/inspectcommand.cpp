@@ -86,15 +86,16 @@ void printProblemText(std::ostream& out, const dataset::Problem& problem, const 
         const bool gold = std::find(problem.goldIrrelevant.begin(), problem.goldIrrelevant.end(), int(i))
             != problem.goldIrrelevant.end();
         out << "  [" << i << "] s(q) " << fixed(report.sq[i]) << "  s(c) " << fixed(report.sc[i]) << "  "
-            << (candidate ? "CAND" : "    ") << ' ' << (gold ? "GOLD-IRR" : "        ") << "  "
-            << problem.conditions[i] << '\n';
+            << (candidate ? "CAND" : "    ") << ' ' << (gold ? "GOLD-IRR" : "        ") << "  " << problem.conditions[i]
+            << '\n';
     }
     out << "  Q: " << problem.question << "\n\n";
 }
 
 void printSummaryText(std::ostream& out, const nlohmann::json& figures)
 {
-    const auto rate = [](const nlohmann::json& value) { return value.is_null() ? std::string("n/a") : fixed(value.get<double>()); };
+    const auto rate
+        = [](const nlohmann::json& value) { return value.is_null() ? std::string("n/a") : fixed(value.get<double>()); };
     out << "file                          " << figures["file"].get<std::string>() << " ("
         << figures["format"].get<std::string>() << ")\n"
         << "encoder                       " << figures["encoder"].get<std::string>() << ", theta "
@@ -293,8 +294,8 @@ int inspectCommand(const CommandContext& context)
     const auto limit = args->integer("limit", 0);
     const auto index = args->integer("index", -1);
     const auto theta = args->number("theta", relevance::kDefaultTheta);
-    for (const Error* error : { limit ? nullptr : &limit.error(), index ? nullptr : &index.error(),
-             theta ? nullptr : &theta.error() })
+    for (const Error* error :
+        { limit ? nullptr : &limit.error(), index ? nullptr : &index.error(), theta ? nullptr : &theta.error() })
         if (error)
             return reportError(context, *error);
     if (*limit < 0)
@@ -366,8 +367,8 @@ int inspectCommand(const CommandContext& context)
     if (failed)
         return reportError(context, failure);
     if (*index >= 0 && shown == 0)
-        return reportError(context,
-            makeError(ErrorCode::NotFound, "no problem with index " + std::to_string(*index), path));
+        return reportError(
+            context, makeError(ErrorCode::NotFound, "no problem with index " + std::to_string(*index), path));
 
     if (summaryOnly) {
         auto figures = relevance::toJson(summary.summary());

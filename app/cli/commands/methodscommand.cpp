@@ -37,10 +37,12 @@ int methodsCommand(const CommandContext& context)
     for (const auto& m : *methods) {
         std::string steps;
         for (const auto& step : m.steps)
-            steps += (steps.empty() ? "" : " > ") + step.id + (step.kind == method::StepKind::Verify ? "[each candidate]" : "");
+            steps += (steps.empty() ? "" : " > ") + step.id
+                + (step.kind == method::StepKind::Verify ? "[each candidate]" : "");
         std::string demos = "-";
         if (m.demos.source != method::DemoSource::None)
-            demos = std::string(method::demoSourceName(m.demos.source)) + " k=" + std::to_string(m.demos.k) + " set=" + m.demos.set;
+            demos = std::string(method::demoSourceName(m.demos.source)) + " k=" + std::to_string(m.demos.k)
+                + " set=" + m.demos.set;
         std::snprintf(line, sizeof line, "%-22s %-28s %-8s %-40s %s\n", m.id.c_str(), m.name.c_str(),
             method::familyName(m.family), steps.c_str(), demos.c_str());
         context.out << line;

@@ -97,13 +97,16 @@ int reportCommand(const CommandContext& context)
     for (std::size_t i = 0; i < total; ++i) {
         const auto& problem = (*problems)[i];
         const auto it = byIndex.find(std::int64_t(i));
-        nlohmann::json row = { { "index", i }, { "id", problem.id }, { "gold", problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice } };
+        nlohmann::json row = { { "index", i }, { "id", problem.id },
+            { "gold", problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice } };
         if (it == byIndex.end()) {
-            row.update({ { "answer", "" }, { "correct", nullptr }, { "calls", 0 }, { "tokens", 0 }, { "error", "no result yet" } });
+            row.update({ { "answer", "" }, { "correct", nullptr }, { "calls", 0 }, { "tokens", 0 },
+                { "error", "no result yet" } });
         } else {
             const auto& r = *it->second;
-            row.update({ { "answer", r.extractedAnswer }, { "correct", r.correct ? nlohmann::json(*r.correct) : nlohmann::json() },
-                { "calls", r.calls }, { "tokens", r.tokens }, { "error", r.error } });
+            row.update({ { "answer", r.extractedAnswer },
+                { "correct", r.correct ? nlohmann::json(*r.correct) : nlohmann::json() }, { "calls", r.calls },
+                { "tokens", r.tokens }, { "error", r.error } });
             correct += r.correct.value_or(false);
         }
         errors += !row["error"].get<std::string>().empty();
@@ -115,12 +118,14 @@ int reportCommand(const CommandContext& context)
         return reportError(context, breakdowns.error());
 
     if (args->has("json")) {
-        nlohmann::json doc = { { "run", *runId }, { "name", run->name }, { "status", store::runStatusName(run->status) },
-            { "method", config->methodId }, { "model", config->backend.model }, { "problems", total },
-            { "correct", correct }, { "errors", errors }, { "accuracy", accuracy.value },
-            { "ci", { accuracy.ci.low, accuracy.ci.high } }, { "config", nlohmann::json::parse(run->configJson, nullptr, false) },
-            { "breakdowns", { { "by_candidates", groupsJson(breakdowns->byCandidates) },
-                                { "by_gold_irrelevant", groupsJson(breakdowns->byGoldIrrelevant) } } },
+        nlohmann::json doc = { { "run", *runId }, { "name", run->name },
+            { "status", store::runStatusName(run->status) }, { "method", config->methodId },
+            { "model", config->backend.model }, { "problems", total }, { "correct", correct }, { "errors", errors },
+            { "accuracy", accuracy.value }, { "ci", { accuracy.ci.low, accuracy.ci.high } },
+            { "config", nlohmann::json::parse(run->configJson, nullptr, false) },
+            { "breakdowns",
+                { { "by_candidates", groupsJson(breakdowns->byCandidates) },
+                    { "by_gold_irrelevant", groupsJson(breakdowns->byGoldIrrelevant) } } },
             { "rows", rows } };
         context.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
@@ -133,8 +138,8 @@ int reportCommand(const CommandContext& context)
         for (const auto& row : rows) {
             csv << row["index"].get<std::size_t>() << ',' << csvField(row["id"].get<std::string>()) << ','
                 << csvField(row["answer"].get<std::string>()) << ',' << csvField(row["gold"].get<std::string>()) << ','
-                << correctText(row) << ',' << row["calls"].get<std::int64_t>() << ',' << row["tokens"].get<std::int64_t>()
-                << ',' << csvField(row["error"].get<std::string>()) << '\n';
+                << correctText(row) << ',' << row["calls"].get<std::int64_t>() << ','
+                << row["tokens"].get<std::int64_t>() << ',' << csvField(row["error"].get<std::string>()) << '\n';
         }
         if (!csv)
             return reportError(context, makeError(ErrorCode::Io, "writing the CSV file failed", *csvPath));
@@ -145,10 +150,12 @@ int reportCommand(const CommandContext& context)
             "CALLS", "TOKENS", "ERROR");
         context.out << line;
         for (const auto& row : rows) {
-            std::snprintf(line, sizeof line, "%6zu  %-16s %-16s %-7s %5lld %8lld  %s\n", row["index"].get<std::size_t>(),
-                row["answer"].get<std::string>().substr(0, 16).c_str(), row["gold"].get<std::string>().substr(0, 16).c_str(),
-                correctText(row).c_str(), static_cast<long long>(row["calls"].get<std::int64_t>()),
-                static_cast<long long>(row["tokens"].get<std::int64_t>()), row["error"].get<std::string>().substr(0, 200).c_str());
+            std::snprintf(line, sizeof line, "%6zu  %-16s %-16s %-7s %5lld %8lld  %s\n",
+                row["index"].get<std::size_t>(), row["answer"].get<std::string>().substr(0, 16).c_str(),
+                row["gold"].get<std::string>().substr(0, 16).c_str(), correctText(row).c_str(),
+                static_cast<long long>(row["calls"].get<std::int64_t>()),
+                static_cast<long long>(row["tokens"].get<std::int64_t>()),
+                row["error"].get<std::string>().substr(0, 200).c_str());
             context.out << line;
         }
     }

@@ -124,8 +124,10 @@ int runCommand(const CommandContext& context)
         // A resumed run keeps its stored configuration; anything else on the line would be silently ignored.
         for (const auto& name : valueOptions) {
             if (name != "resume" && name != "db" && args->value(name))
-                return reportError(context, makeError(ErrorCode::Usage,
-                    "--resume RUN continues the run with its stored configuration; --" + name + " cannot change it"));
+                return reportError(context,
+                    makeError(ErrorCode::Usage,
+                        "--resume RUN continues the run with its stored configuration; --" + name
+                            + " cannot change it"));
         }
         if (!args->positionals().empty() || args->has("no-cache") || args->has("plan-only"))
             return reportError(context, makeError(ErrorCode::Usage, "--resume RUN takes only --db FILE"));
@@ -170,8 +172,8 @@ int runCommand(const CommandContext& context)
 
     const auto& s = *summary;
     context.out << "run " << runId << ' ' << store::runStatusName(s.status) << ": " << s.problems << " problems, "
-                << s.errors << " with errors; calls " << s.doneCalls << '/' << s.plannedCalls << " (sent " << s.sessionSent
-                << ", cached " << s.sessionCached << ", resumed " << s.sessionResumed << "); tokens "
+                << s.errors << " with errors; calls " << s.doneCalls << '/' << s.plannedCalls << " (sent "
+                << s.sessionSent << ", cached " << s.sessionCached << ", resumed " << s.sessionResumed << "); tokens "
                 << s.promptTokens + s.completionTokens << "; " << run::formatDuration(s.elapsedSeconds) << '\n';
     if (s.status == store::RunStatus::Cancelled)
         context.err << "i3c: run " << runId << " was interrupted; continue it with: i3c run --resume " << runId

@@ -11,8 +11,8 @@ namespace wb::cli {
 
 const std::set<std::string>& backendValueOptions()
 {
-    static const std::set<std::string> options { "model", "base-url", "api-key-env", "concurrency", "timeout", "retries",
-        "temperature", "max-tokens", "seed", "encoder", "embedding-model", "theta" };
+    static const std::set<std::string> options { "model", "base-url", "api-key-env", "concurrency", "timeout",
+        "retries", "temperature", "max-tokens", "seed", "encoder", "embedding-model", "theta" };
     return options;
 }
 

@@ -10,7 +10,10 @@ using wb::dataset::LoadOptions;
 
 namespace {
 
-QString fixture(const char* name) { return wb::test::sourceDir() + QStringLiteral("/tests/data/datasets/") + QLatin1String(name); }
+QString fixture(const char* name)
+{
+    return wb::test::sourceDir() + QStringLiteral("/tests/data/datasets/") + QLatin1String(name);
+}
 
 } // namespace
 
@@ -23,33 +26,36 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         // inputs that are awkward to keep as files in the repository are written here
-        write("long_line.jsonl", QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"problem\": \"")
+        write("long_line.jsonl",
+            QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"problem\": \"")
                 + QByteArray(17 << 20, 'x') + QByteArray("\", \"answer\": \"2\"}\n"));
-        write("long_record.json", QByteArray("[\n{\"problem\": \"") + QByteArray(17 << 20, 'y') + QByteArray("\", \"answer\": \"2\"}]"));
+        write("long_record.json",
+            QByteArray("[\n{\"problem\": \"") + QByteArray(17 << 20, 'y') + QByteArray("\", \"answer\": \"2\"}]"));
         write("utf16.jsonl", QByteArray("\xFF\xFE{\0\"\0", 6));
         write("only_bom.jsonl", QByteArray("\xEF\xBB\xBF"));
-        write("deep_jsonl.jsonl", QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"x\": ")
-                + QByteArray(200000, '[') + QByteArray(200000, ']') + QByteArray("}\n"));
+        write("deep_jsonl.jsonl",
+            QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"x\": ") + QByteArray(200000, '[')
+                + QByteArray(200000, ']') + QByteArray("}\n"));
     }
 
     void badInput_data()
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<bool>("strict");
-        QTest::addColumn<bool>("fails");      // Error (true) or loads with a Diagnostic (false)
-        QTest::addColumn<int>("line");        // expected line in the location; 0 = no line
+        QTest::addColumn<bool>("fails"); // Error (true) or loads with a Diagnostic (false)
+        QTest::addColumn<int>("line"); // expected line in the location; 0 = no line
         QTest::addColumn<QString>("message"); // fragment of the message
-        QTest::addColumn<int>("problems");    // problems loaded when it does not fail
+        QTest::addColumn<int>("problems"); // problems loaded when it does not fail
 
         const QString tmp = m_dir.path() + QLatin1Char('/');
-        QTest::newRow("truncated JSON array") << fixture("truncated_array.json") << false << true << 4
-                                              << "the JSON is truncated" << 0;
-        QTest::newRow("bad JSONL line, lenient") << fixture("bad_middle_line.jsonl") << false << false << 3
-                                                 << "invalid JSON" << 3;
-        QTest::newRow("bad JSONL line, strict") << fixture("bad_middle_line.jsonl") << true << true << 3
-                                                << "invalid JSON" << 0;
-        QTest::newRow("truncated last line") << fixture("truncated_last_line.jsonl") << true << true << 2
-                                             << "invalid JSON" << 0;
+        QTest::newRow("truncated JSON array")
+            << fixture("truncated_array.json") << false << true << 4 << "the JSON is truncated" << 0;
+        QTest::newRow("bad JSONL line, lenient")
+            << fixture("bad_middle_line.jsonl") << false << false << 3 << "invalid JSON" << 3;
+        QTest::newRow("bad JSONL line, strict")
+            << fixture("bad_middle_line.jsonl") << true << true << 3 << "invalid JSON" << 0;
+        QTest::newRow("truncated last line")
+            << fixture("truncated_last_line.jsonl") << true << true << 2 << "invalid JSON" << 0;
         QTest::newRow("wrong field type") << fixture("wrong_type.jsonl") << true << true << 3
                                           << "field 'answer' must be a string or number, got array" << 0;
         QTest::newRow("wrong field type, lenient") << fixture("wrong_type.jsonl") << false << false << 3
@@ -63,22 +69,24 @@ private slots:
         QTest::newRow("only a BOM") << tmp + "only_bom.jsonl" << false << true << 0 << "file is empty" << 0;
         QTest::newRow("invalid UTF-8") << fixture("invalid_utf8.jsonl") << true << true << 2
                                        << "invalid UTF-8 at byte column 18" << 0;
-        QTest::newRow("NUL byte") << fixture("nul_byte.jsonl") << true << true << 2 << "NUL byte at byte column 18" << 0;
-        QTest::newRow("deep nesting in array") << fixture("deep_nesting.json") << true << true << 3
-                                               << "nested deeper than 64 levels" << 0;
-        QTest::newRow("deep nesting in JSONL") << tmp + "deep_jsonl.jsonl" << false << false << 2
-                                               << "nested deeper than 64 levels" << 1;
-        QTest::newRow("absurdly long line") << tmp + "long_line.jsonl" << false << true << 2
-                                            << "longer than 16 MiB" << 0;
-        QTest::newRow("absurdly long record") << tmp + "long_record.json" << false << true << 2
-                                              << "longer than 16 MiB" << 0;
-        QTest::newRow("content after array") << fixture("trailing_garbage.json") << false << true << 4
-                                             << "after the closing ']'" << 0;
-        QTest::newRow("record not an object") << fixture("not_object.jsonl") << true << true << 2
-                                              << "must be a JSON object, got array" << 0;
-        QTest::newRow("empty JSON array") << fixture("empty_array.json") << false << true << 0 << "holds no problems" << 0;
-        QTest::newRow("unterminated CSV quote") << fixture("unterminated.csv") << false << true << 3
-                                                << "unterminated quoted CSV field" << 0;
+        QTest::newRow("NUL byte") << fixture("nul_byte.jsonl") << true << true << 2 << "NUL byte at byte column 18"
+                                  << 0;
+        QTest::newRow("deep nesting in array")
+            << fixture("deep_nesting.json") << true << true << 3 << "nested deeper than 64 levels" << 0;
+        QTest::newRow("deep nesting in JSONL")
+            << tmp + "deep_jsonl.jsonl" << false << false << 2 << "nested deeper than 64 levels" << 1;
+        QTest::newRow("absurdly long line")
+            << tmp + "long_line.jsonl" << false << true << 2 << "longer than 16 MiB" << 0;
+        QTest::newRow("absurdly long record")
+            << tmp + "long_record.json" << false << true << 2 << "longer than 16 MiB" << 0;
+        QTest::newRow("content after array")
+            << fixture("trailing_garbage.json") << false << true << 4 << "after the closing ']'" << 0;
+        QTest::newRow("record not an object")
+            << fixture("not_object.jsonl") << true << true << 2 << "must be a JSON object, got array" << 0;
+        QTest::newRow("empty JSON array")
+            << fixture("empty_array.json") << false << true << 0 << "holds no problems" << 0;
+        QTest::newRow("unterminated CSV quote")
+            << fixture("unterminated.csv") << false << true << 3 << "unterminated quoted CSV field" << 0;
         QTest::newRow("UTF-16 file") << tmp + "utf16.jsonl" << false << true << 1 << "UTF-16" << 0;
         QTest::newRow("missing file") << tmp + "no_such_file.jsonl" << false << true << 0 << "no such file" << 0;
         QTest::newRow("directory") << m_dir.path() << false << true << 0 << "is a directory" << 0;
@@ -95,7 +103,8 @@ private slots:
         options.strict = strict;
         const auto result = wb::dataset::loadDataset(path.toStdString(), options);
         const QString fileName = path.section(QLatin1Char('/'), -1);
-        const QString where = line > 0 ? fileName + QLatin1Char(':') + QString::number(line) + QLatin1Char(':') : fileName;
+        const QString where
+            = line > 0 ? fileName + QLatin1Char(':') + QString::number(line) + QLatin1Char(':') : fileName;
         if (fails) {
             QVERIFY2(!result.ok(), "expected an error");
             const QString text = QString::fromStdString(result.error().toString());

@@ -52,34 +52,50 @@ private slots:
         QTest::addColumn<int>("withGoldIrrelevant");
         QTest::addColumn<int>("annotated");
         // counts from ../shared/datasets/README.md
-        QTest::newRow("i3c AddSub") << "i3c-preprocessed/test_data/AddSub.json" << "i3c" << 395 << "1" << 43.0
-                                    << "Joan found 70 seashells on the beach ." << 122 << 395;
-        QTest::newRow("i3c GSM8K") << "i3c-preprocessed/test_data/GSM8K.json" << "i3c" << 1319 << "1" << 18.0
-                                   << "Janet's ducks lay 16 eggs per day." << 82 << 1319;
-        QTest::newRow("i3c MultiArith") << "i3c-preprocessed/test_data/MultiArith.json" << "i3c" << 600 << "1" << 39.0
-                                        << "For Halloween Debby and her sister combined the candy they received." << 0 << 0;
-        QTest::newRow("i3c SVAMP") << "i3c-preprocessed/test_data/SVAMP.json" << "i3c" << 1000 << "1" << 51.0
-                                   << "Each pack of dvds costs 76 dollars." << 367 << 1000;
-        QTest::newRow("i3c SingleEq") << "i3c-preprocessed/test_data/SingleEq.json" << "i3c" << 508 << "1" << 43.0
-                                      << "Joan found 70 seashells on the beach." << 0 << 0;
-        QTest::newRow("i3c SingleOp") << "i3c-preprocessed/test_data/SingleOp.json" << "i3c" << 562 << "1" << 14.0
-                                      << "" << 0 << 0;
-        QTest::newRow("i3c demos") << "i3c-preprocessed/demonstrations/GSM8K.json" << "i3c-demos" << 8 << "1" << 24.0
-                                   << "" << 0 << 0;
-        QTest::newRow("gsm8k test") << "gsm8k/test.jsonl" << "gsm8k" << 1319 << "1" << 18.0 << "" << 0 << 0;
-        QTest::newRow("gsm8k train") << "gsm8k/train.jsonl" << "gsm8k" << 7473 << "1" << 72.0 << "" << 0 << 0;
-        QTest::newRow("svamp") << "svamp/SVAMP.json" << "svamp" << 1000 << "chal-1" << 51.0 << "" << 0 << 0;
-        QTest::newRow("addsub") << "addsub/AddSub.json" << "mawps" << 395 << "1" << 43.0 << "" << 0 << 0;
-        QTest::newRow("multiarith") << "multiarith/MultiArith.json" << "mawps" << 600 << "0" << 39.0 << "" << 0 << 0;
-        QTest::newRow("singleeq") << "singleeq/questions.json" << "mawps" << 508 << "0" << 43.0 << "" << 0 << 0;
-        QTest::newRow("aqua test") << "aqua/test.json" << "aqua" << 254 << "1" << qQNaN() << "" << 0 << 0;
-        QTest::newRow("aqua dev") << "aqua/dev.json" << "aqua" << 254 << "1" << 32400.0 << "" << 0 << 0;
-        QTest::newRow("gsm-ic2 1k") << "gsm-ic-1k/GSM-IC2.json" << "gsm-ic-1k" << 1000 << "1" << 54.0
+        QTest::newRow("i3c AddSub") << "i3c-preprocessed/test_data/AddSub.json"
+                                    << "i3c" << 395 << "1" << 43.0 << "Joan found 70 seashells on the beach ." << 122
+                                    << 395;
+        QTest::newRow("i3c GSM8K") << "i3c-preprocessed/test_data/GSM8K.json"
+                                   << "i3c" << 1319 << "1" << 18.0 << "Janet's ducks lay 16 eggs per day." << 82
+                                   << 1319;
+        QTest::newRow("i3c MultiArith") << "i3c-preprocessed/test_data/MultiArith.json"
+                                        << "i3c" << 600 << "1" << 39.0
+                                        << "For Halloween Debby and her sister combined the candy they received." << 0
+                                        << 0;
+        QTest::newRow("i3c SVAMP") << "i3c-preprocessed/test_data/SVAMP.json"
+                                   << "i3c" << 1000 << "1" << 51.0 << "Each pack of dvds costs 76 dollars." << 367
+                                   << 1000;
+        QTest::newRow("i3c SingleEq") << "i3c-preprocessed/test_data/SingleEq.json"
+                                      << "i3c" << 508 << "1" << 43.0 << "Joan found 70 seashells on the beach." << 0
+                                      << 0;
+        QTest::newRow("i3c SingleOp") << "i3c-preprocessed/test_data/SingleOp.json"
+                                      << "i3c" << 562 << "1" << 14.0 << "" << 0 << 0;
+        QTest::newRow("i3c demos") << "i3c-preprocessed/demonstrations/GSM8K.json"
+                                   << "i3c-demos" << 8 << "1" << 24.0 << "" << 0 << 0;
+        QTest::newRow("gsm8k test") << "gsm8k/test.jsonl"
+                                    << "gsm8k" << 1319 << "1" << 18.0 << "" << 0 << 0;
+        QTest::newRow("gsm8k train") << "gsm8k/train.jsonl"
+                                     << "gsm8k" << 7473 << "1" << 72.0 << "" << 0 << 0;
+        QTest::newRow("svamp") << "svamp/SVAMP.json"
+                               << "svamp" << 1000 << "chal-1" << 51.0 << "" << 0 << 0;
+        QTest::newRow("addsub") << "addsub/AddSub.json"
+                                << "mawps" << 395 << "1" << 43.0 << "" << 0 << 0;
+        QTest::newRow("multiarith") << "multiarith/MultiArith.json"
+                                    << "mawps" << 600 << "0" << 39.0 << "" << 0 << 0;
+        QTest::newRow("singleeq") << "singleeq/questions.json"
+                                  << "mawps" << 508 << "0" << 43.0 << "" << 0 << 0;
+        QTest::newRow("aqua test") << "aqua/test.json"
+                                   << "aqua" << 254 << "1" << qQNaN() << "" << 0 << 0;
+        QTest::newRow("aqua dev") << "aqua/dev.json"
+                                  << "aqua" << 254 << "1" << 32400.0 << "" << 0 << 0;
+        QTest::newRow("gsm-ic2 1k") << "gsm-ic-1k/GSM-IC2.json"
+                                    << "gsm-ic-1k" << 1000 << "1" << 54.0
                                     << "Mr.Angstadt has 120 students throughout the school day." << 1000 << 1000;
-        QTest::newRow("gsm-icm 1k") << "gsm-ic-1k/GSM-ICM.json" << "gsm-ic-1k" << 1000 << "1" << 195.0
-                                    << "Jim had 365 trading cards." << 1000 << 1000;
-        QTest::newRow("gsm-ic validation") << "gsm-ic-validation/gsm8k_validation.jsonl" << "jsonl" << 1000 << "1"
-                                           << 8.0 << "" << 0 << 0;
+        QTest::newRow("gsm-icm 1k") << "gsm-ic-1k/GSM-ICM.json"
+                                    << "gsm-ic-1k" << 1000 << "1" << 195.0 << "Jim had 365 trading cards." << 1000
+                                    << 1000;
+        QTest::newRow("gsm-ic validation") << "gsm-ic-validation/gsm8k_validation.jsonl"
+                                           << "jsonl" << 1000 << "1" << 8.0 << "" << 0 << 0;
     }
     void sharedDatasets()
     {
@@ -174,7 +190,8 @@ private slots:
     {
         QFETCH(int, bytes);
         QByteArray content;
-        const QByteArray line = QByteArrayLiteral("{\"problem\": \"Kai has 2 pens. How many pens?\", \"answer\": \"2\"}\n");
+        const QByteArray line
+            = QByteArrayLiteral("{\"problem\": \"Kai has 2 pens. How many pens?\", \"answer\": \"2\"}\n");
         while (content.size() + line.size() <= bytes)
             content += line;
         content += QByteArray(bytes - content.size(), '\n'); // blank lines are skipped
@@ -193,18 +210,33 @@ private slots:
     {
         QTest::addColumn<QString>("record");
         QTest::addColumn<QString>("format"); // empty: no format fits
-        QTest::newRow("i3c") << "{\"original_question\": \"\", \"condition_sentences\": [], \"question_sentence\": \"\"}" << "i3c";
-        QTest::newRow("gsm-ic") << "{\"new_question\": \"\", \"original_question\": \"\", \"answer\": \"1\"}" << "gsm-ic";
-        QTest::newRow("gsm-ic-1k") << "{\"problem\": \"\", \"conditions\": [], \"equation\": \"\", \"gold_answer\": \"1\"}" << "gsm-ic-1k";
-        QTest::newRow("svamp") << "{\"ID\": \"x\", \"Body\": \"\", \"Question\": \"\", \"Answer\": 1}" << "svamp";
-        QTest::newRow("mawps") << "{\"iIndex\": 1, \"sQuestion\": \"\", \"lSolutions\": [1]}" << "mawps";
-        QTest::newRow("aqua options") << "{\"question\": \"\", \"options\": [], \"correct\": \"A\"}" << "aqua";
-        QTest::newRow("aqua choices") << "{\"question\": \"\", \"choices\": [], \"correct\": \"A\"}" << "aqua";
-        QTest::newRow("i3c demos") << "{\"question\": \"\", \"answer\": \"#### 1\", \"reasoning\": \"\", \"confusion_score\": 0.1}" << "i3c-demos";
-        QTest::newRow("gsm8k") << "{\"question\": \"\", \"answer\": \"x\\n#### 1\"}" << "gsm8k";
-        QTest::newRow("plain question") << "{\"question\": \"\", \"answer\": \"1\"}" << "jsonl";
-        QTest::newRow("workbench") << "{\"problem\": \"\", \"conditions\": [], \"question\": \"\", \"answer\": 1}" << "jsonl";
-        QTest::newRow("unknown") << "{\"body_text\": \"\", \"gold\": 1}" << "";
+        QTest::newRow("i3c")
+            << "{\"original_question\": \"\", \"condition_sentences\": [], \"question_sentence\": \"\"}"
+            << "i3c";
+        QTest::newRow("gsm-ic") << "{\"new_question\": \"\", \"original_question\": \"\", \"answer\": \"1\"}"
+                                << "gsm-ic";
+        QTest::newRow("gsm-ic-1k")
+            << "{\"problem\": \"\", \"conditions\": [], \"equation\": \"\", \"gold_answer\": \"1\"}"
+            << "gsm-ic-1k";
+        QTest::newRow("svamp") << "{\"ID\": \"x\", \"Body\": \"\", \"Question\": \"\", \"Answer\": 1}"
+                               << "svamp";
+        QTest::newRow("mawps") << "{\"iIndex\": 1, \"sQuestion\": \"\", \"lSolutions\": [1]}"
+                               << "mawps";
+        QTest::newRow("aqua options") << "{\"question\": \"\", \"options\": [], \"correct\": \"A\"}"
+                                      << "aqua";
+        QTest::newRow("aqua choices") << "{\"question\": \"\", \"choices\": [], \"correct\": \"A\"}"
+                                      << "aqua";
+        QTest::newRow("i3c demos")
+            << "{\"question\": \"\", \"answer\": \"#### 1\", \"reasoning\": \"\", \"confusion_score\": 0.1}"
+            << "i3c-demos";
+        QTest::newRow("gsm8k") << "{\"question\": \"\", \"answer\": \"x\\n#### 1\"}"
+                               << "gsm8k";
+        QTest::newRow("plain question") << "{\"question\": \"\", \"answer\": \"1\"}"
+                                        << "jsonl";
+        QTest::newRow("workbench") << "{\"problem\": \"\", \"conditions\": [], \"question\": \"\", \"answer\": 1}"
+                                   << "jsonl";
+        QTest::newRow("unknown") << "{\"body_text\": \"\", \"gold\": 1}"
+                                 << "";
     }
     void sniffRecord()
     {
@@ -223,8 +255,8 @@ private slots:
             int withCandidates;
         };
         for (const Expect& e : { Expect { "i3c-preprocessed/test_data/AddSub.json", 125, 284 },
-                                 Expect { "i3c-preprocessed/test_data/GSM8K.json", 94, 1021 },
-                                 Expect { "i3c-preprocessed/test_data/SVAMP.json", 468, 762 } }) {
+                 Expect { "i3c-preprocessed/test_data/GSM8K.json", 94, 1021 },
+                 Expect { "i3c-preprocessed/test_data/SVAMP.json", 468, 762 } }) {
             const auto data = load(wb::test::sharedPath(e.file));
             int gold = 0;
             int candidates = 0;
@@ -238,8 +270,9 @@ private slots:
         }
         const auto addsub = load(wb::test::sharedPath("i3c-preprocessed/test_data/AddSub.json"));
         // the file's own text is kept verbatim, tokenisation spaces included
-        QCOMPARE(q(addsub.problems[0].text), QStringLiteral("Joan found 70 seashells on the beach . she gave Sam some of "
-                                                            "her seashells . She has 27 seashell . How many seashells did she give to Sam ? "));
+        QCOMPARE(q(addsub.problems[0].text),
+            QStringLiteral("Joan found 70 seashells on the beach . she gave Sam some of "
+                           "her seashells . She has 27 seashell . How many seashells did she give to Sam ? "));
     }
 
     void gsmIc1kGoldFoundForEveryProblem()
@@ -263,8 +296,9 @@ private slots:
     {
         WB_REQUIRE_SHARED_DATASETS();
         const auto svamp = load(wb::test::sharedPath("svamp/SVAMP.json"));
-        QCOMPARE(q(svamp.problems[0].text), QStringLiteral("Each pack of dvds costs 76 dollars. If there is a discount of 25 "
-                                                            "dollars on each pack How much do you have to pay to buy each pack?"));
+        QCOMPARE(q(svamp.problems[0].text),
+            QStringLiteral("Each pack of dvds costs 76 dollars. If there is a discount of 25 "
+                           "dollars on each pack How much do you have to pay to buy each pack?"));
         QCOMPARE(q(svamp.problems[0].question), QStringLiteral("How much do you have to pay to buy each pack?"));
         QVERIFY(!svamp.problems[0].conditions.empty());
         const auto gsm = load(wb::test::sharedPath("gsm8k/test.jsonl"));
@@ -325,7 +359,8 @@ private slots:
             const Problem& p = data.problems[std::size_t(i)];
             QVERIFY(p.hasGoldAnnotation);
             QCOMPARE(p.goldIrrelevant.size(), std::size_t(1));
-            QVERIFY2(q(p.conditions[std::size_t(p.goldIrrelevant[0])]).contains(QLatin1String(inserted[i])), p.text.c_str());
+            QVERIFY2(
+                q(p.conditions[std::size_t(p.goldIrrelevant[0])]).contains(QLatin1String(inserted[i])), p.text.c_str());
         }
         QCOMPARE(*data.problems[1].goldNumber, 1800.0);
         QCOMPARE(data.problems[1].sourceLine, std::uint64_t(11));
@@ -369,7 +404,8 @@ private slots:
         const auto data = load(fixture("mapped.jsonl"), options);
         QCOMPARE(int(data.problems.size()), 2);
         QCOMPARE(q(data.problems[0].id), QStringLiteral("7"));
-        QCOMPARE(q(data.problems[0].text), QStringLiteral("A train travels 60 miles per hour for 3 hours How far does it travel?"));
+        QCOMPARE(q(data.problems[0].text),
+            QStringLiteral("A train travels 60 miles per hour for 3 hours How far does it travel?"));
         QCOMPARE(*data.problems[1].goldNumber, 1.5);
         QVERIFY(!data.problems[0].conditions.empty());
     }
@@ -478,9 +514,8 @@ private slots:
     {
         WB_REQUIRE_SHARED_DATASETS();
         int seen = 0;
-        auto info = wb::dataset::streamDataset(wb::test::sharedPath("svamp/SVAMP.json"), {}, [&](Problem&&) {
-            return ++seen < 10;
-        });
+        auto info = wb::dataset::streamDataset(
+            wb::test::sharedPath("svamp/SVAMP.json"), {}, [&](Problem&&) { return ++seen < 10; });
         QVERIFY(info.ok());
         QCOMPARE(seen, 10);
         QCOMPARE(int(info->problemCount), 10);

@@ -16,7 +16,9 @@ private slots:
     {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<bool>("fastAccepts");
-        QTest::newRow("object") << QByteArray("{\"a\": \"x\", \"b\": 1, \"c\": -2, \"d\": 2.5, \"e\": [true, false, null]}") << true;
+        QTest::newRow("object") << QByteArray(
+            "{\"a\": \"x\", \"b\": 1, \"c\": -2, \"d\": 2.5, \"e\": [true, false, null]}")
+                                << true;
         QTest::newRow("escapes") << QByteArray("{\"s\": \"q\\\"b\\\\s\\/n\\nt\\tu\\u00e9\\u2019\"}") << true;
         QTest::newRow("surrogate pair") << QByteArray("[\"\\ud83d\\ude00\"]") << true;
         QTest::newRow("utf8 raw") << QByteArray("[\"caf\xC3\xA9 \xE2\x82\xAC\"]") << true;

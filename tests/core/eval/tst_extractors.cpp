@@ -15,25 +15,44 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("found");
         QTest::addColumn<double>("value");
-        QTest::newRow("hashes") << "####" << "He has 2+1=<<2+1=3>>3\n#### 24" << true << 24.0;
-        QTest::newRow("hashes with comma") << "####" << "so\n#### 2,125" << true << 2125.0;
-        QTest::newRow("hashes missing") << "####" << "The answer is 5" << false << 0.0;
-        QTest::newRow("answer is") << "answer-is" << "First 3 + 4 = 7. The answer is 18." << true << 18.0;
-        QTest::newRow("answer is lower case") << "answer-is" << "so the answer is $1,200.50 in total" << true << 1200.5;
-        QTest::newRow("answer is last occurrence") << "answer-is" << "The answer is 3. No wait, the answer is 4." << true << 4.0;
-        QTest::newRow("answer is missing") << "answer-is" << "It is 18." << false << 0.0;
-        QTest::newRow("boxed") << "boxed" << "so \\boxed{42} done" << true << 42.0;
-        QTest::newRow("boxed fraction text") << "boxed" << "\\boxed{3/4}" << true << 0.75;
-        QTest::newRow("boxed unbalanced") << "boxed" << "\\boxed{42" << false << 0.0;
-        QTest::newRow("first number") << "first-number" << " 18 dollars, not 20." << true << 18.0;
-        QTest::newRow("negative") << "first-number" << "It drops to -5 degrees" << true << -5.0;
-        QTest::newRow("difference is not negative") << "last-number" << "10-2" << true << 2.0;
-        QTest::newRow("last number") << "last-number" << "3 apples and 4 pears make 7." << true << 7.0;
-        QTest::newRow("leading dot decimal") << "last-number" << "about .5 of it" << true << 0.5;
-        QTest::newRow("comma list is not thousands") << "first-number" << "1,2,3" << true << 1.0;
-        QTest::newRow("no number") << "last-number" << "none" << false << 0.0;
-        QTest::newRow("i3c postprocess") << "i3c-postprocess" << "$18." << true << 18.0;
-        QTest::newRow("i3c postprocess unparsable") << "i3c-postprocess" << "3.5.2" << false << 0.0;
+        QTest::newRow("hashes") << "####"
+                                << "He has 2+1=<<2+1=3>>3\n#### 24" << true << 24.0;
+        QTest::newRow("hashes with comma") << "####"
+                                           << "so\n#### 2,125" << true << 2125.0;
+        QTest::newRow("hashes missing") << "####"
+                                        << "The answer is 5" << false << 0.0;
+        QTest::newRow("answer is") << "answer-is"
+                                   << "First 3 + 4 = 7. The answer is 18." << true << 18.0;
+        QTest::newRow("answer is lower case") << "answer-is"
+                                              << "so the answer is $1,200.50 in total" << true << 1200.5;
+        QTest::newRow("answer is last occurrence") << "answer-is"
+                                                   << "The answer is 3. No wait, the answer is 4." << true << 4.0;
+        QTest::newRow("answer is missing") << "answer-is"
+                                           << "It is 18." << false << 0.0;
+        QTest::newRow("boxed") << "boxed"
+                               << "so \\boxed{42} done" << true << 42.0;
+        QTest::newRow("boxed fraction text") << "boxed"
+                                             << "\\boxed{3/4}" << true << 0.75;
+        QTest::newRow("boxed unbalanced") << "boxed"
+                                          << "\\boxed{42" << false << 0.0;
+        QTest::newRow("first number") << "first-number"
+                                      << " 18 dollars, not 20." << true << 18.0;
+        QTest::newRow("negative") << "first-number"
+                                  << "It drops to -5 degrees" << true << -5.0;
+        QTest::newRow("difference is not negative") << "last-number"
+                                                    << "10-2" << true << 2.0;
+        QTest::newRow("last number") << "last-number"
+                                     << "3 apples and 4 pears make 7." << true << 7.0;
+        QTest::newRow("leading dot decimal") << "last-number"
+                                             << "about .5 of it" << true << 0.5;
+        QTest::newRow("comma list is not thousands") << "first-number"
+                                                     << "1,2,3" << true << 1.0;
+        QTest::newRow("no number") << "last-number"
+                                   << "none" << false << 0.0;
+        QTest::newRow("i3c postprocess") << "i3c-postprocess"
+                                         << "$18." << true << 18.0;
+        QTest::newRow("i3c postprocess unparsable") << "i3c-postprocess"
+                                                    << "3.5.2" << false << 0.0;
     }
     void numeric()
     {
@@ -64,11 +83,16 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("letter");
-        QTest::newRow("parenthesised") << "Therefore, among A through E, the answer is (C)." << "C";
-        QTest::newRow("bare") << " D" << "D";
-        QTest::newRow("with paren") << "B) 21" << "B";
-        QTest::newRow("article skipped") << "A good guess is E" << "E";
-        QTest::newRow("none") << "no letter here" << "";
+        QTest::newRow("parenthesised") << "Therefore, among A through E, the answer is (C)."
+                                       << "C";
+        QTest::newRow("bare") << " D"
+                              << "D";
+        QTest::newRow("with paren") << "B) 21"
+                                    << "B";
+        QTest::newRow("article skipped") << "A good guess is E"
+                                         << "E";
+        QTest::newRow("none") << "no letter here"
+                              << "";
     }
     void choice()
     {

@@ -12,65 +12,108 @@ private slots:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected"); // Python repr of the result, or the exception name
-        QTest::newRow("18") << "18" << "18";
-        QTest::newRow("answer is 18.") << "The answer is 18." << "18";
-        QTest::newRow("$18.") << "$18." << "18";
-        QTest::newRow("1,234.5 dollars") << "1,234.5 dollars" << "1234.5";
-        QTest::newRow("50%") << "50%" << "0.5";
-        QTest::newRow("12.5%") << "12.5%" << "0.125";
-        QTest::newRow("3:30") << "3:30" << "3.3";
-        QTest::newRow("0.5") << "0.5" << "0.5";
-        QTest::newRow("05") << "05" << "5";
-        QTest::newRow("empty") << "" << "0";
-        QTest::newRow("-") << "-" << "0";
-        QTest::newRow("(A) 7") << "(A) 7" << "7";
-        QTest::newRow("3/4") << "3/4" << "0.75";
-        QTest::newRow("2*3") << "2*3" << "6";
-        QTest::newRow("x = 12") << "x = 12" << "12";
-        QTest::newRow("$ 4.50") << "$ 4.50" << "4.5";
-        QTest::newRow("18.0") << "18.0" << "18.0";
-        QTest::newRow("-5") << "-5" << "-5";
-        QTest::newRow("10 - 2") << "10 - 2" << "2";
-        QTest::newRow("18 and 20") << "18 and 20" << "20";
-        QTest::newRow("twelve") << "twelve" << "0";
-        QTest::newRow("1e3") << "1e3" << "13";
-        QTest::newRow("2^3 xor") << "2^3" << "1";
-        QTest::newRow("5 1/2") << "5 1/2" << "0.5";
-        QTest::newRow("dollars and cents") << "The answer is 18 dollars and 50 cents." << "50";
-        QTest::newRow("100/") << "100/" << "100";
+        QTest::newRow("18") << "18"
+                            << "18";
+        QTest::newRow("answer is 18.") << "The answer is 18."
+                                       << "18";
+        QTest::newRow("$18.") << "$18."
+                              << "18";
+        QTest::newRow("1,234.5 dollars") << "1,234.5 dollars"
+                                         << "1234.5";
+        QTest::newRow("50%") << "50%"
+                             << "0.5";
+        QTest::newRow("12.5%") << "12.5%"
+                               << "0.125";
+        QTest::newRow("3:30") << "3:30"
+                              << "3.3";
+        QTest::newRow("0.5") << "0.5"
+                             << "0.5";
+        QTest::newRow("05") << "05"
+                            << "5";
+        QTest::newRow("empty") << ""
+                               << "0";
+        QTest::newRow("-") << "-"
+                           << "0";
+        QTest::newRow("(A) 7") << "(A) 7"
+                               << "7";
+        QTest::newRow("3/4") << "3/4"
+                             << "0.75";
+        QTest::newRow("2*3") << "2*3"
+                             << "6";
+        QTest::newRow("x = 12") << "x = 12"
+                                << "12";
+        QTest::newRow("$ 4.50") << "$ 4.50"
+                                << "4.5";
+        QTest::newRow("18.0") << "18.0"
+                              << "18.0";
+        QTest::newRow("-5") << "-5"
+                            << "-5";
+        QTest::newRow("10 - 2") << "10 - 2"
+                                << "2";
+        QTest::newRow("18 and 20") << "18 and 20"
+                                   << "20";
+        QTest::newRow("twelve") << "twelve"
+                                << "0";
+        QTest::newRow("1e3") << "1e3"
+                             << "13";
+        QTest::newRow("2^3 xor") << "2^3"
+                                 << "1";
+        QTest::newRow("5 1/2") << "5 1/2"
+                               << "0.5";
+        QTest::newRow("dollars and cents") << "The answer is 18 dollars and 50 cents."
+                                           << "50";
+        QTest::newRow("100/") << "100/"
+                              << "100";
         QTest::newRow("times sign") << QString::fromUtf8("2\u00d73") << "SyntaxError";
         QTest::newRow("unicode minus") << QString::fromUtf8("\u22125") << "SyntaxError";
         QTest::newRow("square root") << QString::fromUtf8("\u221a4") << "SyntaxError";
-        QTest::newRow("**18**") << "**18**" << "SyntaxError";
-        QTest::newRow("boxed") << "\\boxed{18}" << "SyntaxError";
-        QTest::newRow("3.5.2") << "3.5.2" << "SyntaxError";
-        QTest::newRow("50 %") << "50 %" << "ValueError";
-        QTest::newRow("1/0") << "1/0" << "ZeroDivisionError";
+        QTest::newRow("**18**") << "**18**"
+                                << "SyntaxError";
+        QTest::newRow("boxed") << "\\boxed{18}"
+                               << "SyntaxError";
+        QTest::newRow("3.5.2") << "3.5.2"
+                               << "SyntaxError";
+        QTest::newRow("50 %") << "50 %"
+                              << "ValueError";
+        QTest::newRow("1/0") << "1/0"
+                             << "ZeroDivisionError";
         // Beyond the table: consequences of the same rules that the evaluator must get right.
-        QTest::newRow("float xor") << "2.5^2" << "TypeError";
-        QTest::newRow("007 keeps a leading zero") << "007" << "SyntaxError";
-        QTest::newRow("00") << "00" << "0";
-        QTest::newRow("power") << "2**3" << "8";
-        QTest::newRow("floor division") << "-7//2" << "-4";
-        QTest::newRow("precedence") << "2+3*4" << "14";
+        QTest::newRow("float xor") << "2.5^2"
+                                   << "TypeError";
+        QTest::newRow("007 keeps a leading zero") << "007"
+                                                  << "SyntaxError";
+        QTest::newRow("00") << "00"
+                            << "0";
+        QTest::newRow("power") << "2**3"
+                               << "8";
+        QTest::newRow("floor division") << "-7//2"
+                                        << "-4";
+        QTest::newRow("precedence") << "2+3*4"
+                                    << "14";
         QTest::newRow("greek letters removed") << QString::fromUtf8("\u03c0 3.14") << "3.14";
         QTest::newRow("cjk letters removed") << QString::fromUtf8("\u7b54\u6848 42") << "42";
         QTest::newRow("nbsp trimmed") << QString::fromUtf8("\u00a042\u00a0") << "42";
-        QTest::newRow("percent of fraction") << "5%%" << "0.05";
-        QTest::newRow("comparison") << "3<5" << "True";
-        QTest::newRow("chained comparison short-circuits") << "2<1<1/0" << "False";
-        QTest::newRow("syntax error wins over run-time error") << "1/0+" << "SyntaxError";
-        QTest::newRow("name") << "_8" << "NameError";
+        QTest::newRow("percent of fraction") << "5%%"
+                                             << "0.05";
+        QTest::newRow("comparison") << "3<5"
+                                    << "True";
+        QTest::newRow("chained comparison short-circuits") << "2<1<1/0"
+                                                           << "False";
+        QTest::newRow("syntax error wins over run-time error") << "1/0+"
+                                                               << "SyntaxError";
+        QTest::newRow("name") << "_8"
+                              << "NameError";
         QTest::newRow("unicode space before percent") << QString::fromUtf8("6\u00a0%") << "0.06";
-        QTest::newRow("lone dot") << "." << "0";
+        QTest::newRow("lone dot") << "."
+                                  << "0";
     }
     void goldenTable()
     {
         QFETCH(QString, input);
         QFETCH(QString, expected);
         const wb::eval::PostProcessResult r = wb::eval::postProcessValue(input.toStdString());
-        const QString got = r.parsed ? QString::fromStdString(r.value.repr())
-                                     : QString::fromLatin1(wb::eval::pyErrorName(r.error));
+        const QString got
+            = r.parsed ? QString::fromStdString(r.value.repr()) : QString::fromLatin1(wb::eval::pyErrorName(r.error));
         QCOMPARE(got, expected);
         QCOMPARE(r.parsed, r.error == wb::eval::PyError::None);
     }

@@ -11,19 +11,16 @@
 #include <mutex>
 
 using namespace wb::llm;
-using wb::test::Fault;
 using wb::test::FakeServer;
 using wb::test::FakeServerConfig;
+using wb::test::Fault;
 
 namespace {
 
 constexpr const char* kKeyVar = "WB_TEST_LLM_KEY";
 constexpr const char* kSentinel = "sk-SENTINEL-7f3a9c21e4b8d605";
 
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
+QString q(const std::string& s) { return QString::fromStdString(s); }
 
 BackendProfile profileFor(const FakeServer& server, const std::string& model = "fake-model")
 {
@@ -144,8 +141,8 @@ private slots:
         config.stallFor = std::chrono::milliseconds(4000);
         FakeServer server(config);
         START_SERVER(server);
-        const Fault all[] = { Fault::ServerError, Fault::RateLimited, Fault::DropConnection, Fault::MalformedJson,
-            Fault::Stall };
+        const Fault all[]
+            = { Fault::ServerError, Fault::RateLimited, Fault::DropConnection, Fault::MalformedJson, Fault::Stall };
         if (fault >= 0)
             server.setFaultProbability(Fault(fault), 0.10);
         else
@@ -228,7 +225,8 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, wb::ErrorCode::Auth);
         const QString text = q(r.error().toString());
-        QVERIFY2(text.contains(QStringLiteral("WB_TEST_LLM_KEY was rejected by ") + q(server.baseUrl())), qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("WB_TEST_LLM_KEY was rejected by ") + q(server.baseUrl())), qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("SENTINEL")));
         QCOMPARE(server.totalRequests(), 0); // refused before it counted, and never retried
         qunsetenv(kKeyVar);
@@ -450,7 +448,8 @@ private slots:
             for (const ChatRequest& r : { question(1), streamed }) {
                 const auto response = client.chatSync(r);
                 QVERIFY2(response.ok(), response.ok() ? "" : response.error().toString().c_str());
-                everything += response->rawBody + canonicalRequestJson(client.profile(), r) + cacheKey(client.profile(), r);
+                everything
+                    += response->rawBody + canonicalRequestJson(client.profile(), r) + cacheKey(client.profile(), r);
             }
             everything += client.profile().toJson().dump();
         }
@@ -466,7 +465,7 @@ private slots:
         }
         everything += cache->written();
         QVERIFY(everything.find("rejected by") != std::string::npos); // the search covers the 401 message
-        QVERIFY(everything.find("retry") != std::string::npos);       // ... and the log
+        QVERIFY(everything.find("retry") != std::string::npos); // ... and the log
         const std::string sentinel = kSentinel;
         QVERIFY(everything.find(sentinel) == std::string::npos);
         QVERIFY(everything.find(sentinel.substr(0, 8)) == std::string::npos);

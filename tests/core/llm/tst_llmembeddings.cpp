@@ -90,7 +90,8 @@ private slots:
         const auto result = encoder.encode(texts(3));
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, wb::ErrorCode::NotFound);
-        QCOMPARE(QString::fromStdString(result.error().location), QString::fromStdString(server.baseUrl() + "/embeddings"));
+        QCOMPARE(
+            QString::fromStdString(result.error().location), QString::fromStdString(server.baseUrl() + "/embeddings"));
     }
 
     void malformedAnswersAreRetried()

@@ -38,10 +38,7 @@ ChatRequest request()
     return r;
 }
 
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
+QString q(const std::string& s) { return QString::fromStdString(s); }
 
 } // namespace
 
@@ -81,15 +78,33 @@ private slots:
         BackendProfile p = profile();
         ChatRequest r = request();
         switch (change) {
-        case 0: p.model = "m2"; break;
-        case 1: p.baseUrl = "http://other:1/v1"; break;
-        case 2: r.temperature = 0.7; break;
-        case 3: r.seed = 8; break;
-        case 4: r.sampleIndex = 1; break;
-        case 5: r.messages.back().content += " "; break;
-        case 6: r.topP = 0.9; break;
-        case 7: r.n = 2; break;
-        case 8: r.extraParams["logprobs"] = true; break;
+        case 0:
+            p.model = "m2";
+            break;
+        case 1:
+            p.baseUrl = "http://other:1/v1";
+            break;
+        case 2:
+            r.temperature = 0.7;
+            break;
+        case 3:
+            r.seed = 8;
+            break;
+        case 4:
+            r.sampleIndex = 1;
+            break;
+        case 5:
+            r.messages.back().content += " ";
+            break;
+        case 6:
+            r.topP = 0.9;
+            break;
+        case 7:
+            r.n = 2;
+            break;
+        case 8:
+            r.extraParams["logprobs"] = true;
+            break;
         }
         QVERIFY(cacheKey(p, r) != before);
     }
@@ -175,13 +190,14 @@ private slots:
 
     void sseAssemblesAcrossAnySplit()
     {
-        const std::string stream = ": keep-alive\r\n\r\n"
-                                   "data: {\"id\":\"c1\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}\n\n"
-                                   "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"The answer\"}}]}\r\n\r\n"
-                                   "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" is 4 \xE2\x82\xAC.\"}}]}\n\n"
-                                   "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
-                                   "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":4}}\n\n"
-                                   "data: [DONE]\n\n";
+        const std::string stream
+            = ": keep-alive\r\n\r\n"
+              "data: {\"id\":\"c1\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\"}}]}\n\n"
+              "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"The answer\"}}]}\r\n\r\n"
+              "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" is 4 \xE2\x82\xAC.\"}}]}\n\n"
+              "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+              "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":4}}\n\n"
+              "data: [DONE]\n\n";
         for (std::size_t split = 0; split <= stream.size(); split += 7) {
             SseAssembler sse;
             sse.feed(stream.substr(0, split));
@@ -232,7 +248,9 @@ private slots:
     {
         QTest::addColumn<QString>("body");
         QTest::addColumn<bool>("ok");
-        QTest::newRow("valid") << R"({"model":"m","choices":[{"message":{"content":"hi"},"finish_reason":"length"}],"usage":{"prompt_tokens":3,"completion_tokens":1}})" << true;
+        QTest::newRow("valid")
+            << R"({"model":"m","choices":[{"message":{"content":"hi"},"finish_reason":"length"}],"usage":{"prompt_tokens":3,"completion_tokens":1}})"
+            << true;
         QTest::newRow("null content") << R"({"choices":[{"message":{"content":null},"finish_reason":"stop"}]})" << true;
         QTest::newRow("truncated") << R"({"choices":[{"message":)" << false;
         QTest::newRow("no choices") << R"({"id":"x"})" << false;
@@ -266,17 +284,28 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("mentions");
-        const QString echo = R"({"error":{"message":"Incorrect API key provided: sk-SECRETSECRET1234","code":"invalid_api_key"}})";
-        QTest::newRow("401") << 401 << echo << "sk-SECRETSECRET1234" << int(FailureKind::Fatal) << "WB_K was rejected by http://h:1/v1";
-        QTest::newRow("401 no key") << 401 << "{}" << "" << int(FailureKind::Fatal) << "WB_K is not set";
-        QTest::newRow("403") << 403 << "{}" << "sk-abcdefgh12345" << int(FailureKind::Fatal) << "rejected";
-        QTest::newRow("404 model") << 404 << R"({"error":{"code":"model_not_found"}})" << "" << int(FailureKind::Fatal) << "model \"m1\" is not known";
-        QTest::newRow("400 model") << 400 << R"({"error":{"code":"model_not_found"}})" << "" << int(FailureKind::Fatal) << "check the model name";
-        QTest::newRow("404 path") << 404 << "" << "" << int(FailureKind::Fatal) << "check the base URL";
-        QTest::newRow("429") << 429 << "{}" << "" << int(FailureKind::RateLimited) << "rate limited";
-        QTest::newRow("500") << 500 << R"({"error":{"message":"boom"}})" << "" << int(FailureKind::Retry) << "boom";
-        QTest::newRow("503 html") << 503 << "<h1>down</h1>" << "" << int(FailureKind::Retry) << "<h1>down</h1>";
-        QTest::newRow("400") << 400 << R"({"error":{"message":"bad max_tokens"}})" << "" << int(FailureKind::Fatal) << "bad max_tokens";
+        const QString echo
+            = R"({"error":{"message":"Incorrect API key provided: sk-SECRETSECRET1234","code":"invalid_api_key"}})";
+        QTest::newRow("401") << 401 << echo << "sk-SECRETSECRET1234" << int(FailureKind::Fatal)
+                             << "WB_K was rejected by http://h:1/v1";
+        QTest::newRow("401 no key") << 401 << "{}"
+                                    << "" << int(FailureKind::Fatal) << "WB_K is not set";
+        QTest::newRow("403") << 403 << "{}"
+                             << "sk-abcdefgh12345" << int(FailureKind::Fatal) << "rejected";
+        QTest::newRow("404 model") << 404 << R"({"error":{"code":"model_not_found"}})"
+                                   << "" << int(FailureKind::Fatal) << "model \"m1\" is not known";
+        QTest::newRow("400 model") << 400 << R"({"error":{"code":"model_not_found"}})"
+                                   << "" << int(FailureKind::Fatal) << "check the model name";
+        QTest::newRow("404 path") << 404 << ""
+                                  << "" << int(FailureKind::Fatal) << "check the base URL";
+        QTest::newRow("429") << 429 << "{}"
+                             << "" << int(FailureKind::RateLimited) << "rate limited";
+        QTest::newRow("500") << 500 << R"({"error":{"message":"boom"}})"
+                             << "" << int(FailureKind::Retry) << "boom";
+        QTest::newRow("503 html") << 503 << "<h1>down</h1>"
+                                  << "" << int(FailureKind::Retry) << "<h1>down</h1>";
+        QTest::newRow("400") << 400 << R"({"error":{"message":"bad max_tokens"}})"
+                             << "" << int(FailureKind::Fatal) << "bad max_tokens";
     }
     void httpFailures()
     {
@@ -287,7 +316,8 @@ private slots:
         QFETCH(QString, mentions);
         BackendProfile p = profile();
         p.apiKeyEnv = "WB_K";
-        const Failure f = describeHttpFailure(status, body.toStdString(), "http://h:1/v1/chat/completions", p, key.toStdString());
+        const Failure f
+            = describeHttpFailure(status, body.toStdString(), "http://h:1/v1/chat/completions", p, key.toStdString());
         QCOMPARE(int(f.kind), kind);
         const QString text = q(f.error.toString());
         QVERIFY2(text.contains(mentions), qPrintable(text));

@@ -40,7 +40,8 @@ private slots:
         const std::string sol = "He has 2+1=<<2+1=3>>3 umbrellas\nThat means he paid 3*8=$<<3*8=24>>24\n#### 24";
         QCOMPARE(countReasoningSteps(sol), std::size_t(2));
         QCOMPARE(countCalculatorAnnotations(sol), std::size_t(2));
-        QCOMPARE(cotFromSolution(sol), std::string("He has 2+1=3 umbrellas\nThat means he paid 3*8=$24 The answer is 24."));
+        QCOMPARE(
+            cotFromSolution(sol), std::string("He has 2+1=3 umbrellas\nThat means he paid 3*8=$24 The answer is 24."));
         QCOMPARE(countReasoningSteps("\n\none\n\ntwo\n#### 3\nafter"), std::size_t(2));
         QCOMPARE(countCalculatorAnnotations("<<unclosed"), std::size_t(0));
     }
@@ -48,10 +49,8 @@ private slots:
     void complexCotTakesTheLongestSolutions()
     {
         const std::vector<wb::dataset::Problem> pool {
-            withRationale("a", "one\n#### 1"),
-            withRationale("b", "one\ntwo\nthree\n#### 3"),
-            withRationale("c", "one <<1=1>>\ntwo <<2=2>>\n#### 2"),
-            withRationale("d", "one\ntwo\n#### 2"),
+            withRationale("a", "one\n#### 1"), withRationale("b", "one\ntwo\nthree\n#### 3"),
+            withRationale("c", "one <<1=1>>\ntwo <<2=2>>\n#### 2"), withRationale("d", "one\ntwo\n#### 2"),
             withRationale("e", ""), // no solution: never chosen
         };
         QCOMPARE(selectComplexCot(pool, 3), (std::vector<std::size_t> { 1, 2, 3 }));
@@ -130,8 +129,10 @@ private slots:
                 maxOther = std::max(maxOther, countReasoningSteps(pool[i].rationale));
         }
         QVERIFY(minChosen >= maxOther);
-        qInfo("complex-cot k=8 over gsm8k train: fewest steps among chosen %zu, most among the rest %zu", minChosen, maxOther);
-        const DemoSet set = makeDemoSet("complex-cot-gsm8k", "complex-cot k=8 over gsm8k/train.jsonl", pool, chosen, true);
+        qInfo("complex-cot k=8 over gsm8k train: fewest steps among chosen %zu, most among the rest %zu", minChosen,
+            maxOther);
+        const DemoSet set
+            = makeDemoSet("complex-cot-gsm8k", "complex-cot k=8 over gsm8k/train.jsonl", pool, chosen, true);
         for (const DemoItem& item : set.items) {
             QVERIFY(item.reasoning.find("<<") == std::string::npos);
             QVERIFY(item.reasoning.find("The answer is ") != std::string::npos);

@@ -18,54 +18,60 @@ namespace {
 
 // Golden prompts: the layouts of i3c-method.md §4, §5.2, §5.3 and §5.4 (the reference's Python f-strings with
 // their 32/28 and 16/14-space indentation, "\n" framing and trailing spaces), written out for a fixed problem.
-const std::string kVerify2 =
-    "Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do they have left ? Is condition \"During a sale they sold 10 cats.\" relevant to the process of solving problem \"How many cats do they have left ?\"\n"
-    "A: Let's think step by step.";
-const std::string kReason =
-    "\n"
-    "                                The instructions are as follows: First verification.\n"
-    "It is relevant.\n"
-    "Second verification: not relevant.\n"
-    "\n"
-    "                                Let's consider these instructions and ignore the irrelevant conditions to solve the problem.\n"
-    "\n"
-    "                                Q: Tom has 3 apples and buys 2 more. How many apples does he have?\n"
-    "A: Tom starts with 3 apples.\n"
-    "He buys 2 more, so 3 + 2 = 5.\n"
-    "Q: A box holds 4 pens. How many pens are in 2 boxes?\n"
-    "A: Each box holds 4 pens, so 2 boxes hold 8 pens.\n"
-    "\n"
-    "                                Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do they have left?\n"
-    "\n"
-    "                                A: Let's think step by step.\n"
-    "                            ";
-const std::string kFallback =
-    "\n"
-    "                                Feel free to ignore irrelevant information given in the questions.\n"
-    "\n"
-    "                                Q: Tom has 3 apples and buys 2 more. How many apples does he have?\n"
-    "A: Tom starts with 3 apples.\n"
-    "He buys 2 more, so 3 + 2 = 5.\n"
-    "Q: A box holds 4 pens. How many pens are in 2 boxes?\n"
-    "A: Each box holds 4 pens, so 2 boxes hold 8 pens.\n"
-    "\n"
-    "                                Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do they have left?\n"
-    "\n"
-    "                                A: Let's think step by step.\n"
-    "                            ";
-const std::string kExtract =
-    "\n"
-    "                Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do they have left? \n"
-    "                A: There were 13 + 5 = 18 cats.\n"
-    "18 - 10 = 8. \n"
-    "                Therefore, the answer (expressed in Arabic numerals and without units) is:\n"
-    "              ";
+const std::string kVerify2 = "Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. "
+                             "How many cats do they have left ? Is condition \"During a sale they sold 10 cats.\" "
+                             "relevant to the process of solving problem \"How many cats do they have left ?\"\n"
+                             "A: Let's think step by step.";
+const std::string kReason
+    = "\n"
+      "                                The instructions are as follows: First verification.\n"
+      "It is relevant.\n"
+      "Second verification: not relevant.\n"
+      "\n"
+      "                                Let's consider these instructions and ignore the irrelevant conditions to solve "
+      "the problem.\n"
+      "\n"
+      "                                Q: Tom has 3 apples and buys 2 more. How many apples does he have?\n"
+      "A: Tom starts with 3 apples.\n"
+      "He buys 2 more, so 3 + 2 = 5.\n"
+      "Q: A box holds 4 pens. How many pens are in 2 boxes?\n"
+      "A: Each box holds 4 pens, so 2 boxes hold 8 pens.\n"
+      "\n"
+      "                                Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 "
+      "cats. How many cats do they have left?\n"
+      "\n"
+      "                                A: Let's think step by step.\n"
+      "                            ";
+const std::string kFallback
+    = "\n"
+      "                                Feel free to ignore irrelevant information given in the questions.\n"
+      "\n"
+      "                                Q: Tom has 3 apples and buys 2 more. How many apples does he have?\n"
+      "A: Tom starts with 3 apples.\n"
+      "He buys 2 more, so 3 + 2 = 5.\n"
+      "Q: A box holds 4 pens. How many pens are in 2 boxes?\n"
+      "A: Each box holds 4 pens, so 2 boxes hold 8 pens.\n"
+      "\n"
+      "                                Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 "
+      "cats. How many cats do they have left?\n"
+      "\n"
+      "                                A: Let's think step by step.\n"
+      "                            ";
+const std::string kExtract
+    = "\n"
+      "                Q: A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many "
+      "cats do they have left? \n"
+      "                A: There were 13 + 5 = 18 cats.\n"
+      "18 - 10 = 8. \n"
+      "                Therefore, the answer (expressed in Arabic numerals and without units) is:\n"
+      "              ";
 
 wb::dataset::Problem petStore()
 {
     wb::dataset::Problem p;
     p.id = "pet-store";
-    p.text = "A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do they have left?";
+    p.text = "A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do they "
+             "have left?";
     p.conditions = { "A pet store had 13 siamese cats,", "and 5 house cats.", "During a sale they sold 10 cats." };
     p.question = "How many cats do they have left?";
     return p;
@@ -75,7 +81,8 @@ std::vector<DemoItem> twoDemos()
 {
     return { { "Tom has 3 apples and buys 2 more. How many apples does he have?",
                  "Tom starts with 3 apples.\nHe buys 2 more, so 3 + 2 = 5.", "5", std::nullopt },
-        { "A box holds 4 pens. How many pens are in 2 boxes?", "Each box holds 4 pens, so 2 boxes hold 8 pens.", "8", std::nullopt } };
+        { "A box holds 4 pens. How many pens are in 2 boxes?", "Each box holds 4 pens, so 2 boxes hold 8 pens.", "8",
+            std::nullopt } };
 }
 
 Method i3cSelect()
@@ -207,7 +214,8 @@ private slots:
         QFETCH(int, verifications);
         QFETCH(int, fallbacks);
         const Method m = i3cSelect();
-        const auto data = readJson(wb::test::sharedPath(("i3c-preprocessed/test_data/" + file + ".json").toUtf8().constData()));
+        const auto data
+            = readJson(wb::test::sharedPath(("i3c-preprocessed/test_data/" + file + ".json").toUtf8().constData()));
         int verifyCalls = 0;
         int fallbackProblems = 0;
         std::size_t index = 0;
@@ -219,7 +227,8 @@ private slots:
             p.question = rec.at("question_sentence").get<std::string>();
             const auto candidates = rec.at("cand_ic_idx").get<std::vector<int>>();
             const auto keys = planKeys(m, candidates);
-            const auto verifies = std::count_if(keys.begin(), keys.end(), [](const std::string& k) { return k.rfind("verify:", 0) == 0; });
+            const auto verifies = std::count_if(
+                keys.begin(), keys.end(), [](const std::string& k) { return k.rfind("verify:", 0) == 0; });
             verifyCalls += static_cast<int>(verifies);
             QCOMPARE(keys.size(), static_cast<std::size_t>(verifies) + 2);
             // Every planned call renders, and the reasoning prompt takes the fallback exactly when nothing is verified.

@@ -17,10 +17,12 @@ std::string methodsDir() { return wb::test::sourceDir().toStdString() + "/resour
 
 json minimalMethod()
 {
-    return json::parse("{\n"
+    return json::parse(
+        "{\n"
         "        \"id\": \"m\", \"name\": \"M\",\n"
         "        \"steps\": [\n"
-        "            {\"id\": \"reason\", \"kind\": \"reason\", \"messages\": [{\"role\": \"user\", \"template\": \"Q: {{problem}}\"}], \"output\": \"reasoning\"},\n"
+        "            {\"id\": \"reason\", \"kind\": \"reason\", \"messages\": [{\"role\": \"user\", \"template\": \"Q: "
+        "{{problem}}\"}], \"output\": \"reasoning\"},\n"
         "            {\"id\": \"extract\", \"kind\": \"extract\", \"answer\": {\"extractors\": [\"last-number\"]}}\n"
         "        ]}");
 }
@@ -62,13 +64,15 @@ private slots:
         wb::dataset::Problem p;
         p.text = "Tom has 3 apples and gets 2 more. How many apples?";
         const std::vector<int> candidates { 0 };
-        QCOMPARE(planKeys(direct.value(), candidates), std::vector<std::string> { "reason" }); // no verify in a baseline
+        QCOMPARE(
+            planKeys(direct.value(), candidates), std::vector<std::string> { "reason" }); // no verify in a baseline
         const std::map<std::string, std::string> outputs { { "reason", " 5. Tom had 3 and got 2." } };
         const std::vector<DemoItem> demos;
         const RenderInput in { p, candidates, outputs, demos };
         auto r = renderCall(direct.value(), "reason", in);
         QVERIFY(r.ok());
-        QCOMPARE(r->messages[0].content, std::string("Q: Tom has 3 apples and gets 2 more. How many apples?\nA: The answer is"));
+        QCOMPARE(r->messages[0].content,
+            std::string("Q: Tom has 3 apples and gets 2 more. How many apples?\nA: The answer is"));
         const auto answer = extractAnswerFromOutputs(direct.value(), in);
         QVERIFY(answer.found);
         QCOMPARE(*answer.number, 5.0);
@@ -85,18 +89,23 @@ private slots:
         p.question = "How many?";
         const std::vector<int> candidates { 1 };
         QCOMPARE(planKeys(m.value(), candidates), (std::vector<std::string> { "verify:1", "reason", "extract" }));
-        const std::map<std::string, std::string> outputs { { "verify:1", "B is relevant." }, { "reason", "2 + 3 = 5" } };
+        const std::map<std::string, std::string> outputs { { "verify:1", "B is relevant." },
+            { "reason", "2 + 3 = 5" } };
         const std::vector<DemoItem> demos;
         const RenderInput in { p, candidates, outputs, demos };
         QCOMPARE(renderCall(m.value(), "reason", in)->messages[0].content,
-            std::string("The instructions are as follows: B is relevant.\nLet's consider these instructions and ignore the "
-                        "irrelevant conditions to solve the problem.\n\nQ: A has 2. B has 3. How many?\nA: Let's think step by step."));
+            std::string(
+                "The instructions are as follows: B is relevant.\nLet's consider these instructions and ignore the "
+                "irrelevant conditions to solve the problem.\n\nQ: A has 2. B has 3. How many?\nA: Let's think step by "
+                "step."));
         QCOMPARE(renderCall(m.value(), "extract", in)->messages[0].content,
-            std::string("Q: A has 2. B has 3. How many?\nA: Let's think step by step. 2 + 3 = 5\nTherefore, the answer (arabic numerals) is"));
+            std::string("Q: A has 2. B has 3. How many?\nA: Let's think step by step. 2 + 3 = 5\nTherefore, the answer "
+                        "(arabic numerals) is"));
         p.choices = { "A)5", "B) 6" };
         QCOMPARE(renderCall(m.value(), "extract", in)->messages[0].content,
-            std::string("Q: A has 2. B has 3. How many? Answer Choices: (A) 5 (B) 6\nA: Let's think step by step. 2 + 3 = 5\n"
-                        "Therefore, among A through E, the answer is"));
+            std::string(
+                "Q: A has 2. B has 3. How many? Answer Choices: (A) 5 (B) 6\nA: Let's think step by step. 2 + 3 = 5\n"
+                "Therefore, among A through E, the answer is"));
     }
 
     void manualCotRendersItsFixedSet()
@@ -186,12 +195,24 @@ private slots:
         QTest::addColumn<QString>("patch"); // JSON merge patch applied to the minimal method
         QTest::addColumn<QString>("location");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bad family") << "{\"family\": \"other\"}" << "f.json: family" << "must be baseline or +I3C";
-        QTest::newRow("unknown key") << "{\"colour\": 1}" << "f.json: colour" << "unknown key";
-        QTest::newRow("missing name") << "{\"name\": null}" << "f.json: name" << "is required";
-        QTest::newRow("fixed demos without set") << "{\"demos\": {\"source\": \"fixed\"}}" << "f.json: demos.set" << "set name";
-        QTest::newRow("bad demo source") << "{\"demos\": {\"source\": \"random\"}}" << "f.json: demos.source" << "must be none";
-        QTest::newRow("selection without k") << "{\"demos\": {\"source\": \"i3c-select\"}}" << "f.json: demos.k" << "k > 0";
+        QTest::newRow("bad family") << "{\"family\": \"other\"}"
+                                    << "f.json: family"
+                                    << "must be baseline or +I3C";
+        QTest::newRow("unknown key") << "{\"colour\": 1}"
+                                     << "f.json: colour"
+                                     << "unknown key";
+        QTest::newRow("missing name") << "{\"name\": null}"
+                                      << "f.json: name"
+                                      << "is required";
+        QTest::newRow("fixed demos without set") << "{\"demos\": {\"source\": \"fixed\"}}"
+                                                 << "f.json: demos.set"
+                                                 << "set name";
+        QTest::newRow("bad demo source") << "{\"demos\": {\"source\": \"random\"}}"
+                                         << "f.json: demos.source"
+                                         << "must be none";
+        QTest::newRow("selection without k") << "{\"demos\": {\"source\": \"i3c-select\"}}"
+                                             << "f.json: demos.k"
+                                             << "k > 0";
     }
     void errorsNameFileAndField()
     {
@@ -212,26 +233,58 @@ private slots:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("location");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown variable") << "/steps/0/messages/0/template" << "\"Q: {{problme}}\""
-                                          << "f.json: steps[0].messages[0].template @ offset 3" << "unknown variable 'problme'";
-        QTest::newRow("unclosed braces") << "/steps/0/messages/0/template" << "\"Q: {{problem\""
-                                         << "f.json: steps[0].messages[0].template @ offset 3" << "unclosed";
-        QTest::newRow("candidate outside verify") << "/steps/0/messages/0/template" << "\"{{candidate}}\""
-                                                  << "f.json: steps[0].messages[0].template @ offset 0" << "only the verify step";
-        QTest::newRow("bad role") << "/steps/0/messages/0/role" << "\"robot\"" << "f.json: steps[0].messages[0].role" << "must be system";
-        QTest::newRow("bad kind") << "/steps/0/kind" << "\"think\"" << "f.json: steps[0].kind" << "must be verify";
-        QTest::newRow("duplicate id") << "/steps/1/id" << "\"reason\"" << "f.json: steps[1].id" << "duplicate step id";
-        QTest::newRow("colon in id") << "/steps/0/id" << "\"a:b\"" << "f.json: steps[0].id" << "must be non-empty";
-        QTest::newRow("unknown extractor") << "/steps/1/answer/extractors/0" << "\"magic\""
-                                           << "f.json: steps[1].answer.extractors[0]" << "unknown extractor";
-        QTest::newRow("temperature range") << "/steps/0/decoding" << "{\"temperature\": 3}"
-                                           << "f.json: steps[0].decoding.temperature" << "within [0, 2]";
-        QTest::newRow("max_tokens type") << "/steps/0/decoding" << "{\"max_tokens\": \"many\"}"
-                                         << "f.json: steps[0].decoding.max_tokens" << "must be an integer";
-        QTest::newRow("unknown decoding key") << "/steps/0/decoding" << "{\"temprature\": 0}"
-                                              << "f.json: steps[0].decoding.temprature" << "unknown key";
-        QTest::newRow("no extract step") << "/steps/1/kind" << "\"plain\"" << "f.json: steps[1].answer" << "only the extract step";
-        QTest::newRow("reads an unknown output") << "/steps/1/input" << "\"summary\"" << "f.json: steps[1].input" << "unknown variable";
+        QTest::newRow("unknown variable") << "/steps/0/messages/0/template"
+                                          << "\"Q: {{problme}}\""
+                                          << "f.json: steps[0].messages[0].template @ offset 3"
+                                          << "unknown variable 'problme'";
+        QTest::newRow("unclosed braces") << "/steps/0/messages/0/template"
+                                         << "\"Q: {{problem\""
+                                         << "f.json: steps[0].messages[0].template @ offset 3"
+                                         << "unclosed";
+        QTest::newRow("candidate outside verify") << "/steps/0/messages/0/template"
+                                                  << "\"{{candidate}}\""
+                                                  << "f.json: steps[0].messages[0].template @ offset 0"
+                                                  << "only the verify step";
+        QTest::newRow("bad role") << "/steps/0/messages/0/role"
+                                  << "\"robot\""
+                                  << "f.json: steps[0].messages[0].role"
+                                  << "must be system";
+        QTest::newRow("bad kind") << "/steps/0/kind"
+                                  << "\"think\""
+                                  << "f.json: steps[0].kind"
+                                  << "must be verify";
+        QTest::newRow("duplicate id") << "/steps/1/id"
+                                      << "\"reason\""
+                                      << "f.json: steps[1].id"
+                                      << "duplicate step id";
+        QTest::newRow("colon in id") << "/steps/0/id"
+                                     << "\"a:b\""
+                                     << "f.json: steps[0].id"
+                                     << "must be non-empty";
+        QTest::newRow("unknown extractor") << "/steps/1/answer/extractors/0"
+                                           << "\"magic\""
+                                           << "f.json: steps[1].answer.extractors[0]"
+                                           << "unknown extractor";
+        QTest::newRow("temperature range") << "/steps/0/decoding"
+                                           << "{\"temperature\": 3}"
+                                           << "f.json: steps[0].decoding.temperature"
+                                           << "within [0, 2]";
+        QTest::newRow("max_tokens type") << "/steps/0/decoding"
+                                         << "{\"max_tokens\": \"many\"}"
+                                         << "f.json: steps[0].decoding.max_tokens"
+                                         << "must be an integer";
+        QTest::newRow("unknown decoding key") << "/steps/0/decoding"
+                                              << "{\"temprature\": 0}"
+                                              << "f.json: steps[0].decoding.temprature"
+                                              << "unknown key";
+        QTest::newRow("no extract step") << "/steps/1/kind"
+                                         << "\"plain\""
+                                         << "f.json: steps[1].answer"
+                                         << "only the extract step";
+        QTest::newRow("reads an unknown output") << "/steps/1/input"
+                                                 << "\"summary\""
+                                                 << "f.json: steps[1].input"
+                                                 << "unknown variable";
     }
     void stepErrors()
     {
@@ -251,7 +304,8 @@ private slots:
     {
         json j = minimalMethod();
         j["steps"].insert(j["steps"].begin() + 1,
-            json::parse("{\"id\": \"summarise\", \"kind\": \"plain\", \"messages\": [{\"template\": \"S: {{reasoning}}\"}], \"output\": \"summary\"}"));
+            json::parse("{\"id\": \"summarise\", \"kind\": \"plain\", \"messages\": [{\"template\": \"S: "
+                        "{{reasoning}}\"}], \"output\": \"summary\"}"));
         j["steps"][2]["input"] = "summary";
         auto m = methodFromJson(j, "f.json");
         QVERIFY2(m.ok(), m.ok() ? "" : m.error().toString().c_str());

@@ -13,22 +13,33 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain text is copied") << "A: Let's think step by step.\n  " << "A: Let's think step by step.\n  ";
-        QTest::newRow("variable") << "Q: {{problem}}" << "Q: Two plus two?";
-        QTest::newRow("spaces inside braces") << "Q: {{ problem }}" << "Q: Two plus two?";
-        QTest::newRow("single braces are literal") << "{x} {problem} }} {" << "{x} {problem} }} {";
-        QTest::newRow("missing variable is empty") << "[{{reasoning}}]" << "[]";
-        QTest::newRow("if true") << "{{#if instruction}}I: {{instruction}}{{/if}}." << "I: check.";
-        QTest::newRow("if false") << "{{#if reasoning}}R{{/if}}." << ".";
-        QTest::newRow("else branch") << "{{#if reasoning}}R{{else}}{{fallback}}{{/if}}" << "ignore it";
-        QTest::newRow("nested") << "{{#if instruction}}<{{#if reasoning}}r{{else}}n{{/if}}>{{/if}}" << "<n>";
-        QTest::newRow("utf8 kept") << QString::fromUtf8("\u00d7 {{problem}} \u2212") << QString::fromUtf8("\u00d7 Two plus two? \u2212");
+        QTest::newRow("plain text is copied") << "A: Let's think step by step.\n  "
+                                              << "A: Let's think step by step.\n  ";
+        QTest::newRow("variable") << "Q: {{problem}}"
+                                  << "Q: Two plus two?";
+        QTest::newRow("spaces inside braces") << "Q: {{ problem }}"
+                                              << "Q: Two plus two?";
+        QTest::newRow("single braces are literal") << "{x} {problem} }} {"
+                                                   << "{x} {problem} }} {";
+        QTest::newRow("missing variable is empty") << "[{{reasoning}}]"
+                                                   << "[]";
+        QTest::newRow("if true") << "{{#if instruction}}I: {{instruction}}{{/if}}."
+                                 << "I: check.";
+        QTest::newRow("if false") << "{{#if reasoning}}R{{/if}}."
+                                  << ".";
+        QTest::newRow("else branch") << "{{#if reasoning}}R{{else}}{{fallback}}{{/if}}"
+                                     << "ignore it";
+        QTest::newRow("nested") << "{{#if instruction}}<{{#if reasoning}}r{{else}}n{{/if}}>{{/if}}"
+                                << "<n>";
+        QTest::newRow("utf8 kept") << QString::fromUtf8("\u00d7 {{problem}} \u2212")
+                                   << QString::fromUtf8("\u00d7 Two plus two? \u2212");
     }
     void render()
     {
         QFETCH(QString, text);
         QFETCH(QString, expected);
-        const Variables vars { { "problem", "Two plus two?" }, { "instruction", "check" }, { "fallback", "ignore it" } };
+        const Variables vars { { "problem", "Two plus two?" }, { "instruction", "check" },
+            { "fallback", "ignore it" } };
         auto t = Template::parse(text.toStdString());
         QVERIFY2(t.ok(), t.ok() ? "" : t.error().toString().c_str());
         QCOMPARE(QString::fromStdString(t->render(vars)), expected);

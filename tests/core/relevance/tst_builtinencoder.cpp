@@ -98,7 +98,7 @@ private slots:
     {
         wb::relevance::BuiltinEncoder a;
         wb::relevance::BuiltinEncoder b;
-        const std::vector<std::string> texts = {"Tom has 5 apples.", "", "How many apples does Tom have?"};
+        const std::vector<std::string> texts = { "Tom has 5 apples.", "", "How many apples does Tom have?" };
         const auto va = a.encode(texts);
         const auto vb = b.encode(texts);
         QVERIFY(va.ok() && vb.ok());
@@ -117,14 +117,18 @@ private slots:
         QTest::addColumn<QString>("anchor");
         QTest::addColumn<QString>("closer");
         QTest::addColumn<QString>("farther");
-        QTest::newRow("shared topic") << "How many cats do they have left?" << "A pet store had 13 siamese cats."
+        QTest::newRow("shared topic") << "How many cats do they have left?"
+                                      << "A pet store had 13 siamese cats."
                                       << "The school bus leaves at noon.";
-        QTest::newRow("plural and irregular forms") << "The children bought mice." << "A child buys a mouse."
+        QTest::newRow("plural and irregular forms") << "The children bought mice."
+                                                    << "A child buys a mouse."
                                                     << "A farmer sells a horse.";
-        QTest::newRow("same number") << "She paid $1,200 for it." << "It cost 1200 dollars."
+        QTest::newRow("same number") << "She paid $1,200 for it."
+                                     << "It cost 1200 dollars."
                                      << "It cost 300 dollars.";
         QTest::newRow("rare word outweighs common one") << "How many marbles does Sam have?"
-                                                        << "Sam lost 3 marbles." << "Sam does have a day off.";
+                                                        << "Sam lost 3 marbles."
+                                                        << "Sam does have a day off.";
     }
     void similaritySanity()
     {
@@ -152,8 +156,8 @@ private slots:
     {
         wb::relevance::BuiltinEncoder e;
         const auto r = wb::relevance::analyse(e,
-            {"Grover bought 3 boxes of face masks.", "He plans to sell them for $0.50 each.",
-                "Grover's brother made a salary of $10000 last year."},
+            { "Grover bought 3 boxes of face masks.", "He plans to sell them for $0.50 each.",
+                "Grover's brother made a salary of $10000 last year." },
             "If each box has 20 face masks, and Grover bought the 3 boxes for $15, how much will be his total profit?");
         QVERIFY(r.ok());
         QCOMPARE(r->encoderId, std::string("builtin-v1"));
@@ -161,9 +165,9 @@ private slots:
         QCOMPARE(r->matrix[0][0], 1.0);
         QCOMPARE(r->matrix[0][2], r->matrix[2][0]);
         QCOMPARE(r->sc[1], (r->matrix[1][0] + r->matrix[1][2]) / 2.0);
-        QCOMPARE(r->newActors, (std::vector<int>{0, 0, 1}));
+        QCOMPARE(r->newActors, (std::vector<int> { 0, 0, 1 }));
         QCOMPARE(r->leastRelevant, 2);
-        const auto single = wb::relevance::analyse(e, {"He has 5 apples."}, "How many apples?");
+        const auto single = wb::relevance::analyse(e, { "He has 5 apples." }, "How many apples?");
         QVERIFY(single.ok());
         QVERIFY(std::isnan(single->sc[0]));
         const auto none = wb::relevance::analyse(e, {}, "How many apples?");
@@ -189,9 +193,11 @@ private slots:
         QCOMPARE(problems.size(), std::size_t(1000));
         const auto s = summarise(problems);
         QCOMPARE(s.annotatedProblems, std::size_t(1000));
-        qInfo("%s: lowest-is-inserted %.3f (by s(q) alone %.3f), inserted sentence in candidates %.3f, mean candidates %.2f, "
+        qInfo("%s: lowest-is-inserted %.3f (by s(q) alone %.3f), inserted sentence in candidates %.3f, mean candidates "
+              "%.2f, "
               "segmentation agreement %.3f",
-            qPrintable(file), s.lowestIsGoldRate, s.lowestSqIsGoldRate, s.goldRecall, s.meanCandidates, s.segmentationAgreement);
+            qPrintable(file), s.lowestIsGoldRate, s.lowestSqIsGoldRate, s.goldRecall, s.meanCandidates,
+            s.segmentationAgreement);
         QVERIFY2(s.lowestIsGoldRate >= target, qPrintable(QString::number(s.lowestIsGoldRate)));
     }
 
@@ -199,7 +205,7 @@ private slots:
     void i3cFigures()
     {
         WB_REQUIRE_SHARED_DATASETS();
-        for (const char* name : {"AddSub", "GSM8K", "MultiArith", "SVAMP", "SingleEq", "SingleOp"}) {
+        for (const char* name : { "AddSub", "GSM8K", "MultiArith", "SVAMP", "SingleEq", "SingleOp" }) {
             const auto problems = loadI3c(name);
             QVERIFY2(!problems.empty(), name);
             const auto s = summarise(problems);
@@ -220,10 +226,10 @@ private slots:
     {
         WB_REQUIRE_SHARED_DATASETS();
         std::vector<std::string> texts;
-        for (const char* name : {"AddSub", "GSM8K", "MultiArith", "SVAMP", "SingleEq", "SingleOp"})
+        for (const char* name : { "AddSub", "GSM8K", "MultiArith", "SVAMP", "SingleEq", "SingleOp" })
             for (const auto& p : loadI3c(name))
                 texts.push_back(p.text);
-        for (const char* file : {"GSM-IC2.json", "GSM-ICM.json"})
+        for (const char* file : { "GSM-IC2.json", "GSM-ICM.json" })
             for (const auto& p : loadGsmIc(file))
                 texts.push_back(p.text);
         wb::relevance::BuiltinEncoder encoder;

@@ -30,9 +30,9 @@ std::vector<I3cItem> loadI3c(const char* name)
     if (!data.is_array())
         return out;
     for (const nlohmann::json& x : data)
-        out.push_back({x.at("condition_sentences").get<std::vector<std::string>>(),
+        out.push_back({ x.at("condition_sentences").get<std::vector<std::string>>(),
             x.at("condition_question_similarity").get<std::vector<double>>(),
-            x.at("cand_ic_idx").get<std::vector<int>>()});
+            x.at("cand_ic_idx").get<std::vector<int>>() });
     return out;
 }
 
@@ -50,23 +50,24 @@ private slots:
         QTest::addColumn<QList<double>>("sc");
         QTest::addColumn<QList<int>>("expected");
         QTest::newRow("single condition, NaN s(c) never triggers")
-            << QStringList{"He has 5 apples."} << QList<double>{0.7} << QList<double>{kNaN} << QList<int>{};
-        QTest::newRow("single condition, low s(q)")
-            << QStringList{"He has 5 apples."} << QList<double>{0.3} << QList<double>{kNaN} << QList<int>{0};
-        QTest::newRow("strict less-than") << QStringList{"a 1", "b 2"} << QList<double>{0.5, 0.4999}
-                                          << QList<double>{0.5, 0.9} << QList<int>{1};
-        QTest::newRow("s(c) alone triggers") << QStringList{"a 1", "b 2"} << QList<double>{0.9, 0.9}
-                                             << QList<double>{0.1, 0.9} << QList<int>{0};
+            << QStringList { "He has 5 apples." } << QList<double> { 0.7 } << QList<double> { kNaN } << QList<int> {};
+        QTest::newRow("single condition, low s(q)") << QStringList { "He has 5 apples." } << QList<double> { 0.3 }
+                                                    << QList<double> { kNaN } << QList<int> { 0 };
+        QTest::newRow("strict less-than") << QStringList { "a 1", "b 2" } << QList<double> { 0.5, 0.4999 }
+                                          << QList<double> { 0.5, 0.9 } << QList<int> { 1 };
+        QTest::newRow("s(c) alone triggers") << QStringList { "a 1", "b 2" } << QList<double> { 0.9, 0.9 }
+                                             << QList<double> { 0.1, 0.9 } << QList<int> { 0 };
         QTest::newRow("no digit, never a candidate")
-            << QStringList{"She eats three for breakfast.", "She has 2 cats."} << QList<double>{0.1, 0.1}
-            << QList<double>{0.1, 0.1} << QList<int>{1};
-        QTest::newRow("NaN s(q) with high s(c)")
-            << QStringList{"x 1", "y 2"} << QList<double>{kNaN, 0.2} << QList<double>{0.8, 0.8} << QList<int>{1};
-        QTest::newRow("missing s(c) is unknown") << QStringList{"x 1", "y 2", "z 3"} << QList<double>{0.9, 0.1, 0.6}
-                                                 << QList<double>{} << QList<int>{1};
-        QTest::newRow("ascending order") << QStringList{"3", "2", "1"} << QList<double>{0.1, 0.2, 0.3}
-                                         << QList<double>{0.9, 0.9, 0.9} << QList<int>{0, 1, 2};
-        QTest::newRow("no conditions") << QStringList{} << QList<double>{} << QList<double>{} << QList<int>{};
+            << QStringList { "She eats three for breakfast.", "She has 2 cats." } << QList<double> { 0.1, 0.1 }
+            << QList<double> { 0.1, 0.1 } << QList<int> { 1 };
+        QTest::newRow("NaN s(q) with high s(c)") << QStringList { "x 1", "y 2" } << QList<double> { kNaN, 0.2 }
+                                                 << QList<double> { 0.8, 0.8 } << QList<int> { 1 };
+        QTest::newRow("missing s(c) is unknown")
+            << QStringList { "x 1", "y 2", "z 3" } << QList<double> { 0.9, 0.1, 0.6 } << QList<double> {}
+            << QList<int> { 1 };
+        QTest::newRow("ascending order") << QStringList { "3", "2", "1" } << QList<double> { 0.1, 0.2, 0.3 }
+                                         << QList<double> { 0.9, 0.9, 0.9 } << QList<int> { 0, 1, 2 };
+        QTest::newRow("no conditions") << QStringList {} << QList<double> {} << QList<double> {} << QList<int> {};
     }
     void rule()
     {
@@ -84,12 +85,12 @@ private slots:
 
     void combinedScoreAndConfusion()
     {
-        const auto combined = wb::relevance::combinedRelevance({0.6, 0.2, 0.5}, {0.4, kNaN, 0.5}, {0, 0, 1});
+        const auto combined = wb::relevance::combinedRelevance({ 0.6, 0.2, 0.5 }, { 0.4, kNaN, 0.5 }, { 0, 0, 1 });
         QCOMPARE(combined.size(), std::size_t(3));
         QCOMPARE(combined[0], 1.0);
         QCOMPARE(combined[1], 0.2);
         QCOMPARE(combined[2], 1.0 - wb::relevance::kNewActorPenalty);
-        QCOMPARE(wb::relevance::confusionScore({0.2, 0.4}), 0.3);
+        QCOMPARE(wb::relevance::confusionScore({ 0.2, 0.4 }), 0.3);
         QVERIFY(std::isnan(wb::relevance::confusionScore({})));
     }
 
@@ -102,8 +103,8 @@ private slots:
             const char* name;
             double recall;
         };
-        const Expect sets[] = {{"AddSub", 0.711}, {"GSM8K", 0.786}, {"MultiArith", 0.843}, {"SVAMP", 0.636},
-            {"SingleEq", 0.779}, {"SingleOp", 0.643}};
+        const Expect sets[] = { { "AddSub", 0.711 }, { "GSM8K", 0.786 }, { "MultiArith", 0.843 }, { "SVAMP", 0.636 },
+            { "SingleEq", 0.779 }, { "SingleOp", 0.643 } };
         std::size_t allTp = 0;
         std::size_t allCandidates = 0;
         for (const Expect& e : sets) {
@@ -138,8 +139,8 @@ private slots:
     void twoConditionSymmetry()
     {
         WB_REQUIRE_SHARED_DATASETS();
-        const std::pair<const char*, std::size_t> sets[] = {{"AddSub", 149}, {"GSM8K", 232}, {"MultiArith", 226},
-            {"SVAMP", 326}, {"SingleEq", 219}, {"SingleOp", 307}};
+        const std::pair<const char*, std::size_t> sets[] = { { "AddSub", 149 }, { "GSM8K", 232 }, { "MultiArith", 226 },
+            { "SVAMP", 326 }, { "SingleEq", 219 }, { "SingleOp", 307 } };
         std::size_t total = 0;
         for (const auto& [name, expected] : sets) {
             std::size_t fitting = 0;
@@ -150,9 +151,9 @@ private slots:
                     continue;
                 ++eligible;
                 bool fits = false;
-                for (double shared : {kInf, -kInf})
+                for (double shared : { kInf, -kInf })
                     fits = fits
-                        || wb::relevance::selectCandidates(x.conditions, x.sq, {shared, shared}) == x.candidates;
+                        || wb::relevance::selectCandidates(x.conditions, x.sq, { shared, shared }) == x.candidates;
                 fitting += fits;
             }
             qInfo("C3 %-10s %zu/%zu", name, fitting, eligible);

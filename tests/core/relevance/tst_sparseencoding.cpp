@@ -42,9 +42,9 @@ double denseCosine(const wb::relevance::Vector& a, const wb::relevance::Vector& 
     return dot * ia * ib;
 }
 
-const std::vector<std::string> kTexts = {"Mr.Angstadt has 120 students throughout the school day.",
+const std::vector<std::string> kTexts = { "Mr.Angstadt has 120 students throughout the school day.",
     "Half of them are enrolled in Statistics.", "Of the students in Statistics, 90 percent are seniors.",
-    "The shoe size of Tom's sister is 3,500.", "", "the of and", "How many of Mr.Angstadt's students are seniors?"};
+    "The shoe size of Tom's sister is 3,500.", "", "the of and", "How many of Mr.Angstadt's students are seniors?" };
 
 } // namespace
 
@@ -70,18 +70,18 @@ private slots:
     void toSparseKeepsNonZerosInOrder()
     {
         wb::relevance::SparseVector s;
-        wb::relevance::toSparse({0.0f, 1.5f, 0.0f, -2.0f}, s);
-        QCOMPARE(s.indices, (std::vector<std::uint32_t>{1, 3}));
-        QCOMPARE(s.values, (std::vector<float>{1.5f, -2.0f}));
+        wb::relevance::toSparse({ 0.0f, 1.5f, 0.0f, -2.0f }, s);
+        QCOMPARE(s.indices, (std::vector<std::uint32_t> { 1, 3 }));
+        QCOMPARE(s.values, (std::vector<float> { 1.5f, -2.0f }));
     }
 
     void analyseMatchesDenseArithmetic()
     {
         // dense vectors with zeros in different places and one zero vector (unrelated to everything)
-        const std::vector<wb::relevance::Vector> dense = {{0.1f, 0.0f, 0.3f, 0.0f, 0.7f}, {0.0f, 0.2f, 0.3f, 0.0f, 0.1f},
-            {0.0f, 0.0f, 0.0f, 0.0f, 0.0f}, {0.9f, 0.1f, 0.0f, 0.4f, 0.2f}};
+        const std::vector<wb::relevance::Vector> dense = { { 0.1f, 0.0f, 0.3f, 0.0f, 0.7f },
+            { 0.0f, 0.2f, 0.3f, 0.0f, 0.1f }, { 0.0f, 0.0f, 0.0f, 0.0f, 0.0f }, { 0.9f, 0.1f, 0.0f, 0.4f, 0.2f } };
         FixedEncoder encoder(dense);
-        auto report = wb::relevance::analyse(encoder, {"a 1", "b 2", "c 3"}, "q?");
+        auto report = wb::relevance::analyse(encoder, { "a 1", "b 2", "c 3" }, "q?");
         QVERIFY(report.ok());
         for (std::size_t i = 0; i < 3; ++i) {
             QVERIFY(report->sq[i] == denseCosine(dense[i], dense[3])); // exact: QCOMPARE on doubles is fuzzy
@@ -109,8 +109,8 @@ private slots:
 
     void encoderErrorsPassThrough()
     {
-        FixedEncoder encoder(std::vector<wb::relevance::Vector>{wb::relevance::Vector{1.0f}});
-        auto report = wb::relevance::analyse(encoder, {"a 1", "b 2"}, "q?");
+        FixedEncoder encoder(std::vector<wb::relevance::Vector> { wb::relevance::Vector { 1.0f } });
+        auto report = wb::relevance::analyse(encoder, { "a 1", "b 2" }, "q?");
         QVERIFY(!report.ok());
         QCOMPARE(report.error().message, std::string("wrong count"));
     }

@@ -22,8 +22,9 @@ bool writeArithmeticDataset(const std::string& path, int count)
             + std::to_string(b) + " more " + item + ". The neighbour owns " + std::to_string(c)
             + " bicycles painted blue. How many " + item + " does " + name + " have now?";
         const nlohmann::json record = { { "question", question },
-            { "answer", name + " has " + std::to_string(a) + "+" + std::to_string(b) + "=" + std::to_string(a + b)
-                    + ".\n#### " + std::to_string(a + b) } };
+            { "answer",
+                name + " has " + std::to_string(a) + "+" + std::to_string(b) + "=" + std::to_string(a + b) + ".\n#### "
+                    + std::to_string(a + b) } };
         out << record.dump() << '\n';
     }
     return bool(out);

@@ -30,7 +30,7 @@ QString describe(const Error& error) { return QString::fromStdString(error.toStr
 #define WB_VERIFY_OK(expr)                                                                                             \
     do {                                                                                                               \
         const auto& wbResult = (expr);                                                                                 \
-        QVERIFY2(wbResult.ok(), wbResult.ok() ? "" : qPrintable(describe(wbResult.error())));                         \
+        QVERIFY2(wbResult.ok(), wbResult.ok() ? "" : qPrintable(describe(wbResult.error())));                          \
     } while (false)
 
 run::RunnerOptions testOptions()
@@ -59,7 +59,10 @@ private:
     QTemporaryDir m_dir;
     std::string m_dataset;
 
-    std::string dbPath(const char* name) const { return (m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
+    std::string dbPath(const char* name) const
+    {
+        return (m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString();
+    }
 
     /// Every problem has exactly one result, and it carries either an answer or an error.
     void verifyEveryProblemAccounted(store::Store& store, run::RunId runId)
@@ -397,11 +400,15 @@ private slots:
                 const std::string customId = json["custom_id"];
                 QVERIFY2(exportedIds.insert(customId).second, customId.c_str()); // never exported twice
                 QCOMPARE(json["body"]["model"].get<std::string>(), std::string("fake-model"));
-                const nlohmann::json body = { { "choices", { { { "index", 0 }, { "finish_reason", "stop" },
-                                                            { "message", { { "role", "assistant" }, { "content", "The answer is 7." } } } } } },
-                    { "usage", { { "prompt_tokens", 10 }, { "completion_tokens", 5 } } }, { "model", "fake-model" } };
-                output << nlohmann::json({ { "id", "r" }, { "custom_id", customId },
-                                              { "response", { { "status_code", 200 }, { "body", body } } }, { "error", nullptr } })
+                const nlohmann::json body
+                    = { { "choices",
+                            { { { "index", 0 }, { "finish_reason", "stop" },
+                                { "message", { { "role", "assistant" }, { "content", "The answer is 7." } } } } } },
+                          { "usage", { { "prompt_tokens", 10 }, { "completion_tokens", 5 } } },
+                          { "model", "fake-model" } };
+                output << nlohmann::json(
+                    { { "id", "r" }, { "custom_id", customId },
+                        { "response", { { "status_code", 200 }, { "body", body } } }, { "error", nullptr } })
                               .dump()
                        << '\n';
                 ++count;

@@ -131,9 +131,12 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("location");
-        QTest::newRow("limit type") << R"({"dataset":{"limit":"x"}})" << "config.limit";
-        QTest::newRow("backend type") << R"({"backend":{"concurrency":"x"}})" << "backend.concurrency";
-        QTest::newRow("not json") << "{" << "config";
+        QTest::newRow("limit type") << R"({"dataset":{"limit":"x"}})"
+                                    << "config.limit";
+        QTest::newRow("backend type") << R"({"backend":{"concurrency":"x"}})"
+                                      << "backend.concurrency";
+        QTest::newRow("not json") << "{"
+                                  << "config";
     }
     void configErrorsNameField()
     {
@@ -210,7 +213,8 @@ private slots:
     }
     void batchLineEmbedsBodyVerbatim()
     {
-        const std::string body = R"({"max_tokens":512,"messages":[{"content":"Q: x ?","role":"user"}],"model":"m","temperature":0.7})";
+        const std::string body
+            = R"({"max_tokens":512,"messages":[{"content":"Q: x ?","role":"user"}],"model":"m","temperature":0.7})";
         const auto line = wb::run::batchRequestLine({ 7, 3, "verify:1" }, body);
         QVERIFY(line.ok());
         QVERIFY(line->find(body) != std::string::npos);
@@ -223,9 +227,14 @@ private slots:
         QTest::addColumn<QString>("line");
         QTest::addColumn<bool>("parses");
         QTest::addColumn<bool>("succeeded");
-        QTest::newRow("ok") << R"({"id":"b1","custom_id":"i3c:1:2:reason","response":{"status_code":200,"body":{"choices":[{"message":{"content":"42"}}]}},"error":null})" << true << true;
-        QTest::newRow("http error") << R"({"custom_id":"i3c:1:2:reason","response":{"status_code":500,"body":{"error":"x"}}})" << true << false;
-        QTest::newRow("provider error") << R"({"custom_id":"i3c:1:2:reason","response":null,"error":{"code":"x","message":"expired"}})" << true << false;
+        QTest::newRow("ok")
+            << R"({"id":"b1","custom_id":"i3c:1:2:reason","response":{"status_code":200,"body":{"choices":[{"message":{"content":"42"}}]}},"error":null})"
+            << true << true;
+        QTest::newRow("http error")
+            << R"({"custom_id":"i3c:1:2:reason","response":{"status_code":500,"body":{"error":"x"}}})" << true << false;
+        QTest::newRow("provider error")
+            << R"({"custom_id":"i3c:1:2:reason","response":null,"error":{"code":"x","message":"expired"}})" << true
+            << false;
         QTest::newRow("no custom id") << R"({"response":{}})" << false << false;
         QTest::newRow("garbage") << "not json" << false << false;
     }

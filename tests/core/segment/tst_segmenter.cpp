@@ -44,58 +44,61 @@ private slots:
         QTest::newRow("gsm8k jill")
             << "Jill gets paid $20 per hour to teach and $30 to be a cheerleading coach. If she works 50 weeks a "
                "year, 35 hours a week as a teacher and 15 hours a week as a coach, what's her annual salary?"
-            << QStringList{"Jill gets paid $20 per hour to teach,", "and $30 to be a cheerleading coach."}
+            << QStringList { "Jill gets paid $20 per hour to teach,", "and $30 to be a cheerleading coach." }
             << "If she works 50 weeks a year, 35 hours a week as a teacher and 15 hours a week as a coach, what's "
                "her annual salary?";
         QTest::newRow("singleeq comma list")
             << "Sally found 9 seashells, Tom found 7 seashells, and Jessica found 5 seashells on the beach. How "
                "many seashells did they find together?"
-            << QStringList{"Sally found 9 seashells,", "Tom found 7 seashells,",
-                   "and Jessica found 5 seashells on the beach."}
+            << QStringList { "Sally found 9 seashells,", "Tom found 7 seashells,",
+                   "and Jessica found 5 seashells on the beach." }
             << "How many seashells did they find together?";
         QTest::newRow("multiarith and-split")
             << "A pet store had 13 siamese cats and 5 house cats. During a sale they sold 10 cats. How many cats do "
                "they have left?"
-            << QStringList{"A pet store had 13 siamese cats,", "and 5 house cats.", "During a sale they sold 10 cats."}
+            << QStringList { "A pet store had 13 siamese cats,", "and 5 house cats.",
+                   "During a sale they sold 10 cats." }
             << "How many cats do they have left?";
         QTest::newRow("svamp run-on body stays whole")
             << "Baker made 149 cakes and 91 pastries. If he sold 10 cakes and 90 pastries How many cakes would baker "
                "still have?"
-            << QStringList{"Baker made 149 cakes,", "and 91 pastries.", "If he sold 10 cakes and 90 pastries."}
+            << QStringList { "Baker made 149 cakes,", "and 91 pastries.", "If he sold 10 cakes and 90 pastries." }
             << "How many cakes would baker still have?";
         QTest::newRow("abbreviation and decimal")
             << "Mr. Smith bought 3 pens for $1.50 each. How much did he pay?"
-            << QStringList{"Mr. Smith bought 3 pens for $1.50 each."} << "How much did he pay?";
+            << QStringList { "Mr. Smith bought 3 pens for $1.50 each." } << "How much did he pay?";
         QTest::newRow("abbreviation only as a whole word")
             << "She has 6 times as many M&Ms. Amy then fills baskets. How many baskets?"
-            << QStringList{"She has 6 times as many M&Ms.", "Amy then fills baskets."} << "How many baskets?";
+            << QStringList { "She has 6 times as many M&Ms.", "Amy then fills baskets." } << "How many baskets?";
         QTest::newRow("typographic closing quote")
             << QString::fromUtf8("The sign said \u201cSale.\u201d She buys 2 hats. How many hats?")
-            << QStringList{QString::fromUtf8("The sign said \u201cSale.\u201d"), "She buys 2 hats."} << "How many hats?";
+            << QStringList { QString::fromUtf8("The sign said \u201cSale.\u201d"), "She buys 2 hats." }
+            << "How many hats?";
         QTest::newRow("introductory phrase with a quantity stays whole")
             << "Seth is twice as old as Brooke. In 2 years, the sum of their ages will be 28. How old is Seth?"
-            << QStringList{"Seth is twice as old as Brooke.", "In 2 years, the sum of their ages will be 28."}
+            << QStringList { "Seth is twice as old as Brooke.", "In 2 years, the sum of their ages will be 28." }
             << "How old is Seth?";
         QTest::newRow("clock times do not end sentences")
             << "Susan earns $5 every 10 minutes. If she works between 8 a.m. and 11 a.m. and pauses, how much does "
                "she earn?"
-            << QStringList{"Susan earns $5 every 10 minutes."}
+            << QStringList { "Susan earns $5 every 10 minutes." }
             << "If she works between 8 a.m. and 11 a.m. and pauses, how much does she earn?";
         QTest::newRow("thousands separator is one quantity")
             << "A car costs $12,500 and has 4 doors. What is the price?"
-            << QStringList{"A car costs $12,500,", "and has 4 doors."} << "What is the price?";
+            << QStringList { "A car costs $12,500,", "and has 4 doors." } << "What is the price?";
         QTest::newRow("intro phrase without quantity is not cut")
             << "On Monday, Kylie collects 5 more shells than Robert, who collects 20 shells. How many shells?"
-            << QStringList{"On Monday, Kylie collects 5 more shells than Robert, who collects 20 shells."}
+            << QStringList { "On Monday, Kylie collects 5 more shells than Robert, who collects 20 shells." }
             << "How many shells?";
-        QTest::newRow("comma splice kept") << "Sam found 35 seashells on the beach , he gave Joan 18 of the seashells "
-                                              ". How many seashells does he now have ?"
-                                           << QStringList{"Sam found 35 seashells on the beach , he gave Joan 18 of the seashells ."}
-                                           << "How many seashells does he now have ?";
-        QTest::newRow("single sentence") << "How many legs do 3 cats have?" << QStringList{}
+        QTest::newRow("comma splice kept")
+            << "Sam found 35 seashells on the beach , he gave Joan 18 of the seashells "
+               ". How many seashells does he now have ?"
+            << QStringList { "Sam found 35 seashells on the beach , he gave Joan 18 of the seashells ." }
+            << "How many seashells does he now have ?";
+        QTest::newRow("single sentence") << "How many legs do 3 cats have?" << QStringList {}
                                          << "How many legs do 3 cats have?";
-        QTest::newRow("empty") << "" << QStringList{} << "";
-        QTest::newRow("spaces only") << "   " << QStringList{} << "";
+        QTest::newRow("empty") << "" << QStringList {} << "";
+        QTest::newRow("spaces only") << "   " << QStringList {} << "";
     }
     void segmentText()
     {
@@ -115,11 +118,13 @@ private slots:
         QTest::newRow("unterminated body closed")
             << "Each pack of dvds costs 76 dollars. If there is a discount of 25 dollars on each pack"
             << "How much do you have to pay to buy each pack?"
-            << QStringList{"Each pack of dvds costs 76 dollars.", "If there is a discount of 25 dollars on each pack."};
+            << QStringList { "Each pack of dvds costs 76 dollars.",
+                   "If there is a discount of 25 dollars on each pack." };
         QTest::newRow("terminated body split normally")
-            << "Jack had 4 apples and 5 pears." << "How many fruits?"
-            << QStringList{"Jack had 4 apples,", "and 5 pears."};
-        QTest::newRow("empty body") << "" << "How many?" << QStringList{};
+            << "Jack had 4 apples and 5 pears."
+            << "How many fruits?" << QStringList { "Jack had 4 apples,", "and 5 pears." };
+        QTest::newRow("empty body") << ""
+                                    << "How many?" << QStringList {};
     }
     void bodyAndQuestion()
     {
@@ -136,7 +141,7 @@ private slots:
     void agreementWithI3cData()
     {
         WB_REQUIRE_SHARED_DATASETS();
-        static const char* const kSets[] = {"AddSub", "GSM8K", "MultiArith", "SVAMP", "SingleEq", "SingleOp"};
+        static const char* const kSets[] = { "AddSub", "GSM8K", "MultiArith", "SVAMP", "SingleEq", "SingleOp" };
         std::size_t total = 0;
         std::size_t agreeing = 0;
         for (const char* name : kSets) {
@@ -154,8 +159,8 @@ private slots:
                         == wb::text::alnumKey(item.at("question_sentence").get<std::string>()))
                     ++ok;
             }
-            qInfo("segmentation agreement %-10s %.3f (%zu/%zu)", name, double(ok) / double(data.size()), ok,
-                data.size());
+            qInfo(
+                "segmentation agreement %-10s %.3f (%zu/%zu)", name, double(ok) / double(data.size()), ok, data.size());
             total += data.size();
             agreeing += ok;
         }

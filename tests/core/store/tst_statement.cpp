@@ -138,7 +138,8 @@ private slots:
         QVERIFY(dup.ok());
         auto r = dup->run();
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().message.find("UNIQUE constraint failed: u.k") != std::string::npos, r.error().message.c_str());
+        QVERIFY2(
+            r.error().message.find("UNIQUE constraint failed: u.k") != std::string::npos, r.error().message.c_str());
         QVERIFY(m_db->lastError().find("UNIQUE") != std::string::npos);
 
         auto exec = m_db->execute("SELEC 1");
@@ -178,7 +179,8 @@ private slots:
         // Migrating again is a no-op.
         QVERIFY(wb::store::migrate(*m_db).ok());
         QCOMPARE(*m_db->userVersion(), wb::store::latestSchemaVersion());
-        for (const char* table : { "datasets", "problems", "methods", "demo_sets", "runs", "calls", "results", "response_cache" }) {
+        for (const char* table :
+            { "datasets", "problems", "methods", "demo_sets", "runs", "calls", "results", "response_cache" }) {
             auto stmt = m_db->prepare(std::string("SELECT count(*) FROM ") + table);
             QVERIFY2(stmt.ok(), table);
         }
@@ -213,7 +215,8 @@ private slots:
         auto memory = Database::open(":memory:");
         QVERIFY(memory.ok());
         QCOMPARE(*memory->journalMode(), std::string("memory"));
-        auto missing = Database::open(dir.filePath(QStringLiteral("absent.db")).toStdString(), Database::Mode::ReadOnly);
+        auto missing
+            = Database::open(dir.filePath(QStringLiteral("absent.db")).toStdString(), Database::Mode::ReadOnly);
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.find("absent.db") != std::string::npos);
     }

@@ -112,7 +112,8 @@ CallRecord sampleCall(RowId runId, std::int64_t problem, const std::string& step
     call.sampleIndex = 0;
     call.cacheKey = "key-" + std::to_string(problem) + "-" + step;
     call.requestJson = R"({"model":"m","messages":[{"role":"user","content":"hi"}],"temperature":0})";
-    call.responseJson = R"({"choices":[{"message":{"content":"5"}}],"usage":{"prompt_tokens":11,"completion_tokens":3}})";
+    call.responseJson
+        = R"({"choices":[{"message":{"content":"5"}}],"usage":{"prompt_tokens":11,"completion_tokens":3}})";
     call.responseText = "5";
     call.promptTokens = 11;
     call.completionTokens = 3;
@@ -210,11 +211,12 @@ private slots:
 
         // Streaming import of the same content rolls back what it streamed and returns the stored id.
         const auto problems = sampleProblems();
-        auto streamed = store->importDatasetStreaming([&](const wb::dataset::ProblemSink& sink) -> wb::Result<wb::dataset::DatasetInfo> {
-            for (Problem p : problems)
-                sink(std::move(p));
-            return sampleInfo("same-hash");
-        });
+        auto streamed = store->importDatasetStreaming(
+            [&](const wb::dataset::ProblemSink& sink) -> wb::Result<wb::dataset::DatasetInfo> {
+                for (Problem p : problems)
+                    sink(std::move(p));
+                return sampleInfo("same-hash");
+            });
         QVERIFY(streamed.ok());
         QVERIFY(streamed->alreadyPresent);
         QCOMPARE(streamed->datasetId, first->datasetId);
@@ -235,11 +237,12 @@ private slots:
         auto store = Store::openMemory();
         QVERIFY(store.ok());
         const auto problems = sampleProblems();
-        auto streamed = store->importDatasetStreaming([&](const wb::dataset::ProblemSink& sink) -> wb::Result<wb::dataset::DatasetInfo> {
-            for (Problem p : problems)
-                sink(std::move(p));
-            return sampleInfo("stream-hash");
-        });
+        auto streamed = store->importDatasetStreaming(
+            [&](const wb::dataset::ProblemSink& sink) -> wb::Result<wb::dataset::DatasetInfo> {
+                for (Problem p : problems)
+                    sink(std::move(p));
+                return sampleInfo("stream-hash");
+            });
         QVERIFY2(streamed.ok(), streamed.ok() ? "" : streamed.error().message.c_str());
         QVERIFY(!streamed->alreadyPresent);
         auto loaded = store->loadProblems(streamed->datasetId);
@@ -249,10 +252,11 @@ private slots:
         QCOMPARE(store->dataset(streamed->datasetId)->contentHash, std::string("stream-hash"));
 
         // A producer that fails leaves nothing behind.
-        auto failed = store->importDatasetStreaming([&](const wb::dataset::ProblemSink& sink) -> wb::Result<wb::dataset::DatasetInfo> {
-            sink(Problem(problems[0]));
-            return wb::makeError(wb::ErrorCode::InvalidInput, "bad record", "f.jsonl:2");
-        });
+        auto failed = store->importDatasetStreaming(
+            [&](const wb::dataset::ProblemSink& sink) -> wb::Result<wb::dataset::DatasetInfo> {
+                sink(Problem(problems[0]));
+                return wb::makeError(wb::ErrorCode::InvalidInput, "bad record", "f.jsonl:2");
+            });
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().location, std::string("f.jsonl:2"));
         QCOMPARE(store->listDatasets()->size(), std::size_t(1));
@@ -456,14 +460,19 @@ private slots:
             NewRun spec;
             spec.datasetId = dataset->datasetId;
             const nlohmann::json backend = {
-                { "base_url", "https://api.example/v1" }, { "model", "m" }, { "api_key", sentinel },
-                { "apiKey", sentinel }, { "key", sentinel }, { "api_key_env", "OPENAI_API_KEY" },
+                { "base_url", "https://api.example/v1" },
+                { "model", "m" },
+                { "api_key", sentinel },
+                { "apiKey", sentinel },
+                { "key", sentinel },
+                { "api_key_env", "OPENAI_API_KEY" },
                 { "headers", { { "Authorization", "Bearer " + sentinel }, { "X-Trace", "t" } } },
                 { "extra", { "Bearer " + sentinel } },
             };
             spec.backendJson = backend.dump();
-            spec.configJson = nlohmann::json { { "backend", { { "model", "m" }, { "authorization", sentinel } } },
-                { "method_sha", "abc" } }.dump();
+            spec.configJson = nlohmann::json {
+                { "backend", { { "model", "m" }, { "authorization", sentinel } } }, { "method_sha", "abc" }
+            }.dump();
             spec.paramsJson = nlohmann::json { { "temperature", 0 }, { "token", sentinel } }.dump();
             auto runId = store->createRun(spec);
             QVERIFY2(runId.ok(), runId.ok() ? "" : runId.error().message.c_str());
@@ -679,15 +688,15 @@ private slots:
 
         QElapsedTimer timer;
         timer.start();
-        auto imported = store->importDatasetStreaming([&](const wb::dataset::ProblemSink& sink) {
-            return wb::dataset::streamDataset(path, {}, sink);
-        });
+        auto imported = store->importDatasetStreaming(
+            [&](const wb::dataset::ProblemSink& sink) { return wb::dataset::streamDataset(path, {}, sink); });
         const qint64 importMs = timer.restart();
         QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().toString().c_str());
         auto back = store->loadProblems(imported->datasetId);
         const qint64 loadMs = timer.elapsed();
         QVERIFY(back.ok());
-        qInfo("%s: %zu problems, streaming import %lld ms, load %lld ms", qPrintable(file), back->size(), importMs, loadMs);
+        qInfo("%s: %zu problems, streaming import %lld ms, load %lld ms", qPrintable(file), back->size(), importMs,
+            loadMs);
         QCOMPARE(back->size(), loaded->problems.size());
         for (std::size_t i = 0; i < back->size(); ++i)
             compareProblems((*back)[i], loaded->problems[i]);
