@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qtkeychain-qt6-dev libgl-dev
     libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libsqlite3-dev libcpp-httplib-dev libcli11-dev
-    clang-format
+    clang-format wordnet-base
     desktop-file-utils appstream python3 dpkg-dev file
 )
 if [[ "${WB_WITH_SCREENSHOT_TOOLS:-0}" == 1 ]]; then

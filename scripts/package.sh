@@ -46,6 +46,8 @@ for tool in cmake ninja cpack dpkg-shlibdeps file; do
     command -v "$tool" >/dev/null || { echo "$tool is missing: run scripts/bootstrap.sh" >&2; exit 1; }
 done
 
+# Lets ccache reuse objects across checkouts and build folders, as scripts/check.sh does.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 step "Configuring $build (Release)"
 # Without tests: CPack installs after building everything, and the tests are not shipped.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_GUI=ON -DBUILD_TESTING=OFF >/dev/null
