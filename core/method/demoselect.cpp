@@ -91,8 +91,12 @@ std::string cotFromSolution(std::string_view solution)
     const std::size_t hashes = solution.rfind("####");
     if (hashes != std::string_view::npos) {
         const std::string answer = text::trimmed(solution.substr(hashes + 4));
-        if (!answer.empty())
-            out += (out.empty() ? "" : " ") + std::string("The answer is ") + answer + ".";
+        if (!answer.empty()) {
+            // Appended piece by piece: GCC 12 reports a false -Wrestrict on `const char* + std::string&&`.
+            if (!out.empty())
+                out += ' ';
+            out.append("The answer is ").append(answer).append(".");
+        }
     }
     return out;
 }
