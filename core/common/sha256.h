@@ -3,36 +3,35 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace wb {
 
-/// Incremental SHA-256 (FIPS 180-4). Used for content hashes of datasets, problems, methods and cache keys;
-/// a local implementation keeps core free of a crypto-library dependency for this one digest. Whole blocks are
-/// hashed straight from the caller's buffer, with the CPU's SHA extensions when it has them.
+/// Incremental SHA-256 (FIPS 180-4) for the content hashes of datasets, problems, methods and cache keys.
+/// A facade over OpenSSL's EVP digests (libcrypto, which libcurl already brings): it uses the CPU's SHA
+/// instructions on x86 and ARM alike, and keeps callers free of OpenSSL headers.
 class Sha256 {
 public:
     Sha256();
+    ~Sha256();
+    Sha256(Sha256&&) noexcept;
+    Sha256& operator=(Sha256&&) noexcept;
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
     void update(std::string_view data);
+    /// The digest of everything passed to update(); the object starts over afterwards.
     std::array<std::uint8_t, 32> finish();
     std::string finishHex();
 
+    /// Lower-case hex digest of `data` in one call.
     static std::string hex(std::string_view data);
 
-    /// Whether blocks are hashed with the CPU's SHA extensions (x86 SHA-NI, several times faster); the
-    /// portable code otherwise. Both give the same digests.
-    static bool hardwareAccelerated();
-    /// Allows or forbids the SHA extensions for the whole process (default: allowed where the CPU has them),
-    /// so that tests can check the portable code on any machine.
-    static void allowHardware(bool allowed);
-
 private:
-    void blocks(const std::uint8_t* p, std::size_t count);
-    std::array<std::uint32_t, 8> m_state;
-    std::array<std::uint8_t, 64> m_buffer {};
-    std::uint64_t m_length = 0;
-    std::size_t m_used = 0;
+    struct Context;
+    std::unique_ptr<Context> d;
 };
 
 } // namespace wb
