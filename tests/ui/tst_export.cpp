@@ -39,7 +39,7 @@ private:
         BarChartData data;
         data.title = QStringLiteral("Sample");
         data.categories = { QStringLiteral("gsm8k"), QStringLiteral("gsm-ic") };
-        for (const QString method : { QStringLiteral("zero-shot-cot"), QStringLiteral("zero-shot-cot+i3c") }) {
+        for (const QString& method : { QStringLiteral("zero-shot-cot"), QStringLiteral("zero-shot-cot+i3c") }) {
             BarChartData::Set set;
             set.label = method;
             set.colorKey = method;
@@ -185,7 +185,7 @@ private slots:
         report.chartSvgs.push_back(renderChartSvg(chart));
         for (int row = 0; row < accuracy.rowCount(); ++row)
             report.runs.push_back(&accuracy.run(row));
-        auto pair = comparePair(*m_data->run(m_runs[0]), *m_data->run(m_runs[1]));
+        auto pair = wb::run::comparePaired(m_data->run(m_runs[0])->scored, m_data->run(m_runs[1])->scored);
         QVERIFY(pair);
         report.pair = *pair;
         report.labelA = QStringLiteral("A");

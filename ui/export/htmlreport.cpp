@@ -12,7 +12,6 @@ namespace wb::ui {
 namespace {
 
 QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
-QString percent(double value) { return QString::number(value * 100.0, 'f', 1) + QLatin1Char('%'); }
 
 QString inlineSvg(const QByteArray& svg)
 {
@@ -47,7 +46,7 @@ QString accuracyTable(const std::vector<const RunOutcome*>& runs)
 
 QString flipTable(const ComparisonReport& report)
 {
-    const PairedComparison& pair = *report.pair;
+    const wb::run::PairedComparison& pair = *report.pair;
     const QString a = report.labelA.toHtmlEscaped();
     const QString b = report.labelB.toHtmlEscaped();
     QString html
