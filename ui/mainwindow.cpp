@@ -6,6 +6,7 @@
 #include "ui/jobs/datasetloadjob.h"
 #include "ui/jobs/storereader.h"
 #include "ui/compare/runlistmodel.h"
+#include "ui/export/pngfile.h"
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/models/problemtablemodel.h"
 #include "ui/pages/comparepage.h"
@@ -630,7 +631,7 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QString&
     QStringList written;
     const auto save = [&](QWidget* widget, const QString& name) {
         const QString file = QDir(directory).filePath(prefix + name + QStringLiteral(".png"));
-        if (widget->grab().save(file))
+        if (writePngAtomically(widget->grab().toImage(), file))
             written << file;
     };
     save(this, QStringLiteral("mainwindow"));

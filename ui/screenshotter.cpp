@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/screenshotter.h"
 
+#include "ui/export/pngfile.h"
 #include "ui/mainwindow.h"
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/pages/datasetspage.h"
@@ -180,7 +181,7 @@ void Screenshotter::shootRunCalls()
         inner->setSizes({ (innerSizes[0] + innerSizes[1]) * 2 / 5, (innerSizes[0] + innerSizes[1]) * 3 / 5 });
     QTimer::singleShot(kSettleMs, this, [this, tabs, docks, split, sizes, inner, innerSizes]() {
         const QString file = QDir(m_directory).filePath(QStringLiteral("inspector-runs.png"));
-        if (m_window.inspectorPage()->grab().save(file))
+        if (writePngAtomically(m_window.inspectorPage()->grab().toImage(), file))
             QTextStream(stdout) << file << '\n';
         else
             ++m_failures;

@@ -258,82 +258,40 @@ Result<bool> RecordReader::scanArrayElement(RawRecord& record)
 
 Result<bool> RecordReader::nextCsvRow(RawRecord& record)
 {
-    for (;;) {
-        record.text.clear();
-        record.fields.clear();
-        std::string field;
-        bool inQuotes = false;
-        bool quoteSeen = false; // a '"' inside quotes: either an escaped quote or the closing one
-        bool rowHasContent = false;
-        bool rowDone = false;
-        const std::uint64_t startLine = m_line;
-        std::uint64_t quoteLine = m_line;
-        while (!rowDone) {
-            const std::string_view view = m_source.available();
-            if (view.empty())
-                break;
-            std::size_t i = 0;
-            for (; i < view.size() && !rowDone; ++i) {
-                const char c = view[i];
-                if (c == '\n') {
-                    ++m_line;
-                    m_lineStart = m_offset + i + 1;
-                }
-                if (quoteSeen) {
-                    quoteSeen = false;
-                    if (c == '"') {
-                        field += '"';
-                        record.text += c;
-                        continue;
-                    }
-                    inQuotes = false;
-                }
-                if (inQuotes) {
-                    if (c == '"')
-                        quoteSeen = true;
-                    else
-                        field += c;
-                    record.text += c;
-                    continue;
-                }
-                if (c == '\n') {
-                    rowDone = true;
-                    continue;
-                }
-                record.text += c;
-                if (c == '\r')
-                    continue;
-                rowHasContent = true;
-                if (c == ',') {
-                    record.fields.push_back(std::move(field));
-                    field.clear();
-                } else if (c == '"' && field.empty()) {
-                    inQuotes = true;
-                    quoteLine = m_line;
-                } else {
-                    field += c;
-                }
-            }
-            m_source.consume(i);
-            m_offset += i;
-            if (record.text.size() > kMaxRecordBytes)
-                return fatal(startLine,
-                    "CSV row is longer than " + std::to_string(kMaxRecordBytes >> 20)
-                        + " MiB; records are capped at that size");
+    if (!m_csv)
+        m_csv.emplace(csv::Position { m_line, m_offset, m_lineStart });
+    while (!m_csv->hasRow()) {
+        const std::string_view view = m_source.available();
+        if (view.empty()) {
+            if (auto finished = m_csv->finish(m_path); !finished)
+                return finished.error();
+            break;
         }
-        if (inQuotes && !quoteSeen)
-            return fatal(quoteLine, "unterminated quoted CSV field (end of file reached inside quotes)");
-        if (!rowDone && !rowHasContent)
-            return false;
-        if (!rowHasContent)
-            continue;
-        record.fields.push_back(std::move(field));
-        record.line = startLine;
-        record.number = ++m_number;
-        record.column = 1;
-        checkBytes(record);
-        return true;
+        m_source.consume(m_csv->feed(view));
+        takeCsvPosition();
+        if (m_csv->pendingBytes() > kMaxRecordBytes)
+            return fatal(m_csv->pendingLine(),
+                "CSV row is longer than " + std::to_string(kMaxRecordBytes >> 20)
+                    + " MiB; records are capped at that size");
     }
+    if (!m_csv->hasRow())
+        return false;
+    csv::Row row = m_csv->takeRow();
+    record.text = std::move(row.raw);
+    record.fields = std::move(row.fields);
+    record.line = row.line;
+    record.number = ++m_number;
+    record.column = 1;
+    checkBytes(record);
+    return true;
+}
+
+void RecordReader::takeCsvPosition()
+{
+    const csv::Position& position = m_csv->position();
+    m_line = position.line;
+    m_offset = position.offset;
+    m_lineStart = position.lineStart;
 }
 
 void RecordReader::markDefect(RawRecord& record, std::size_t offset, std::string what) const

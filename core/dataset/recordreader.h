@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/common/csv.h"
 #include "core/common/result.h"
 #include "core/dataset/bytesource.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,8 @@ struct RawRecord {
 
 /// Cuts a file into records without holding more than one record in memory: JSON Lines line by line,
 /// a top-level JSON array element by element (a small scanner tracks strings, escapes and brackets), CSV row by
-/// row (RFC 4180 quoting, embedded newlines). Fatal layout errors come back as an Error located "file:line".
+/// row (csv::RowReader: RFC 4180 quoting, embedded newlines). Fatal layout errors come back as an Error located
+/// "file:line".
 class RecordReader {
 public:
     RecordReader(ByteSource& source, std::string path);
@@ -52,6 +55,7 @@ private:
     Result<bool> nextJsonLine(RawRecord& record);
     Result<bool> nextArrayElement(RawRecord& record);
     Result<bool> nextCsvRow(RawRecord& record);
+    void takeCsvPosition(); ///< line and offsets from the CSV reader, which counts them inside rows
     Result<bool> scanArrayElement(RawRecord& record);
     Result<bool> closeArray(); ///< consumes ']' and checks that only blank space follows
     int skipBlankSpace(); ///< returns the next byte (not consumed) or -1 at end of file
@@ -68,6 +72,7 @@ private:
     std::size_t m_number = 0;
     std::uint64_t m_offset = 0; ///< file offset of the next unconsumed byte
     std::uint64_t m_lineStart = 0; ///< file offset where the current line starts
+    std::optional<csv::RowReader> m_csv; ///< created where the CSV rows start
 };
 
 } // namespace wb::dataset

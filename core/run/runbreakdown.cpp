@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/run/runbreakdown.h"
 
-#include "core/run/runconfig.h"
-#include "core/store/store.h"
+#include "core/run/rundata.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,31 +23,19 @@ std::string candidateCountKey(std::size_t candidates) { return candidates >= 3 ?
 
 Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId runId)
 {
-    auto run = store.run(runId);
+    auto run = loadRunData(store, runId);
     if (!run)
         return run.error();
-    auto config = RunConfig::fromJsonText(run->configJson);
-    if (!config)
-        return config.error();
-    auto dataset = store.dataset(run->datasetId);
-    if (!dataset)
-        return dataset.error();
-    auto problems = store.loadProblems(run->datasetId);
-    if (!problems)
-        return problems.error();
-    auto results = store.loadResults(runId);
-    if (!results)
-        return results.error();
     std::map<std::int64_t, const store::ResultRecord*> byIndex;
-    for (const auto& result : *results)
+    for (const auto& result : run->results)
         byIndex[result.problemIndex] = &result;
 
-    const std::size_t total = config->problemCount(problems->size());
-    const std::vector<bool> correct = correctPerProblem(total, *results);
+    const std::size_t total = run->problems.size();
+    const std::vector<bool> correct = correctPerProblem(total, run->results);
     std::vector<std::string> candidateKeys;
     std::vector<std::string> goldKeys;
     for (std::size_t i = 0; i < total; ++i) {
-        const auto& problem = (*problems)[i];
+        const auto& problem = run->problems[i];
         const auto it = byIndex.find(std::int64_t(i));
         const store::ResultRecord* result = it == byIndex.end() ? nullptr : it->second;
         std::size_t candidates = 0;
@@ -64,7 +51,7 @@ Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId run
                                                            : "not annotated");
     }
     RunBreakdowns out;
-    out.dataset = dataset->name;
+    out.dataset = run->dataset.name;
     out.overall = eval::accuracy(correct);
     out.byCandidates = eval::breakdown(candidateKeys, correct);
     out.byGoldIrrelevant = eval::breakdown(goldKeys, correct);

@@ -201,6 +201,43 @@ private slots:
         QCOMPARE(resumed.lines().back(), firstLines.back());
     }
 
+    void comparePairsByProblemIdentity()
+    {
+        if (!m_serverUp)
+            QSKIP("the fake server needs cpp-httplib");
+        const std::string db = (m_dir.path() + QStringLiteral("/pairs.db")).toStdString();
+        const auto runOver = [&](const std::string& dataset, const std::vector<std::string>& extra) {
+            std::vector<std::string> args { "run", dataset, "--method", "zero-shot-cot", "--model", "fake-model",
+                "--base-url", m_server.baseUrl(), "--db", db };
+            args.insert(args.end(), extra.begin(), extra.end());
+            return i3c(args);
+        };
+        const auto all = runOver(demoDataset(), {});
+        WB_EXPECT_STATUS(all, 0);
+        const auto limited = runOver(demoDataset(), { "--limit", "5" });
+        WB_EXPECT_STATUS(limited, 0);
+        const std::string other
+            = (wb::test::sourceDir() + QStringLiteral("/tests/data/datasets/crlf.jsonl")).toStdString();
+        const auto elsewhere = runOver(other, {});
+        WB_EXPECT_STATUS(elsewhere, 0);
+        const std::string idAll = all.lines().front();
+        const std::string idLimited = limited.lines().front();
+        const std::string idElsewhere = elsewhere.lines().front();
+
+        // The limited run covers the first five problems: both orders pair on exactly those.
+        for (const auto& [a, b] : { std::pair { idAll, idLimited }, std::pair { idLimited, idAll } }) {
+            const auto compare = i3c({ "compare", "--db", db, a, b, "--json" });
+            WB_EXPECT_STATUS(compare, 0);
+            const auto doc = nlohmann::json::parse(compare.out);
+            QCOMPARE(doc["paired_problems"].get<std::size_t>(), std::size_t(5));
+            QCOMPARE(doc["a"]["total"].get<std::size_t>(), std::size_t(5));
+        }
+        // Runs over different datasets are refused, not paired by position.
+        const auto across = i3c({ "compare", "--db", db, idAll, idElsewhere });
+        WB_EXPECT_STATUS(across, 2);
+        QVERIFY2(across.err.find("cover different datasets") != std::string::npos, across.err.c_str());
+    }
+
     void baseUrlFromEnvironment()
     {
         if (!m_serverUp)

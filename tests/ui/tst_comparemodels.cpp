@@ -117,7 +117,7 @@ private slots:
         const std::vector<bool> a = storedCorrect(m_runs[0]);
         const std::vector<bool> b = storedCorrect(m_runs[1]);
         const wb::eval::FlipTable expected = wb::eval::flipTable(a, b);
-        auto pair = comparePair(*m_data->run(m_runs[0]), *m_data->run(m_runs[1]));
+        auto pair = wb::run::comparePaired(m_data->run(m_runs[0])->scored, m_data->run(m_runs[1])->scored);
         QVERIFY(pair);
         FlipTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -155,10 +155,10 @@ private slots:
 
     void problemListShowsBothRuns()
     {
-        auto pair = comparePair(*m_data->run(m_runs[0]), *m_data->run(m_runs[1]));
+        auto pair = wb::run::comparePaired(m_data->run(m_runs[0])->scored, m_data->run(m_runs[1])->scored);
         ProblemListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setProblems(m_data, m_runs[0], m_runs[1], pair->cells[PairedComparison::WrongToRight]);
+        model.setProblems(m_data, m_runs[0], m_runs[1], pair->cells[wb::run::PairedComparison::WrongToRight]);
         QCOMPARE(model.rowCount(), int(pair->flips.wrongToRight));
         QVERIFY(model.rowCount() > 0);
         QCOMPARE(model.index(0, ProblemListModel::CorrectAColumn).data().toString(), QStringLiteral("✗"));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Exports of the Compare page: CSV quoting, chart PNG/SVG files that load again, a self-contained HTML report
-// without credentials, and the chart's bars painted in the method's colour under their whiskers.
+// Exports of the Compare page: CSV cells from a table model, chart PNG/SVG files that load again, a self-contained HTML
+// report without credentials, and the chart's bars painted in the method's colour under their whiskers.
 #include "support/comparedb.h"
 #include "support/testpaths.h"
 #include "ui/charts/accuracybarchart.h"
@@ -39,7 +39,7 @@ private:
         BarChartData data;
         data.title = QStringLiteral("Sample");
         data.categories = { QStringLiteral("gsm8k"), QStringLiteral("gsm-ic") };
-        for (const QString method : { QStringLiteral("zero-shot-cot"), QStringLiteral("zero-shot-cot+i3c") }) {
+        for (const QString& method : { QStringLiteral("zero-shot-cot"), QStringLiteral("zero-shot-cot+i3c") }) {
             BarChartData::Set set;
             set.label = method;
             set.colorKey = method;
@@ -75,48 +75,29 @@ private slots:
         m_data = std::make_shared<const ComparisonData>(std::move(*data));
     }
 
-    void csvFieldQuotes_data()
-    {
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "abc"
-                               << "abc";
-        QTest::newRow("empty") << ""
-                               << "";
-        QTest::newRow("comma") << "a,b"
-                               << "\"a,b\"";
-        QTest::newRow("quote") << "say \"hi\""
-                               << "\"say \"\"hi\"\"\"";
-        QTest::newRow("newline") << "a\nb"
-                                 << "\"a\nb\"";
-        QTest::newRow("carriage return") << "a\rb"
-                                         << "\"a\rb\"";
-        QTest::newRow("leading space") << " a"
-                                       << "\" a\"";
-        QTest::newRow("unicode") << "θ ✓"
-                                 << "θ ✓";
-    }
-
-    void csvFieldQuotes()
-    {
-        QFETCH(QString, value);
-        QFETCH(QString, expected);
-        QCOMPARE(csvField(value), expected);
-    }
-
     void modelCsvHasHeaderAndRows()
     {
-        QStandardItemModel model(2, 2);
-        model.setHorizontalHeaderLabels({ QStringLiteral("Name"), QStringLiteral("Text") });
+        QStandardItemModel model(3, 3);
+        model.setHorizontalHeaderLabels({ QStringLiteral("Name"), QStringLiteral("Text"), QStringLiteral("Delta") });
         model.setItem(0, 0, new QStandardItem(QStringLiteral("a")));
         model.setItem(0, 1, new QStandardItem(QStringLiteral("x, \"y\"")));
         model.setItem(1, 0, new QStandardItem(QStringLiteral("b")));
         model.setItem(1, 1, new QStandardItem(QStringLiteral("line\nbreak")));
-        QCOMPARE(modelToCsv(model), QStringLiteral("Name,Text\r\na,\"x, \"\"y\"\"\"\r\nb,\"line\nbreak\"\r\n"));
+        // Text cells may be model output: a formula is written as text. Numbers are the program's own.
+        model.setItem(2, 0, new QStandardItem(QStringLiteral("=HYPERLINK(\"http://x\")")));
+        model.setItem(2, 1, new QStandardItem(QStringLiteral("-3")));
+        for (int row = 0; row < 3; ++row) {
+            auto* number = new QStandardItem;
+            number->setData(row == 2 ? -3.5 : double(row), Qt::DisplayRole);
+            model.setItem(row, 2, number);
+        }
+        QCOMPARE(modelToCsv(model),
+            QByteArray("Name,Text,Delta\r\na,\"x, \"\"y\"\"\",0\r\nb,\"line\nbreak\",1\r\n"
+                       "\"'=HYPERLINK(\"\"http://x\"\")\",'-3,-3.5\r\n"));
         QVERIFY(writeModelCsv(model, file("table.csv")));
         QFile csv(file("table.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(csv.readAll()), modelToCsv(model));
+        QCOMPARE(csv.readAll(), modelToCsv(model));
         QString error;
         QVERIFY(!writeModelCsv(model, file("missing-dir/table.csv"), &error));
         QVERIFY(error.contains(QStringLiteral("missing-dir")));
@@ -185,7 +166,7 @@ private slots:
         report.chartSvgs.push_back(renderChartSvg(chart));
         for (int row = 0; row < accuracy.rowCount(); ++row)
             report.runs.push_back(&accuracy.run(row));
-        auto pair = comparePair(*m_data->run(m_runs[0]), *m_data->run(m_runs[1]));
+        auto pair = wb::run::comparePaired(m_data->run(m_runs[0])->scored, m_data->run(m_runs[1])->scored);
         QVERIFY(pair);
         report.pair = *pair;
         report.labelA = QStringLiteral("A");

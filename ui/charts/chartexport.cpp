@@ -2,6 +2,7 @@
 #include "ui/charts/chartexport.h"
 
 #include "ui/export/atomicfile.h"
+#include "ui/export/pngfile.h"
 
 #include <QBuffer>
 #include <QChart>
@@ -64,15 +65,7 @@ QByteArray renderChartSvg(QChartView& view, QSize size, const QString& title)
 
 bool saveChartPng(QChartView& view, const QString& path, QString* error, QSize size)
 {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    if (!renderChartImage(view, size).save(&buffer, "PNG")) {
-        if (error)
-            *error = QObject::tr("Could not encode the chart as PNG");
-        return false;
-    }
-    return writeFileAtomically(path, bytes, error);
+    return writePngAtomically(renderChartImage(view, size), path, error);
 }
 
 bool saveChartSvg(QChartView& view, const QString& path, QString* error, QSize size)

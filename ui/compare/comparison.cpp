@@ -153,36 +153,4 @@ BarChartData accuracyByGoldIrrelevant(const ComparisonData& data, const std::vec
     return chart;
 }
 
-wb::Result<PairedComparison> comparePair(const RunOutcome& a, const RunOutcome& b)
-{
-    if (a.record.datasetId != b.record.datasetId)
-        return wb::makeError(wb::ErrorCode::InvalidInput,
-            "runs " + std::to_string(a.record.id) + " and " + std::to_string(b.record.id)
-                + " cover different datasets; a paired comparison needs the same problems");
-    PairedComparison result;
-    result.runA = a.record.id;
-    result.runB = b.record.id;
-    // Paired over the problems both runs planned, as `i3c compare` does.
-    std::vector<bool> va;
-    std::vector<bool> vb;
-    for (const auto& [index, outcome] : a.problems) {
-        const auto other = b.problems.find(index);
-        if (other == b.problems.end())
-            continue;
-        va.push_back(outcome.correct);
-        vb.push_back(other->second.correct);
-        const int cell = outcome.correct
-            ? (other->second.correct ? PairedComparison::BothRight : PairedComparison::RightToWrong)
-            : (other->second.correct ? PairedComparison::WrongToRight : PairedComparison::BothWrong);
-        result.cells[cell].push_back(index);
-    }
-    result.accuracyA = wb::eval::accuracy(va);
-    result.accuracyB = wb::eval::accuracy(vb);
-    result.flips = wb::eval::flipTable(va, vb);
-    result.mcnemarP = wb::eval::mcnemarExactP(result.flips.rightToWrong, result.flips.wrongToRight);
-    result.difference = result.accuracyB.value - result.accuracyA.value;
-    result.differenceCi = wb::eval::pairedBootstrapDifference(va, vb);
-    return result;
-}
-
 } // namespace wb::ui

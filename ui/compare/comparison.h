@@ -37,22 +37,4 @@ BarChartData accuracyByCandidates(const ComparisonData& data, const std::vector<
 /// Accuracy of each chosen run on problems with and without gold-annotated irrelevant conditions.
 BarChartData accuracyByGoldIrrelevant(const ComparisonData& data, const std::vector<wb::store::RowId>& runs);
 
-/// Two runs over the same problems: the flip table with its exact McNemar p and the paired bootstrap CI of
-/// accuracy(b) - accuracy(a), all from core/eval.
-struct PairedComparison {
-    enum Cell { BothRight, RightToWrong, WrongToRight, BothWrong, CellCount };
-    wb::store::RowId runA = 0;
-    wb::store::RowId runB = 0;
-    wb::eval::Accuracy accuracyA;
-    wb::eval::Accuracy accuracyB;
-    wb::eval::FlipTable flips;
-    double mcnemarP = 1.0;
-    double difference = 0.0; ///< accuracy(b) - accuracy(a)
-    wb::eval::Interval differenceCi;
-    std::vector<std::int64_t> cells[CellCount]; ///< problem indices per cell
-};
-
-/// Fails (InvalidInput) when the runs cover different datasets.
-wb::Result<PairedComparison> comparePair(const RunOutcome& a, const RunOutcome& b);
-
 } // namespace wb::ui

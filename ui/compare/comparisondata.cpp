@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/compare/comparisondata.h"
 
+#include "core/run/runbreakdown.h"
 #include "core/store/store.h"
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ int candidateCount(const std::string& detailsJson)
 }
 
 wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunRecord& record,
-    std::map<wb::store::RowId, wb::store::DatasetRecord>& datasets)
+    const wb::store::DatasetRecord& dataset, const std::vector<wb::dataset::Problem>& problems)
 {
     RunOutcome outcome;
     outcome.record = record;
@@ -30,32 +31,29 @@ wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunReco
     if (!config)
         return config.error();
     outcome.config = std::move(*config);
-    auto known = datasets.find(record.datasetId);
-    if (known == datasets.end()) {
-        auto dataset = store.dataset(record.datasetId);
-        if (!dataset)
-            return dataset.error();
-        known = datasets.emplace(record.datasetId, std::move(*dataset)).first;
-    }
-    outcome.datasetName = known->second.name;
-    outcome.datasetHash = known->second.contentHash;
-    const std::size_t planned = outcome.config.problemCount(known->second.problemCount);
-    for (std::size_t i = 0; i < planned; ++i)
-        outcome.problems[static_cast<std::int64_t>(i)] = ProblemOutcome {};
+    outcome.datasetName = dataset.name;
+    outcome.datasetHash = dataset.contentHash;
+    const std::size_t planned = outcome.config.problemCount(dataset.problemCount);
     auto results = store.loadResults(record.id);
     if (!results)
         return results.error();
+    const std::vector<bool> correct = wb::run::correctPerProblem(planned, *results);
+    for (std::size_t i = 0; i < planned; ++i)
+        outcome.problems[static_cast<std::int64_t>(i)].correct = correct[i];
     for (const wb::store::ResultRecord& r : *results) {
         const auto it = outcome.problems.find(r.problemIndex);
         if (it == outcome.problems.end())
             continue;
         ProblemOutcome& p = it->second;
         p.hasResult = true;
-        p.correct = r.error.empty() && r.correct.value_or(false);
         p.answer = r.extractedAnswer;
         p.error = r.error;
         p.candidates = candidateCount(r.detailsJson);
     }
+    auto scored = wb::run::scoredProblems(dataset.contentHash, problems, correct);
+    if (!scored)
+        return scored.error();
+    outcome.scored = { record.id, std::move(*scored) };
     return outcome;
 }
 
@@ -87,16 +85,21 @@ wb::Result<ComparisonData> loadComparison(const std::string& path)
     data.path = path;
     std::map<wb::store::RowId, wb::store::DatasetRecord> datasets;
     for (const wb::store::RunRecord& record : *runs) {
-        auto outcome = readRun(*store, record, datasets);
+        auto known = datasets.find(record.datasetId);
+        if (known == datasets.end()) {
+            auto dataset = store->dataset(record.datasetId);
+            if (!dataset)
+                return dataset.error();
+            auto problems = store->loadProblems(record.datasetId);
+            if (!problems)
+                return problems.error();
+            data.problems.emplace(record.datasetId, std::move(*problems));
+            known = datasets.emplace(record.datasetId, std::move(*dataset)).first;
+        }
+        auto outcome = readRun(*store, record, known->second, data.problems.at(record.datasetId));
         if (!outcome)
             return outcome.error();
         data.runs.push_back(std::move(*outcome));
-    }
-    for (const auto& [id, record] : datasets) {
-        auto problems = store->loadProblems(id);
-        if (!problems)
-            return problems.error();
-        data.problems.emplace(id, std::move(*problems));
     }
     return data;
 }

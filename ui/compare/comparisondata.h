@@ -3,6 +3,7 @@
 
 #include "core/common/result.h"
 #include "core/dataset/problem.h"
+#include "core/run/pairedcomparison.h"
 #include "core/run/runconfig.h"
 #include "core/store/records.h"
 
@@ -16,7 +17,7 @@
 namespace wb::ui {
 
 /// One problem's outcome in one run. A problem without a result, or with an error, counts as incorrect
-/// (as in `i3c compare`).
+/// (run::correctPerProblem, as in `i3c compare`).
 struct ProblemOutcome {
     bool correct = false;
     bool hasResult = false;
@@ -32,6 +33,7 @@ struct RunOutcome {
     std::string datasetName;
     std::string datasetHash;
     std::map<std::int64_t, ProblemOutcome> problems; ///< by problem index, planned problems only
+    wb::run::RunProblems scored; ///< the planned problems by identity, for paired comparisons
 };
 
 /// Everything the Compare page shows of a results database, read once in the background.

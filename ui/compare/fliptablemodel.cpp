@@ -11,7 +11,7 @@ FlipTableModel::FlipTableModel(QObject* parent)
 }
 
 void FlipTableModel::setComparison(
-    std::optional<PairedComparison> comparison, const QString& labelA, const QString& labelB)
+    std::optional<wb::run::PairedComparison> comparison, const QString& labelA, const QString& labelB)
 {
     beginResetModel();
     m_comparison = std::move(comparison);
@@ -20,11 +20,11 @@ void FlipTableModel::setComparison(
     endResetModel();
 }
 
-PairedComparison::Cell FlipTableModel::cellAt(int row, int column)
+wb::run::PairedComparison::Cell FlipTableModel::cellAt(int row, int column)
 {
     if (row == ARightRow)
-        return column == BRightColumn ? PairedComparison::BothRight : PairedComparison::RightToWrong;
-    return column == BRightColumn ? PairedComparison::WrongToRight : PairedComparison::BothWrong;
+        return column == BRightColumn ? wb::run::PairedComparison::BothRight : wb::run::PairedComparison::RightToWrong;
+    return column == BRightColumn ? wb::run::PairedComparison::WrongToRight : wb::run::PairedComparison::BothWrong;
 }
 
 int FlipTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : RowCount; }
@@ -35,7 +35,7 @@ QVariant FlipTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const PairedComparison::Cell cell = cellAt(index.row(), index.column());
+    const wb::run::PairedComparison::Cell cell = cellAt(index.row(), index.column());
     const qulonglong count = m_comparison ? static_cast<qulonglong>(m_comparison->cells[cell].size()) : 0;
     switch (role) {
     case Qt::DisplayRole: {
@@ -53,13 +53,13 @@ QVariant FlipTableModel::data(const QModelIndex& index, int role) const
         return Qt::AlignCenter;
     case Qt::BackgroundRole:
         // Discordant cells are what McNemar tests: tint them so they stand out.
-        if (cell == PairedComparison::RightToWrong)
+        if (cell == wb::run::PairedComparison::RightToWrong)
             return QColor(0xf6, 0xd5, 0xd5);
-        if (cell == PairedComparison::WrongToRight)
+        if (cell == wb::run::PairedComparison::WrongToRight)
             return QColor(0xd5, 0xef, 0xd5);
         return {};
     case Qt::ForegroundRole:
-        return cell == PairedComparison::RightToWrong || cell == PairedComparison::WrongToRight
+        return cell == wb::run::PairedComparison::RightToWrong || cell == wb::run::PairedComparison::WrongToRight
             ? QVariant(QColor(Qt::black))
             : QVariant();
     case Qt::ToolTipRole:

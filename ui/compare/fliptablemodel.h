@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/run/pairedcomparison.h"
 #include "ui/compare/comparison.h"
 
 #include <QAbstractTableModel>
@@ -18,15 +19,15 @@ public:
     enum Row { ARightRow, AWrongRow, RowCount };
     enum Role {
         CountRole = Qt::UserRole, ///< problems in the cell
-        CellRole, ///< PairedComparison::Cell
+        CellRole, ///< wb::run::PairedComparison::Cell
     };
 
     explicit FlipTableModel(QObject* parent = nullptr);
 
     void setComparison(
-        std::optional<PairedComparison> comparison, const QString& labelA = {}, const QString& labelB = {});
-    const std::optional<PairedComparison>& comparison() const { return m_comparison; }
-    static PairedComparison::Cell cellAt(int row, int column);
+        std::optional<wb::run::PairedComparison> comparison, const QString& labelA = {}, const QString& labelB = {});
+    const std::optional<wb::run::PairedComparison>& comparison() const { return m_comparison; }
+    static wb::run::PairedComparison::Cell cellAt(int row, int column);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -34,7 +35,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::optional<PairedComparison> m_comparison;
+    std::optional<wb::run::PairedComparison> m_comparison;
     QString m_labelA;
     QString m_labelB;
 };

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/export/atomicfile.h"
 
+#include "core/common/atomicfile.h"
+
+#include <QFile>
 #include <QObject>
-#include <QSaveFile>
 
 namespace wb::ui {
 
 bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
 {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+    const wb::Result<void> written = wb::writeFileAtomically(
+        QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    if (written)
         return true;
     if (error)
-        *error = QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+        *error = QObject::tr("Could not write %1: %2").arg(path, QString::fromStdString(written.error().message));
     return false;
 }
 

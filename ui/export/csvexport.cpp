@@ -1,44 +1,59 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/export/csvexport.h"
 
+#include "core/common/csv.h"
 #include "ui/export/atomicfile.h"
 
 #include <QAbstractItemModel>
-#include <QStringList>
+#include <QVariant>
+
+#include <vector>
 
 namespace wb::ui {
 
-QString csvField(const QString& value)
+namespace {
+
+bool holdsNumber(const QVariant& value)
 {
-    const bool quote = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-        || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r')) || value.startsWith(QLatin1Char(' '))
-        || value.endsWith(QLatin1Char(' '));
-    if (!quote)
-        return value;
-    QString escaped = value;
-    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return true;
+    default:
+        return false;
+    }
 }
 
-QString modelToCsv(const QAbstractItemModel& model)
+wb::csv::Cell cellOf(const QVariant& value)
 {
-    QString csv;
-    QStringList fields;
+    std::string text = value.toString().toStdString();
+    return holdsNumber(value) ? wb::csv::Cell::ours(std::move(text)) : wb::csv::Cell::untrusted(std::move(text));
+}
+
+} // namespace
+
+QByteArray modelToCsv(const QAbstractItemModel& model)
+{
+    std::vector<wb::csv::Cell> cells;
     for (int column = 0; column < model.columnCount(); ++column)
-        fields << csvField(model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
-    csv += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        cells.push_back(cellOf(model.headerData(column, Qt::Horizontal, Qt::DisplayRole)));
+    std::string csv = wb::csv::formatRow(cells);
     for (int row = 0; row < model.rowCount(); ++row) {
-        fields.clear();
+        cells.clear();
         for (int column = 0; column < model.columnCount(); ++column)
-            fields << csvField(model.index(row, column).data(Qt::DisplayRole).toString());
-        csv += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+            cells.push_back(cellOf(model.index(row, column).data(Qt::DisplayRole)));
+        csv += wb::csv::formatRow(cells);
     }
-    return csv;
+    return QByteArray::fromStdString(csv);
 }
 
 bool writeModelCsv(const QAbstractItemModel& model, const QString& path, QString* error)
 {
-    return writeFileAtomically(path, modelToCsv(model).toUtf8(), error);
+    return writeFileAtomically(path, modelToCsv(model), error);
 }
 
 } // namespace wb::ui

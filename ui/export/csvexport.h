@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 class QAbstractItemModel;
 
 namespace wb::ui {
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF, or starts/ends with a space;
-/// quotes inside are doubled.
-QString csvField(const QString& value);
+/// The model's header and DisplayRole cells as UTF-8 CSV (core's csv::formatRow, rows ended by CRLF). Cells
+/// that hold numbers are the program's own; every text cell may carry model output or dataset text and is
+/// written as untrusted, so a spreadsheet shows a leading '=', '+', '-' or '@' as text.
+QByteArray modelToCsv(const QAbstractItemModel& model);
 
-/// The model's header and DisplayRole cells as CSV text, rows separated by CRLF.
-QString modelToCsv(const QAbstractItemModel& model);
-
-/// modelToCsv() written atomically as UTF-8.
+/// modelToCsv() written atomically.
 bool writeModelCsv(const QAbstractItemModel& model, const QString& path, QString* error = nullptr);
 
 } // namespace wb::ui

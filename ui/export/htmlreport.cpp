@@ -46,7 +46,7 @@ QString accuracyTable(const std::vector<const RunOutcome*>& runs)
 
 QString flipTable(const ComparisonReport& report)
 {
-    const PairedComparison& pair = *report.pair;
+    const wb::run::PairedComparison& pair = *report.pair;
     const QString a = report.labelA.toHtmlEscaped();
     const QString b = report.labelB.toHtmlEscaped();
     QString html

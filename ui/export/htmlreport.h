@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/run/pairedcomparison.h"
 #include "ui/compare/comparison.h"
 
 #include <QByteArray>
@@ -19,7 +20,7 @@ struct ComparisonReport {
     QString generatedAt; ///< ISO-8601
     std::vector<QByteArray> chartSvgs;
     std::vector<const RunOutcome*> runs; ///< the chosen runs, for the accuracy and configuration tables
-    std::optional<PairedComparison> pair;
+    std::optional<wb::run::PairedComparison> pair;
     QString labelA;
     QString labelB;
 };

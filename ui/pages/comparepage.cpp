@@ -330,13 +330,13 @@ void ComparePage::updatePair()
         m_flipStats->setText(tr("Check two runs over the same dataset to compare them problem by problem."));
         return;
     }
-    auto pair = comparePair(*a, *b);
+    auto pair = wb::run::comparePaired(a->scored, b->scored);
     if (!pair) {
         m_flips->setComparison(std::nullopt);
-        m_flipStats->setText(
-            tr("Runs #%1 and #%2 cover different datasets; a paired comparison needs the same problems.")
-                .arg(a->record.id)
-                .arg(b->record.id));
+        m_flipStats->setText(tr("No paired comparison of runs #%1 and #%2: %3")
+                                 .arg(a->record.id)
+                                 .arg(b->record.id)
+                                 .arg(QString::fromStdString(pair.error().message)));
         return;
     }
     m_flips->setComparison(*pair, QStringLiteral("A #%1").arg(a->record.id), QStringLiteral("B #%1").arg(b->record.id));
@@ -368,7 +368,7 @@ void ComparePage::showBarProblems(Chart which, int set, int category)
                                  .arg(run));
 }
 
-void ComparePage::showFlipProblems(PairedComparison::Cell cell)
+void ComparePage::showFlipProblems(wb::run::PairedComparison::Cell cell)
 {
     const auto& pair = m_flips->comparison();
     if (!pair)

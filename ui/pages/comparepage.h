@@ -59,7 +59,7 @@ public:
     /// Lists the problems behind bar (set, category) of `which`, as a click does.
     void showBarProblems(Chart which, int set, int category);
     /// Lists the problems of one flip cell, as a click does.
-    void showFlipProblems(PairedComparison::Cell cell);
+    void showFlipProblems(wb::run::PairedComparison::Cell cell);
 
     // Exports; each asks for a file name through FileDialog and returns false when cancelled or failed.
     bool exportChartPng();

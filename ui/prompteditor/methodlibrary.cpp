@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/prompteditor/methodlibrary.h"
 
+#include "core/common/atomicfile.h"
 #include "core/method/methodjson.h"
 
 #include <QDir>
-#include <QSaveFile>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace wb::ui {
@@ -61,13 +62,9 @@ wb::Result<QString> MethodLibrary::saveUserMethod(const wb::method::Method& meth
     if (!QDir().mkpath(dirPath))
         return makeError(ErrorCode::Io, "cannot create the folder", dirPath.toStdString());
     const QString path = QDir(dirPath).filePath(QString::fromStdString(method.id) + QStringLiteral(".json"));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, file.errorString().toStdString(), path.toStdString());
     const std::string text = wb::method::methodToJson(method).dump(2) + "\n";
-    file.write(text.data(), static_cast<qint64>(text.size()));
-    if (!file.commit())
-        return makeError(ErrorCode::Io, file.errorString().toStdString(), path.toStdString());
+    if (auto written = wb::writeFileAtomically(QFile::encodeName(path).toStdString(), text); !written)
+        return written.error();
     return path;
 }
 

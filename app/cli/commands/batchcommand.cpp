@@ -4,9 +4,11 @@
 #include "app/cli/command.h"
 #include "app/cli/commands/runshared.h"
 
+#include "core/common/atomicfile.h"
 #include "core/run/runner.h"
 
 #include <fstream>
+#include <sstream>
 
 namespace wb::cli {
 
@@ -25,13 +27,12 @@ int exportBatchCommand(const CommandContext& context)
     if (!store)
         return reportError(context, store.error());
     run::Runner runner(*store);
-    std::ofstream out(*outPath, std::ios::binary | std::ios::trunc);
-    if (!out)
-        return reportError(context, makeError(ErrorCode::Io, "cannot write the batch file", *outPath));
+    std::ostringstream out;
     auto lines = runner.exportBatch(*runId, out);
     if (!lines)
         return reportError(context, lines.error());
-    out.close();
+    if (auto written = writeFileAtomically(*outPath, out.str()); !written)
+        return reportError(context, written.error());
     if (*lines == 0)
         context.out << "run " << *runId << " has no unfinished calls; nothing to export\n";
     else

@@ -4,29 +4,18 @@
 #include "app/cli/command.h"
 #include "app/cli/commands/runshared.h"
 
+#include "core/common/atomicfile.h"
+#include "core/common/csv.h"
 #include "core/run/runbreakdown.h"
+#include "core/run/rundata.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <map>
 
 namespace wb::cli {
 namespace {
-
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n\r") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + '"';
-}
 
 std::string correctText(const nlohmann::json& row)
 {
@@ -35,6 +24,25 @@ std::string correctText(const nlohmann::json& row)
     if (row["correct"].is_null())
         return "-";
     return row["correct"].get<bool>() ? "yes" : "no";
+}
+
+std::string csvHeader()
+{
+    std::vector<csv::Cell> cells;
+    for (const char* name : { "index", "id", "answer", "gold", "correct", "calls", "tokens", "error" })
+        cells.push_back(csv::Cell::ours(name));
+    return csv::formatRow(cells);
+}
+
+/// The id and gold come from the dataset file, the answer and error from the model's output: untrusted text.
+std::string csvRow(const nlohmann::json& row)
+{
+    return csv::formatRow({ csv::Cell::ours(std::to_string(row["index"].get<std::size_t>())),
+        csv::Cell::untrusted(row["id"].get<std::string>()), csv::Cell::untrusted(row["answer"].get<std::string>()),
+        csv::Cell::untrusted(row["gold"].get<std::string>()), csv::Cell::ours(correctText(row)),
+        csv::Cell::ours(std::to_string(row["calls"].get<std::int64_t>())),
+        csv::Cell::ours(std::to_string(row["tokens"].get<std::int64_t>())),
+        csv::Cell::untrusted(row["error"].get<std::string>()) });
 }
 
 nlohmann::json groupsJson(const std::vector<eval::GroupAccuracy>& groups)
@@ -73,29 +81,20 @@ int reportCommand(const CommandContext& context)
     auto store = openStore(*args, true);
     if (!store)
         return reportError(context, store.error());
-    auto run = store->run(*runId);
+    auto run = run::loadRunData(*store, *runId);
     if (!run)
         return reportError(context, run.error());
-    auto config = run::RunConfig::fromJsonText(run->configJson);
-    if (!config)
-        return reportError(context, config.error());
-    auto problems = store->loadProblems(run->datasetId);
-    if (!problems)
-        return reportError(context, problems.error());
-    auto results = store->loadResults(*runId);
-    if (!results)
-        return reportError(context, results.error());
-
-    const std::size_t total = config->problemCount(problems->size());
+    const run::RunConfig& config = run->config;
+    const std::size_t total = run->problems.size();
     std::map<std::int64_t, const store::ResultRecord*> byIndex;
-    for (const auto& r : *results)
+    for (const auto& r : run->results)
         byIndex[r.problemIndex] = &r;
 
     nlohmann::json rows = nlohmann::json::array();
     std::size_t correct = 0;
     std::size_t errors = 0;
     for (std::size_t i = 0; i < total; ++i) {
-        const auto& problem = (*problems)[i];
+        const auto& problem = run->problems[i];
         const auto it = byIndex.find(std::int64_t(i));
         nlohmann::json row = { { "index", i }, { "id", problem.id },
             { "gold", problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice } };
@@ -118,11 +117,11 @@ int reportCommand(const CommandContext& context)
         return reportError(context, breakdowns.error());
 
     if (args->has("json")) {
-        nlohmann::json doc = { { "run", *runId }, { "name", run->name },
-            { "status", store::runStatusName(run->status) }, { "method", config->methodId },
-            { "model", config->backend.model }, { "problems", total }, { "correct", correct }, { "errors", errors },
+        nlohmann::json doc = { { "run", *runId }, { "name", run->record.name },
+            { "status", store::runStatusName(run->record.status) }, { "method", config.methodId },
+            { "model", config.backend.model }, { "problems", total }, { "correct", correct }, { "errors", errors },
             { "accuracy", accuracy.value }, { "ci", { accuracy.ci.low, accuracy.ci.high } },
-            { "config", nlohmann::json::parse(run->configJson, nullptr, false) },
+            { "config", nlohmann::json::parse(run->record.configJson, nullptr, false) },
             { "breakdowns",
                 { { "by_candidates", groupsJson(breakdowns->byCandidates) },
                     { "by_gold_irrelevant", groupsJson(breakdowns->byGoldIrrelevant) } } },
@@ -131,18 +130,11 @@ int reportCommand(const CommandContext& context)
         return kExitOk;
     }
     if (const auto csvPath = args->value("csv")) {
-        std::ofstream csv(*csvPath, std::ios::binary | std::ios::trunc);
-        if (!csv)
-            return reportError(context, makeError(ErrorCode::Io, "cannot write the CSV file", *csvPath));
-        csv << "index,id,answer,gold,correct,calls,tokens,error\n";
-        for (const auto& row : rows) {
-            csv << row["index"].get<std::size_t>() << ',' << csvField(row["id"].get<std::string>()) << ','
-                << csvField(row["answer"].get<std::string>()) << ',' << csvField(row["gold"].get<std::string>()) << ','
-                << correctText(row) << ',' << row["calls"].get<std::int64_t>() << ','
-                << row["tokens"].get<std::int64_t>() << ',' << csvField(row["error"].get<std::string>()) << '\n';
-        }
-        if (!csv)
-            return reportError(context, makeError(ErrorCode::Io, "writing the CSV file failed", *csvPath));
+        std::string csv = csvHeader();
+        for (const auto& row : rows)
+            csv += csvRow(row);
+        if (auto written = writeFileAtomically(*csvPath, csv); !written)
+            return reportError(context, written.error());
         context.out << "wrote " << rows.size() << " rows to " << *csvPath << '\n';
     } else {
         char line[512];
@@ -163,7 +155,7 @@ int reportCommand(const CommandContext& context)
         printGroups(context.out, "accuracy by number of irrelevant-condition candidates:", breakdowns->byCandidates);
         printGroups(context.out, "accuracy by gold irrelevant condition:", breakdowns->byGoldIrrelevant);
     }
-    context.out << "run " << *runId << " (" << config->methodId << ", " << config->backend.model << "): " << errors
+    context.out << "run " << *runId << " (" << config.methodId << ", " << config.backend.model << "): " << errors
                 << " errors; accuracy " << formatAccuracy(accuracy) << '\n';
     return kExitOk;
 }
