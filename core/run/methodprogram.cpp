@@ -2,6 +2,7 @@
 #include "core/run/methodprogram.h"
 
 #include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 #include "core/method/render.h"
 #include "core/store/store.h"
 

@@ -2,6 +2,7 @@
 #include "ui/prompteditor/methodlibrary.h"
 
 #include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 
 #include <QDir>
 #include <QSaveFile>

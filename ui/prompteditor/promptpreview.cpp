@@ -2,7 +2,7 @@
 #include "ui/prompteditor/promptpreview.h"
 
 #include "core/llm/canonical.h"
-#include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 #include "core/method/render.h"
 
 #include <QFileInfo>
