@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/method/methodlibrary.h"
 
+#include "core/common/datadir.h"
 #include "core/method/methodjson.h"
 
 #include <algorithm>
@@ -8,11 +9,6 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <vector>
-
-#ifndef WB_RESOURCES_DIR
-#define WB_RESOURCES_DIR "resources"
-#endif
 
 namespace wb::method {
 namespace {
@@ -58,26 +54,7 @@ Result<void> checkUnique(const std::vector<Method>& methods)
 
 } // namespace
 
-std::string defaultMethodsDir()
-{
-    // An installed binary must not depend on the source tree, so the folder beside the executable
-    // (<prefix>/bin/../share/i3c-workbench/methods) comes first; a binary run from its build tree finds
-    // nothing there and uses the source resources; the system folder covers a binary moved elsewhere.
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    std::vector<std::string> candidates;
-    if (!ec)
-        candidates.push_back(
-            (exe.parent_path() / ".." / "share" / "i3c-workbench" / "methods").lexically_normal().string());
-    const std::string source = std::string(WB_RESOURCES_DIR) + "/methods";
-    candidates.push_back(source);
-    candidates.push_back("/usr/share/i3c-workbench/methods");
-    for (const std::string& dir : candidates) {
-        if (fs::is_directory(dir, ec))
-            return dir;
-    }
-    return source;
-}
+Result<std::string> defaultMethodsDir() { return dataPath("methods"); }
 
 Result<std::vector<Method>> loadMethodsFromDir(const std::string& dir)
 {
@@ -102,7 +79,12 @@ Result<std::vector<Method>> loadMethodsFromDir(const std::string& dir)
 
 Result<std::vector<Method>> loadBuiltinMethods(const std::string& dir)
 {
-    return loadMethodsFromDir(dir.empty() ? defaultMethodsDir() : dir);
+    if (!dir.empty())
+        return loadMethodsFromDir(dir);
+    auto folder = defaultMethodsDir();
+    if (!folder)
+        return folder.error();
+    return loadMethodsFromDir(*folder);
 }
 
 } // namespace wb::method

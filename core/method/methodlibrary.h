@@ -9,9 +9,9 @@
 
 namespace wb::method {
 
-/// Folder of the shipped methods: <exe>/../share/i3c-workbench/methods when installed, else the source
-/// tree's resources/methods (fixed at build time), else /usr/share/i3c-workbench/methods.
-std::string defaultMethodsDir();
+/// Folder of the shipped methods: methods/ in the program's data folder (wb::dataDir(): $I3C_DATA_DIR, the
+/// installed share/i3c-workbench beside the executable, or the build tree's copy of the source resources).
+Result<std::string> defaultMethodsDir();
 
 /// Loads every *.json directly inside `dir`. Any invalid file is an error naming it, and so is a method id or an
 /// order that two files share. Listed by order (files without one after the numbered ones, by file name).
