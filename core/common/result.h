@@ -28,6 +28,11 @@ struct Error {
     ErrorCode code = ErrorCode::Internal;
     std::string message;
     std::string location;
+    /// The field the error is about, as a path inside the record or document it came from ("answer",
+    /// "lSolutions[0]", "steps[1].messages[0].template"); empty when no single field is at fault. A caller that
+    /// knows where the record sits uses it to point at the field (a file line, an editor widget) without
+    /// reading the message.
+    std::string field;
 
     /// "location: message" (or just the message when there is no location).
     std::string toString() const;
@@ -81,7 +86,13 @@ private:
 
 inline Error makeError(ErrorCode code, std::string message, std::string location = {})
 {
-    return Error { code, std::move(message), std::move(location) };
+    return Error { code, std::move(message), std::move(location), {} };
+}
+
+/// An error about one field (see Error::field).
+inline Error makeFieldError(ErrorCode code, std::string field, std::string message, std::string location = {})
+{
+    return Error { code, std::move(message), std::move(location), std::move(field) };
 }
 
 } // namespace wb

@@ -106,17 +106,15 @@ std::optional<json> parseWithNlohmann(const RawRecord& record, std::uint64_t& er
     }
 }
 
-/// The line of the field a converter complained about ("field 'answer' must be ..."), so that errors in
-/// pretty-printed arrays point at the field and not at the record's opening brace.
-std::uint64_t fieldLine(const RawRecord& record, const std::string& message)
+/// The line of the record's key that a converter's error field names ("answer", or "lSolutions[0]" for an
+/// element), so that errors in pretty-printed arrays point at the field and not at the record's opening brace.
+/// The record's first line when there is no field or the key is not found.
+std::uint64_t fieldLine(const RawRecord& record, const std::string& field)
 {
-    static constexpr std::string_view kPrefix = "field '";
-    if (message.rfind(kPrefix, 0) != 0)
+    const std::string topKey = field.substr(0, field.find('['));
+    if (topKey.empty())
         return record.line;
-    const std::size_t end = message.find_first_of("'[", kPrefix.size());
-    if (end == std::string::npos)
-        return record.line;
-    const std::string key = "\"" + message.substr(kPrefix.size(), end - kPrefix.size()) + "\"";
+    const std::string key = "\"" + topKey + "\"";
     for (std::size_t at = record.text.find(key); at != std::string::npos; at = record.text.find(key, at + 1)) {
         std::size_t k = at + key.size();
         while (k < record.text.size()
@@ -360,7 +358,7 @@ Result<void> StreamLoader::handle(RawRecord& record, bool& keepGoing)
 
     auto converted = convertRecord(parsed, m_context, record.number);
     if (!converted)
-        return recordProblem(fieldLine(record, converted.error().message), converted.error().message);
+        return recordProblem(fieldLine(record, converted.error().field), converted.error().message);
     return deliver(std::move(converted.value()), record, keepGoing);
 }
 

@@ -13,10 +13,17 @@ using nlohmann::json;
 
 /// Thrown only inside this file and turned into an Error by convertRecord: keeps the field getters terse.
 struct FieldError {
+    std::string field; ///< top-level key or path ("lSolutions[0]"); empty when no single field is at fault
     std::string message;
 };
 
-[[noreturn]] void fail(std::string message) { throw FieldError { std::move(message) }; }
+[[noreturn]] void fail(std::string message) { throw FieldError { {}, std::move(message) }; }
+
+/// "field '<field>' <what>", e.g. failField("answer", "is missing").
+[[noreturn]] void failField(const std::string& field, const std::string& what)
+{
+    throw FieldError { field, "field '" + field + "' " + what };
+}
 
 const json* find(const json& record, const std::string& name)
 {
@@ -30,19 +37,19 @@ const json& require(const json& record, const std::string& name)
 {
     const json* value = find(record, name);
     if (!value)
-        fail("field '" + name + "' is missing");
+        failField(name, "is missing");
     return *value;
 }
 
-std::string wrongType(const std::string& name, const char* expected, const json& value)
+[[noreturn]] void failWrongType(const std::string& name, const char* expected, const json& value)
 {
-    return "field '" + name + "' must be " + expected + ", got " + value.type_name();
+    failField(name, std::string("must be ") + expected + ", got " + value.type_name());
 }
 
 std::string asString(const json& value, const std::string& name)
 {
     if (!value.is_string())
-        fail(wrongType(name, "a string", value));
+        failWrongType(name, "a string", value);
     return value.get<std::string>();
 }
 
@@ -54,7 +61,7 @@ std::string requireTrimmed(const json& record, const std::string& name)
 {
     const json& value = require(record, name);
     if (!value.is_string())
-        fail(wrongType(name, "a string", value));
+        failWrongType(name, "a string", value);
     return text::trimmed(value.get_ref<const std::string&>());
 }
 
@@ -65,7 +72,7 @@ std::string asAnswerText(const json& value, const std::string& name)
         return value.get<std::string>();
     if (value.is_number())
         return value.dump();
-    fail(wrongType(name, "a string or number", value));
+    failWrongType(name, "a string or number", value);
 }
 
 std::string asId(const json& value, const std::string& name)
@@ -74,18 +81,18 @@ std::string asId(const json& value, const std::string& name)
         return value.get<std::string>();
     if (value.is_number_integer() || value.is_number_unsigned())
         return value.dump();
-    fail(wrongType(name, "a string or integer", value));
+    failWrongType(name, "a string or integer", value);
 }
 
 std::vector<std::string> asStringList(const json& value, const std::string& name)
 {
     if (!value.is_array())
-        fail(wrongType(name, "a list of strings", value));
+        failWrongType(name, "a list of strings", value);
     std::vector<std::string> out;
     out.reserve(value.size());
     for (const json& item : value) {
         if (!item.is_string())
-            fail("field '" + name + "' must be a list of strings, got a " + item.type_name() + " element");
+            failField(name, std::string("must be a list of strings, got a ") + item.type_name() + " element");
         out.push_back(item.get<std::string>());
     }
     return out;
@@ -94,11 +101,11 @@ std::vector<std::string> asStringList(const json& value, const std::string& name
 std::vector<int> asIndexList(const json& value, const std::string& name)
 {
     if (!value.is_array())
-        fail(wrongType(name, "a list of integers", value));
+        failWrongType(name, "a list of integers", value);
     std::vector<int> out;
     for (const json& item : value) {
         if (!item.is_number_integer() && !item.is_number_unsigned())
-            fail("field '" + name + "' must be a list of integers, got a " + item.type_name() + " element");
+            failField(name, std::string("must be a list of integers, got a ") + item.type_name() + " element");
         out.push_back(item.get<int>());
     }
     return out;
@@ -107,12 +114,12 @@ std::vector<int> asIndexList(const json& value, const std::string& name)
 std::vector<double> asNumberList(const json& value, const std::string& name)
 {
     if (!value.is_array())
-        fail(wrongType(name, "a list of numbers", value));
+        failWrongType(name, "a list of numbers", value);
     std::vector<double> out;
     out.reserve(value.size());
     for (const json& item : value) {
         if (!item.is_number())
-            fail("field '" + name + "' must be a list of numbers, got a " + item.type_name() + " element");
+            failField(name, std::string("must be a list of numbers, got a ") + item.type_name() + " element");
         out.push_back(item.get<double>());
     }
     return out;
@@ -124,7 +131,7 @@ void setAnswer(Problem& problem, std::string answerText, const std::string& fiel
     problem.goldAnswerText = text::trimmed(answerText);
     problem.goldNumber = parseNumericAnswer(problem.goldAnswerText);
     if (numeric && !problem.goldNumber)
-        fail("field '" + field + "' is not a number: '" + problem.goldAnswerText + "'");
+        failField(field, "is not a number: '" + problem.goldAnswerText + "'");
 }
 
 /// GSM8K-style solution: the gold number follows the last "####".
@@ -132,7 +139,7 @@ void setRationaleAnswer(Problem& problem, const std::string& solution, const std
 {
     const std::size_t mark = solution.rfind("####");
     if (mark == std::string::npos)
-        fail("field '" + field + "' has no '#### <answer>' line");
+        failField(field, "has no '#### <answer>' line");
     problem.rationale = solution;
     setAnswer(problem, solution.substr(mark + 4), field, true);
 }
@@ -150,7 +157,7 @@ void convertI3cDemo(const json& r, ConvertedRecord& out)
         out.problem.reasoning = asString(*reasoning, "reasoning");
     if (const json* score = find(r, "confusion_score")) {
         if (!score->is_number())
-            fail(wrongType("confusion_score", "a number", *score));
+            failWrongType("confusion_score", "a number", *score);
         out.problem.confusionScore = score->get<double>();
     }
 }
@@ -194,9 +201,9 @@ void convertMawps(const json& r, ConvertedRecord& out)
     out.problem.text = requireTrimmed(r, "sQuestion");
     const json& solutions = require(r, "lSolutions");
     if (!solutions.is_array())
-        fail(wrongType("lSolutions", "a list", solutions));
+        failWrongType("lSolutions", "a list", solutions);
     if (solutions.empty())
-        fail("field 'lSolutions' is empty: no gold answer");
+        failField("lSolutions", "is empty: no gold answer");
     setAnswer(out.problem, asAnswerText(solutions.front(), "lSolutions[0]"), "lSolutions[0]", true);
 }
 
@@ -242,8 +249,8 @@ void convertI3c(const json& r, const ConvertContext& context, ConvertedRecord& o
         { std::pair { "gold_ic_idx", &p.goldIrrelevant }, std::pair { "cand_ic_idx", &p.referenceCandidates } })
         for (int index : *list)
             if (index < 0 || index >= n)
-                fail(std::string("field '") + name + "' has index " + std::to_string(index) + " but there are "
-                    + std::to_string(n) + " conditions");
+                failField(
+                    name, "has index " + std::to_string(index) + " but there are " + std::to_string(n) + " conditions");
 }
 
 bool looksLikeIndexList(std::string_view s)
@@ -292,10 +299,10 @@ void readIrrelevant(const json& value, const std::string& name, Problem& p)
             else if (item.is_string())
                 p.goldIrrelevantText.push_back(item.get<std::string>());
             else
-                fail("field '" + name + "' must list indices or sentences, got a " + item.type_name() + " element");
+                failField(name, std::string("must list indices or sentences, got a ") + item.type_name() + " element");
         }
     } else {
-        fail(wrongType(name, "an index, a sentence or a list of them", value));
+        failWrongType(name, "an index, a sentence or a list of them", value);
     }
 }
 
@@ -335,15 +342,15 @@ void convertGeneric(const json& r, const ColumnMapping& m, ConvertedRecord& out)
             p.question = text::trimmed(requireString(r, questionField));
         out.bodyAndQuestion = false;
     } else if (!m.conditions.empty()) {
-        fail("field '" + m.conditions + "' is missing");
+        failField(m.conditions, "is missing");
     }
 
     const std::string answerField = m.answer.empty() ? firstPresent(r, { "answer", "gold_answer", "gold" }) : m.answer;
     if (answerField.empty())
-        fail("field 'answer' is missing");
+        failField("answer", "is missing");
     const std::string answer = asAnswerText(require(r, answerField), answerField);
     if (text::trim(answer).empty())
-        fail("field '" + answerField + "' is empty: no gold answer");
+        failField(answerField, "is empty: no gold answer");
     if (answer.find("####") != std::string::npos)
         setRationaleAnswer(p, answer, answerField);
     else
@@ -355,7 +362,7 @@ void convertGeneric(const json& r, const ColumnMapping& m, ConvertedRecord& out)
     if (const json* irrelevant = find(r, irrelevantField))
         readIrrelevant(*irrelevant, irrelevantField, p);
     else if (!m.irrelevant.empty() && !r.contains(m.irrelevant))
-        fail("field '" + m.irrelevant + "' is missing");
+        failField(m.irrelevant, "is missing");
 }
 
 std::string idFieldFor(Format format, const ColumnMapping* mapping)
@@ -458,9 +465,9 @@ Result<ConvertedRecord> convertRecord(const nlohmann::json& record, const Conver
         if (const json* id = find(record, idField))
             out.problem.id = asId(*id, idField);
         else if (!mapping.id.empty() && (context.format == Format::Jsonl || context.format == Format::Csv))
-            fail("field '" + mapping.id + "' is missing");
+            failField(mapping.id, "is missing");
     } catch (const FieldError& e) {
-        return makeError(ErrorCode::InvalidInput, e.message);
+        return makeFieldError(ErrorCode::InvalidInput, e.field, e.message);
     } catch (const nlohmann::json::exception& e) {
         // get<int>() on an out-of-range number and similar: report, never let it escape the loader
         return makeError(ErrorCode::InvalidInput, std::string("unexpected value: ") + e.what());

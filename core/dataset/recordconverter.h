@@ -28,7 +28,8 @@ struct ConvertedRecord {
 };
 
 /// Turns one parsed record of a known format into a Problem. Errors name the field and what is wrong with it
-/// ("field 'answer' must be a string or number, got array"); the caller adds file and line.
+/// ("field 'answer' must be a string or number, got array") and carry the field in Error::field (the record's
+/// key, with "[i]" for an element: "lSolutions[0]"); the caller adds file and line.
 Result<ConvertedRecord> convertRecord(const nlohmann::json& record, const ConvertContext& context, std::size_t number);
 
 /// The format a record's fields identify, or nullopt when no format (not even the generic one) fits.

@@ -73,6 +73,9 @@ struct Method {
     int format = 1; ///< file format version
     std::string id; ///< "zero-shot-cot+i3c"
     std::string name; ///< "Zero-Shot-CoT + I3C"
+    /// Position in method lists (ascending; unset = after the numbered ones). Not part of the canonical form:
+    /// where a method is listed does not change what it does.
+    std::optional<int> order;
     std::string description;
     Family family = Family::Baseline;
     std::string base; ///< for "X + I3C": the id of X (informational)

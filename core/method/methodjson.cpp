@@ -2,129 +2,15 @@
 #include "core/method/methodjson.h"
 
 #include "core/common/sha256.h"
-#include "core/eval/extractors.h"
 #include "core/method/jsonfile.h"
-#include "core/method/template.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <set>
+#include <optional>
 #include <vector>
-
-#ifndef WB_RESOURCES_DIR
-#define WB_RESOURCES_DIR "resources"
-#endif
 
 namespace wb::method {
 
 using nlohmann::json;
-
-std::string MethodIssue::toString() const
-{
-    std::string s = field;
-    if (offset != std::string::npos)
-        s += " @ offset " + std::to_string(offset);
-    return s + ": " + message;
-}
-
-namespace {
-
-const std::set<std::string, std::less<>> kRoles { "system", "user", "assistant" };
-
-bool validId(std::string_view id)
-{
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '_' || c == '.';
-    });
-}
-
-} // namespace
-
-std::vector<MethodIssue> validateMethod(const Method& m)
-{
-    std::vector<MethodIssue> issues;
-    const auto add = [&](std::string field, std::string message) {
-        issues.push_back({ std::move(field), std::string::npos, 0, std::move(message) });
-    };
-    if (m.format != 1)
-        add("format", "unsupported format version " + std::to_string(m.format) + " (expected 1)");
-    if (!validId(m.id))
-        add("id", "must be non-empty lower-case letters, digits and - + _ . (got '" + m.id + "')");
-    if (m.name.empty())
-        add("name", "must not be empty");
-    if (m.demos.source == DemoSource::Fixed && m.demos.set.empty())
-        add("demos.set", "a fixed demo source needs a set name");
-    if ((m.demos.source == DemoSource::ComplexCot || m.demos.source == DemoSource::AutoCot
-            || m.demos.source == DemoSource::I3cSelect)
-        && m.demos.k == 0)
-        add("demos.k", "a selected demo source needs k > 0");
-    if (m.steps.empty())
-        add("steps", "a method needs at least one step");
-
-    std::vector<std::string> allowed = builtinVariables();
-    allowed.erase(std::find(allowed.begin(), allowed.end(), "candidate"));
-    std::set<std::string, std::less<>> ids;
-    int verifySteps = 0;
-    int extractSteps = 0;
-    for (std::size_t si = 0; si < m.steps.size(); ++si) {
-        const Step& s = m.steps[si];
-        const std::string f = "steps[" + std::to_string(si) + "]";
-        if (!validId(s.id) || s.id.find(':') != std::string::npos)
-            add(f + ".id", "must be non-empty lower-case letters, digits and - + _ . (got '" + s.id + "')");
-        else if (!ids.insert(s.id).second)
-            add(f + ".id", "duplicate step id '" + s.id + "'");
-        if (s.kind == StepKind::Verify && ++verifySteps > 1)
-            add(f + ".kind", "only one verify step is allowed");
-        if (s.kind == StepKind::Extract) {
-            ++extractSteps;
-            if (s.extractors.empty())
-                add(f + ".answer.extractors", "an extract step needs at least one extractor");
-            if (si + 1 != m.steps.size())
-                add(f + ".kind", "the extract step must be the last step");
-            if (!s.makesCall() && std::find(allowed.begin(), allowed.end(), s.input) == allowed.end())
-                add(f + ".input", "unknown variable '" + s.input + "'");
-        } else if (!s.extractors.empty()) {
-            add(f + ".answer", "only the extract step has answer extractors");
-        }
-        for (std::size_t ei = 0; ei < s.extractors.size(); ++ei) {
-            if (!eval::isKnownExtractor(s.extractors[ei]))
-                add(f + ".answer.extractors[" + std::to_string(ei) + "]",
-                    "unknown extractor '" + s.extractors[ei] + "'");
-        }
-        if (!s.makesCall() && s.kind != StepKind::Extract)
-            add(f + ".messages", "a " + std::string(stepKindName(s.kind)) + " step needs at least one message");
-        const Decoding& d = s.decoding;
-        if (d.temperature && (*d.temperature < 0.0 || *d.temperature > 2.0))
-            add(f + ".decoding.temperature", "must be within [0, 2]");
-        if (d.maxTokens && *d.maxTokens <= 0)
-            add(f + ".decoding.max_tokens", "must be positive");
-        if (d.topP && (*d.topP <= 0.0 || *d.topP > 1.0))
-            add(f + ".decoding.top_p", "must be within (0, 1]");
-
-        std::vector<std::string> stepAllowed = allowed;
-        if (s.kind == StepKind::Verify)
-            stepAllowed.push_back("candidate");
-        for (std::size_t mi = 0; mi < s.messages.size(); ++mi) {
-            const std::string mf = f + ".messages[" + std::to_string(mi) + "]";
-            if (!kRoles.count(s.messages[mi].role))
-                add(mf + ".role", "must be system, user or assistant (got '" + s.messages[mi].role + "')");
-            for (const TemplateIssue& ti : Template::check(s.messages[mi].text, stepAllowed)) {
-                std::string message = ti.message;
-                if (message.rfind("unknown variable 'candidate'", 0) == 0)
-                    message += " (only the verify step has a candidate)";
-                issues.push_back({ mf + ".template", ti.offset, ti.length, message });
-            }
-        }
-        // Later steps may read this step's response by its output name.
-        if (!s.output.empty()) {
-            if (std::find(allowed.begin(), allowed.end(), s.output) == allowed.end())
-                allowed.push_back(s.output);
-        }
-    }
-    if (extractSteps != 1)
-        add("steps", "a method needs exactly one extract step (found " + std::to_string(extractSteps) + ")");
-    return issues;
-}
 
 namespace {
 
@@ -138,7 +24,7 @@ public:
 
     Error error(const std::string& field, const std::string& message) const
     {
-        return makeError(ErrorCode::InvalidInput, message, m_source + ": " + field);
+        return makeFieldError(ErrorCode::InvalidInput, field, message, m_source + ": " + field);
     }
 
     std::optional<Error> onlyKeys(
@@ -330,13 +216,16 @@ Result<Method> methodFromJson(const json& j, const std::string& source)
     Method m;
     m.sourcePath = source;
     if (auto e = r.onlyKeys(j, "",
-            { "format", "id", "name", "description", "family", "base", "demos", "fallback_instruction", "steps" }))
+            { "format", "id", "name", "order", "description", "family", "base", "demos", "fallback_instruction",
+                "steps" }))
         return *e;
     if (auto e = r.get(j, "format", "", m.format))
         return *e;
     if (auto e = r.get(j, "id", "", m.id, true))
         return *e;
     if (auto e = r.get(j, "name", "", m.name, true))
+        return *e;
+    if (auto e = r.getOptional(j, "order", "", m.order))
         return *e;
     if (auto e = r.get(j, "description", "", m.description))
         return *e;
@@ -369,7 +258,7 @@ Result<Method> methodFromJson(const json& j, const std::string& source)
         std::string location = source + ": " + first.field;
         if (first.offset != std::string::npos)
             location += " @ offset " + std::to_string(first.offset);
-        return makeError(ErrorCode::InvalidInput, first.message, location);
+        return makeFieldError(ErrorCode::InvalidInput, first.field, first.message, location);
     }
     return m;
 }
@@ -396,6 +285,7 @@ json methodToJson(const Method& m)
     j["format"] = m.format;
     j["id"] = m.id;
     j["name"] = m.name;
+    putOptional(j, "order", m.order);
     j["description"] = m.description;
     j["family"] = familyName(m.family);
     j["base"] = m.base;
@@ -431,75 +321,13 @@ json methodToJson(const Method& m)
     return j;
 }
 
-std::string canonicalMethodJson(const Method& method) { return methodToJson(method).dump(); }
+std::string canonicalMethodJson(const Method& method)
+{
+    json j = methodToJson(method);
+    j.erase("order");
+    return j.dump();
+}
 
 std::string methodSha256(const Method& method) { return Sha256::hex(canonicalMethodJson(method)); }
-
-std::string defaultMethodsDir()
-{
-    // An installed binary must not depend on the source tree, so the folder beside the executable
-    // (<prefix>/bin/../share/i3c-workbench/methods) comes first; a binary run from its build tree finds
-    // nothing there and uses the source resources; the system folder covers a binary moved elsewhere.
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    std::vector<std::string> candidates;
-    if (!ec)
-        candidates.push_back(
-            (exe.parent_path() / ".." / "share" / "i3c-workbench" / "methods").lexically_normal().string());
-    const std::string source = std::string(WB_RESOURCES_DIR) + "/methods";
-    candidates.push_back(source);
-    candidates.push_back("/usr/share/i3c-workbench/methods");
-    for (const std::string& dir : candidates) {
-        if (fs::is_directory(dir, ec))
-            return dir;
-    }
-    return source;
-}
-
-Result<std::vector<Method>> loadMethodsFromDir(const std::string& dir)
-{
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return makeError(ErrorCode::NotFound, "method folder does not exist", dir);
-    std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".json")
-            files.push_back(entry.path().string());
-    }
-    if (ec)
-        return makeError(ErrorCode::Io, ec.message(), dir);
-    std::sort(files.begin(), files.end());
-    std::vector<Method> methods;
-    std::set<std::string> ids;
-    for (const std::string& file : files) {
-        auto m = loadMethodFile(file);
-        if (!m)
-            return m.error();
-        if (!ids.insert(m->id).second)
-            return makeError(ErrorCode::InvalidInput, "duplicate method id '" + m->id + "'", file + ": id");
-        methods.push_back(std::move(m.value()));
-    }
-    return methods;
-}
-
-Result<std::vector<Method>> loadBuiltinMethods(const std::string& dir)
-{
-    auto methods = loadMethodsFromDir(dir.empty() ? defaultMethodsDir() : dir);
-    if (!methods)
-        return methods;
-    static const std::vector<std::string> kOrder { "direct", "zero-shot-cot", "plan-and-solve", "instruct-cot",
-        "few-shot-cot", "auto-cot", "complex-cot", "i3c-select" };
-    const auto rank = [](const Method& m) {
-        const std::string base = m.base.empty() ? m.id : m.base;
-        const auto it = std::find(kOrder.begin(), kOrder.end(), base);
-        const std::size_t pos = it == kOrder.end() ? kOrder.size() : static_cast<std::size_t>(it - kOrder.begin());
-        return std::make_tuple(pos, m.id == "i3c-select" ? 2 : (m.family == Family::I3c ? 1 : 0), m.id);
-    };
-    std::stable_sort(
-        methods->begin(), methods->end(), [&](const Method& a, const Method& b) { return rank(a) < rank(b); });
-    return methods;
-}
 
 } // namespace wb::method

@@ -22,10 +22,10 @@ Result<void> Encoder::encodeSparse(const std::vector<std::string_view>& texts, s
     if (!dense)
         return dense.error();
     if (dense->size() != texts.size())
-        return Error { ErrorCode::Internal,
+        return makeError(ErrorCode::Internal,
             "encoder returned " + std::to_string(dense->size()) + " vectors for " + std::to_string(texts.size())
                 + " texts",
-            id() };
+            id());
     out.resize(texts.size());
     for (std::size_t i = 0; i < texts.size(); ++i)
         toSparse((*dense)[i], out[i]);

@@ -93,9 +93,9 @@ Result<RelevanceReport> analyse(
     if (Result<void> encoded = encoder.encodeSparse(w.texts, w.vectors); !encoded)
         return encoded.error();
     if (w.vectors.size() != n + 1)
-        return Error { ErrorCode::Internal,
+        return makeError(ErrorCode::Internal,
             "encoder returned " + std::to_string(w.vectors.size()) + " vectors for " + std::to_string(n + 1) + " texts",
-            encoder.id() };
+            encoder.id());
     w.inverseNorms.resize(n + 1);
     std::uint32_t dimensions = 0;
     for (std::size_t i = 0; i <= n; ++i) {

@@ -2,6 +2,7 @@
 #include "core/run/methodprogram.h"
 
 #include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 #include "core/method/render.h"
 #include "core/store/store.h"
 
@@ -102,7 +103,10 @@ Result<std::int64_t> resolveDemoSet(store::Store& store, const method::Method& m
     }
     if (newest)
         return newest;
-    const std::string path = method::demoSetPath(method::defaultMethodsDir(), name);
+    auto methodsDir = method::defaultMethodsDir();
+    if (!methodsDir)
+        return methodsDir.error();
+    const std::string path = method::demoSetPath(*methodsDir, name);
     std::error_code ec;
     if (name.empty() || !std::filesystem::exists(path, ec))
         return makeError(ErrorCode::Usage,

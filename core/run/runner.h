@@ -109,6 +109,7 @@ public:
     Result<BatchImportSummary> importBatch(RunId runId, std::istream& in, const std::string& fileName);
 
 private:
+    friend class RunExecution; // one session of execute(), in its own file (runexecution.h)
     struct Impl;
     std::unique_ptr<Impl> d;
 };

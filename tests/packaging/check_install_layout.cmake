@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs BUILD_DIR into STAGE_DIR and checks the files a package ships, then runs the installed `i3c` to
-# show that it reads the methods installed beside it (<prefix>/share/i3c-workbench/methods) rather than
-# the source tree compiled into it: a probe method copied only into the staged folder must be listed.
+# show that it reads the methods installed beside it (<prefix>/share/i3c-workbench/methods), also once the
+# whole tree has moved: a probe method copied only into the staged folder must be listed.
 foreach(var BUILD_DIR STAGE_DIR APP_ID DATADIR BINDIR ICON_SIZES)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "check_install_layout.cmake needs -D${var}=...")
@@ -66,10 +66,20 @@ set(methods "${data}/i3c-workbench/methods")
 file(READ "${methods}/direct.json" direct)
 string(JSON probe SET "${direct}" id "\"install-probe\"")
 string(JSON probe SET "${probe}" name "\"Install probe\"")
+string(JSON probe REMOVE "${probe}" order)
 file(WRITE "${methods}/zz-install-probe.json" "${probe}")
 execute_process(COMMAND "${STAGE_DIR}/${BINDIR}/i3c" methods RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0 OR NOT out MATCHES "\ninstall-probe ")
     message(FATAL_ERROR "installed i3c did not read ${methods} (exit ${rc}):\n${out}${err}")
 endif()
-file(REMOVE_RECURSE "${STAGE_DIR}")
-message(STATUS "installed tree complete; installed i3c reads ${methods}")
+
+# The installed tree is relocatable: moved elsewhere, it still reads its own methods.
+set(moved "${STAGE_DIR}-moved")
+file(REMOVE_RECURSE "${moved}")
+file(RENAME "${STAGE_DIR}" "${moved}")
+execute_process(COMMAND "${moved}/${BINDIR}/i3c" methods RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(REMOVE_RECURSE "${moved}")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\ninstall-probe ")
+    message(FATAL_ERROR "i3c of the moved install tree did not read its methods (exit ${rc}):\n${out}${err}")
+endif()
+message(STATUS "installed tree complete; installed i3c reads ${methods}, also after the tree moved")

@@ -2,14 +2,11 @@
 #pragma once
 
 #include <QString>
-#include <QStringList>
 
 namespace wb::ui {
 
-/// Places where the bundled demo dataset may live, most specific first: beside the executable (relocatable
-/// installs and build trees), the install data dir, then the source tree the binary was built from.
-QStringList demoDatasetCandidates();
-/// The first candidate that exists, or an empty string.
+/// The bundled demo dataset in the program's data folder (wb::dataPath), as a canonical path; empty when the
+/// data folder or the file is missing.
 QString findDemoDataset();
 
 } // namespace wb::ui

@@ -3,6 +3,7 @@
 
 #include "core/common/atomicfile.h"
 #include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 #include "ui/prompteditor/promptpreview.h"
 
 #include "core/llm/canonical.h"
-#include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 #include "core/method/render.h"
 
 #include <QFileInfo>
@@ -18,8 +18,9 @@ std::vector<wb::method::DemoItem> previewDemos(const wb::method::Method& method)
     using wb::method::DemoSource;
     if (method.demos.source == DemoSource::None)
         return {};
-    if (!method.demos.set.empty()) {
-        const std::string path = wb::method::demoSetPath(wb::method::defaultMethodsDir(), method.demos.set);
+    const auto methodsDir = wb::method::defaultMethodsDir();
+    if (!method.demos.set.empty() && methodsDir) {
+        const std::string path = wb::method::demoSetPath(*methodsDir, method.demos.set);
         if (QFileInfo::exists(QString::fromStdString(path))) {
             if (auto set = wb::method::loadDemoSetFile(path))
                 return set->items;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/runs/newrundialog.h"
 
-#include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 #include "core/run/methodprogram.h"
 #include "ui/runs/profilesdialog.h"
 #include "ui/settings/settings.h"

@@ -4,6 +4,7 @@
 #include "app/cli/command.h"
 
 #include "core/method/methodjson.h"
+#include "core/method/methodlibrary.h"
 
 #include <nlohmann/json.hpp>
 

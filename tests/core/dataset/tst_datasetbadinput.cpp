@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/dataset/loader.h"
+#include "core/dataset/recordconverter.h"
 #include "support/testpaths.h"
 
 #include <QFile>
@@ -33,6 +34,10 @@ private slots:
             QByteArray("[\n{\"problem\": \"") + QByteArray(17 << 20, 'y') + QByteArray("\", \"answer\": \"2\"}]"));
         write("utf16.jsonl", QByteArray("\xFF\xFE{\0\"\0", 6));
         write("only_bom.jsonl", QByteArray("\xEF\xBB\xBF"));
+        // the converter names "lSolutions[0]": the error points at the line of the lSolutions key
+        write("bad_element_array.json",
+            QByteArray("[\n  {\n    \"iIndex\": 1,\n    \"sQuestion\": \"A has 2. How many?\",\n    \"lSolutions\": [\n"
+                       "      \"two\"\n    ]\n  }\n]\n"));
         write("deep_jsonl.jsonl",
             QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"x\": ") + QByteArray(200000, '[')
                 + QByteArray(200000, ']') + QByteArray("}\n"));
@@ -62,6 +67,8 @@ private slots:
                                                    << "field 'answer' must be a string or number, got array" << 3;
         QTest::newRow("wrong field type in array") << fixture("wrong_type_array.json") << true << true << 12
                                                    << "field 'Answer' must be a string or number, got object" << 0;
+        QTest::newRow("bad element in array") << tmp + "bad_element_array.json" << true << true << 5
+                                              << "field 'lSolutions[0]' is not a number: 'two'" << 0;
         QTest::newRow("missing answer") << fixture("missing_answer.jsonl") << true << true << 2
                                         << "field 'answer' is missing" << 0;
         QTest::newRow("empty file") << fixture("empty.jsonl") << false << true << 0 << "file is empty" << 0;
@@ -122,6 +129,36 @@ private slots:
         QCOMPARE(d.severity, wb::Diagnostic::Severity::Error);
         QVERIFY2(text.contains(where), qPrintable(text));
         QVERIFY2(text.contains(message), qPrintable(text));
+    }
+
+    void converterErrorsCarryTheirField_data()
+    {
+        QTest::addColumn<QString>("record");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("field");
+        using wb::dataset::Format;
+        QTest::newRow("wrong type") << "{\"question\": \"Q?\", \"answer\": []}" << int(Format::Jsonl) << "answer";
+        QTest::newRow("missing") << "{\"question\": \"Q?\"}" << int(Format::Gsm8k) << "answer";
+        QTest::newRow("element") << "{\"sQuestion\": \"Q?\", \"lSolutions\": [\"x\"]}" << int(Format::Mawps)
+                                 << "lSolutions[0]";
+        QTest::newRow("list element type") << "{\"options\": [\"A)1\", 2], \"question\": \"Q?\", \"correct\": \"A\"}"
+                                           << int(Format::Aqua) << "options";
+        QTest::newRow("no single field") << "{\"body\": \"B\"}" << int(Format::Jsonl) << "";
+    }
+    void converterErrorsCarryTheirField()
+    {
+        QFETCH(QString, record);
+        QFETCH(int, format);
+        QFETCH(QString, field);
+        wb::dataset::ConvertContext context;
+        context.format = wb::dataset::Format(format);
+        const auto converted
+            = wb::dataset::convertRecord(nlohmann::json::parse(record.toStdString()), context, std::size_t(1));
+        QVERIFY(!converted.ok());
+        QCOMPARE(QString::fromStdString(converted.error().field), field);
+        if (!field.isEmpty())
+            QVERIFY2(converted.error().message.find("field '" + field.toStdString() + "'") == 0,
+                converted.error().message.c_str());
     }
 
     void missingFileIsNotFound()

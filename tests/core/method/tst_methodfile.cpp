@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/method/methodjson.h"
 #include "core/common/text.h"
+#include "core/method/methodlibrary.h"
 #include "core/method/render.h"
 #include "support/testpaths.h"
 
 #include <nlohmann/json.hpp>
 
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <fstream>
 
 using namespace wb::method;
 using nlohmann::json;
@@ -27,6 +32,23 @@ json minimalMethod()
         "        ]}");
 }
 
+/// Writes `method` as `dir`/`file`.
+void writeMethod(const QString& dir, const char* file, const json& method)
+{
+    std::ofstream(QString(dir + QLatin1Char('/') + QLatin1String(file)).toStdString()) << method.dump(2);
+}
+
+json numberedMethod(const char* id, std::optional<int> order)
+{
+    json j = minimalMethod();
+    j["id"] = id;
+    if (order)
+        j["order"] = *order;
+    return j;
+}
+
+QString canonical(const std::string& path) { return QFileInfo(QString::fromStdString(path)).canonicalFilePath(); }
+
 } // namespace
 
 class TestMethodFile final : public QObject {
@@ -39,6 +61,7 @@ private slots:
         std::vector<std::string> ids;
         for (const Method& m : methods.value()) {
             ids.push_back(m.id);
+            QVERIFY2(m.order.has_value(), m.id.c_str()); // every shipped file states its place in the list
             QVERIFY2(validateMethod(m).empty(), m.id.c_str());
             QCOMPARE(m.family == Family::I3c, m.usesCandidates());
             // Runs store the canonical text; it must parse back to the same method.
@@ -54,7 +77,54 @@ private slots:
 
     void defaultDirIsTheSourceResources()
     {
-        QCOMPARE(QString::fromStdString(defaultMethodsDir()), QString::fromStdString(methodsDir()));
+        // A test binary runs from the build tree, whose data folder links to the source resources.
+        const auto dir = defaultMethodsDir();
+        QVERIFY2(dir.ok(), dir.ok() ? "" : dir.error().toString().c_str());
+        QCOMPARE(canonical(*dir), canonical(methodsDir()));
+    }
+
+    void libraryListsByOrderThenFileName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeMethod(dir.path(), "z.json", numberedMethod("zeta", 1));
+        writeMethod(dir.path(), "a.json", numberedMethod("alpha", 20));
+        writeMethod(dir.path(), "b.json", numberedMethod("unnumbered-b", std::nullopt));
+        writeMethod(dir.path(), "a2.json", numberedMethod("unnumbered-a2", std::nullopt));
+        auto methods = loadMethodsFromDir(dir.path().toStdString());
+        QVERIFY2(methods.ok(), methods.ok() ? "" : methods.error().toString().c_str());
+        std::vector<std::string> ids;
+        for (const Method& m : *methods)
+            ids.push_back(m.id);
+        QCOMPARE(ids, (std::vector<std::string> { "zeta", "alpha", "unnumbered-a2", "unnumbered-b" }));
+    }
+
+    void sharedOrderIsAnError()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeMethod(dir.path(), "x.json", numberedMethod("x", 5));
+        writeMethod(dir.path(), "y.json", numberedMethod("y", 5));
+        auto methods = loadMethodsFromDir(dir.path().toStdString());
+        QVERIFY(!methods.ok());
+        QCOMPARE(methods.error().field, std::string("order"));
+        QCOMPARE(QString::fromStdString(methods.error().location), dir.path() + QStringLiteral("/y.json: order"));
+        QVERIFY2(methods.error().message.find("x.json") != std::string::npos, methods.error().message.c_str());
+    }
+
+    void orderIsNotPartOfTheCanonicalForm()
+    {
+        auto direct = loadMethodFile(methodsDir() + "/direct.json");
+        QVERIFY(direct.ok());
+        QCOMPARE(direct->order, std::optional<int>(10));
+        Method moved = *direct;
+        moved.order = 99;
+        QCOMPARE(methodSha256(moved), methodSha256(*direct));
+        QVERIFY(canonicalMethodJson(moved).find("order") == std::string::npos);
+        // Writing the file keeps it.
+        auto again = methodFromJson(methodToJson(moved), "saved.json");
+        QVERIFY(again.ok());
+        QCOMPARE(again->order, std::optional<int>(99));
     }
 
     void baselinePlansAndRuleExtraction()
@@ -213,6 +283,12 @@ private slots:
         QTest::newRow("selection without k") << "{\"demos\": {\"source\": \"i3c-select\"}}"
                                              << "f.json: demos.k"
                                              << "k > 0";
+        QTest::newRow("order zero") << "{\"order\": 0}"
+                                    << "f.json: order"
+                                    << "must be a positive integer";
+        QTest::newRow("order not a number") << "{\"order\": \"first\"}"
+                                            << "f.json: order"
+                                            << "must be an integer";
     }
     void errorsNameFileAndField()
     {
@@ -224,6 +300,7 @@ private slots:
         auto m = methodFromJson(j, "f.json");
         QVERIFY(!m.ok());
         QCOMPARE(QString::fromStdString(m.error().location), location);
+        QCOMPARE(QString::fromStdString("f.json: " + m.error().field), location);
         QVERIFY2(QString::fromStdString(m.error().message).contains(message), m.error().message.c_str());
     }
 
@@ -297,6 +374,9 @@ private slots:
         auto m = methodFromJson(j, "f.json");
         QVERIFY(!m.ok());
         QCOMPARE(QString::fromStdString(m.error().location), location);
+        // The field alone, without the template offset.
+        QVERIFY(location.startsWith(QString::fromStdString("f.json: " + m.error().field)));
+        QVERIFY(!m.error().field.empty() && m.error().field.find('@') == std::string::npos);
         QVERIFY2(QString::fromStdString(m.error().message).contains(message), m.error().message.c_str());
     }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The batch runner against the fake OpenAI-compatible server: faults, cancel and resume, kill -9 and resume,
-// the response cache, recorded errors and the Batch API round trip.
+// the cancel grace, the response cache, recorded errors and the Batch API round trip.
 #include "runner_fixture.h"
 
 #include "core/run/batchjsonl.h"
@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <sys/wait.h>
@@ -348,6 +349,82 @@ private slots:
         QCOMPARE(resumed->status, store::RunStatus::Completed);
         QCOMPARE(resumed->errors, std::size_t(0));
         verifyEveryProblemAccounted(*store, *runId);
+    }
+
+    void cancelGraceLetsSentCallsDeliver()
+    {
+        test::FakeServerConfig serverConfig;
+        serverConfig.latency = std::chrono::milliseconds(200);
+        test::FakeServer server(serverConfig);
+        if (!server.start())
+            QSKIP("the fake server needs cpp-httplib");
+        auto store = store::Store::open(dbPath("grace.db"));
+        WB_VERIFY_OK(store);
+        auto options = testOptions();
+        options.cancelGraceSeconds = 60.0;
+        run::Runner runner(*store, options);
+        auto runId = runner.create(test::arithmeticConfig(m_dataset, server.baseUrl()));
+        WB_VERIFY_OK(runId);
+        CancelToken cancel;
+        std::optional<run::Progress> atCancel;
+        auto summary = runner.execute(*runId, cancel, [&](const run::Progress& p) {
+            if (!atCancel && p.inFlight > 0) {
+                atCancel = p;
+                cancel.cancel();
+            }
+        });
+        WB_VERIFY_OK(summary);
+        QVERIFY(atCancel);
+        QCOMPARE(summary->status, store::RunStatus::Cancelled);
+        // Nothing was sent after the cancel, and every call already sent delivered within the grace.
+        QCOMPARE(summary->doneCalls, atCancel->doneCalls + atCancel->inFlight);
+        QCOMPARE(doneCalls(*store, *runId), std::size_t(summary->doneCalls));
+        QCOMPARE(std::size_t(server.totalSuccesses()), doneCalls(*store, *runId));
+    }
+
+    void zeroGraceAbortsCallsInFlightWithoutRecordingThem()
+    {
+        test::FakeServerConfig serverConfig;
+        serverConfig.latency = std::chrono::milliseconds(2000);
+        test::FakeServer server(serverConfig);
+        if (!server.start())
+            QSKIP("the fake server needs cpp-httplib");
+        auto store = store::Store::open(dbPath("abort.db"));
+        WB_VERIFY_OK(store);
+        auto options = testOptions();
+        options.cancelGraceSeconds = 0.0;
+        run::Runner runner(*store, options);
+        auto config = test::arithmeticConfig(m_dataset, server.baseUrl());
+        config.backend.requestTimeoutS = 30.0;
+        config.limit = 5;
+        auto runId = runner.create(config);
+        WB_VERIFY_OK(runId);
+        CancelToken cancel;
+        std::optional<run::Progress> atCancel;
+        auto summary = runner.execute(*runId, cancel, [&](const run::Progress& p) {
+            if (!atCancel && p.inFlight > 0) {
+                atCancel = p;
+                cancel.cancel();
+            }
+        });
+        WB_VERIFY_OK(summary);
+        QVERIFY(atCancel);
+        QCOMPARE(summary->status, store::RunStatus::Cancelled);
+        QVERIFY(summary->doneCalls < atCancel->doneCalls + atCancel->inFlight);
+        // An aborted call is not a failure: nothing is stored for it, and the resumed run sends it.
+        auto calls = store->loadCalls(*runId);
+        WB_VERIFY_OK(calls);
+        for (const auto& call : *calls)
+            QCOMPARE(call.status, store::CallStatus::Done);
+        QVERIFY(store->loadResults(*runId)->empty());
+
+        server.setLatency(std::chrono::milliseconds(0));
+        cancel.reset();
+        auto resumed = runner.execute(*runId, cancel, {});
+        WB_VERIFY_OK(resumed);
+        QCOMPARE(resumed->status, store::RunStatus::Completed);
+        QCOMPARE(resumed->errors, std::size_t(0));
+        QCOMPARE(resumed->scored, std::size_t(5));
     }
 
     void badConfigurationIsRefused_data()
