@@ -15,6 +15,7 @@
 #include "ui/pages/runspage.h"
 #include "ui/platform/datapaths.h"
 #include "ui/platform/filedialog.h"
+#include "ui/platform/themeicon.h"
 #include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 #include "ui/views/viewsetup.h"
@@ -47,11 +48,6 @@ namespace wb::ui {
 namespace {
 // θ can be dragged along the slider; recount the whole table only once it settles.
 constexpr int kCountDelayMs = 400;
-
-QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
-}
 
 QString datasetFilter() { return QObject::tr("Datasets (*.json *.jsonl *.csv);;All files (*)"); }
 } // namespace
