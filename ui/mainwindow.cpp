@@ -122,15 +122,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 void MainWindow::createPromptEditorDock()
 {
     m_promptEditorPage = new PromptEditorPage(m_settings, this);
-    m_promptEditorDock = new QDockWidget(tr("Prompt Editor"), this);
-    m_promptEditorDock->setObjectName(QStringLiteral("promptEditorDock"));
-    m_promptEditorDock->setWidget(m_promptEditorPage);
-    addDockWidget(Qt::BottomDockWidgetArea, m_promptEditorDock);
-    m_promptEditorDock->hide();
-    QAction* toggle = m_promptEditorDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("showPromptEditorAction"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_viewMenu->addAction(toggle);
+    m_promptEditorDock = addPageDock(m_promptEditorPage, tr("Prompt Editor"), QStringLiteral("promptEditorDock"),
+        QStringLiteral("showPromptEditorAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
     // The preview follows the inspector: its problem, and its candidates at the current θ and encoder.
     connect(m_inspectorPage, &InspectorPage::reportUpdated, this, [this]() {
         const auto& report = m_inspectorPage->report();
@@ -142,36 +135,19 @@ void MainWindow::createPromptEditorDock()
     });
 }
 
-void MainWindow::showPromptEditor()
-{
-    m_promptEditorDock->show();
-    m_promptEditorDock->raise();
-    resizeDocks({ m_promptEditorDock }, { height() * 3 / 5 }, Qt::Vertical);
-}
+void MainWindow::showPromptEditor() { raiseDock(m_promptEditorDock, height() * 3 / 5); }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createCompareDock()
 {
     m_comparePage = new ComparePage(this);
-    m_compareDock = new QDockWidget(tr("Compare Runs"), this);
-    m_compareDock->setObjectName(QStringLiteral("compareDock"));
-    m_compareDock->setWidget(m_comparePage);
-    addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
-    m_compareDock->hide();
-    QAction* toggle = m_compareDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("showCompareAction"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_viewMenu->addAction(toggle);
+    m_compareDock = addPageDock(m_comparePage, tr("Compare Runs"), QStringLiteral("compareDock"),
+        QStringLiteral("showCompareAction"), QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_comparePage, &ComparePage::checkedRunsChanged, this, &MainWindow::updateRunResultColumns);
 }
 
-void MainWindow::showComparePage()
-{
-    m_compareDock->show();
-    m_compareDock->raise();
-    resizeDocks({ m_compareDock }, { height() * 3 / 5 }, Qt::Vertical);
-}
+void MainWindow::showComparePage() { raiseDock(m_compareDock, height() * 3 / 5); }
 
 void MainWindow::updateRunResultColumns()
 {
@@ -289,9 +265,7 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::createIssuesDock()
 {
-    m_issuesDock = new QDockWidget(tr("Issues"), this);
-    m_issuesDock->setObjectName(QStringLiteral("issuesDock"));
-    m_issuesView = new QTableView(m_issuesDock);
+    m_issuesView = new QTableView(this);
     m_issuesView->setObjectName(QStringLiteral("issuesView"));
     m_issuesView->setModel(m_diagnostics);
     setupTableView(m_issuesView);
@@ -300,32 +274,40 @@ void MainWindow::createIssuesDock()
         DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_issuesView->horizontalHeader()->resizeSection(DiagnosticsModel::LocationColumn, 260);
     m_issuesView->horizontalHeader()->setStretchLastSection(true);
-    m_issuesDock->setWidget(m_issuesView);
-    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
-    m_issuesDock->hide();
-    m_viewMenu->addAction(m_issuesDock->toggleViewAction());
+    m_issuesDock = addPageDock(m_issuesView, tr("Issues"), QStringLiteral("issuesDock"));
 }
 
 void MainWindow::createRunsDock()
 {
     m_runsPage = new RunsPage(m_settings, this);
-    m_runsDock = new QDockWidget(tr("Runs"), this);
-    m_runsDock->setObjectName(QStringLiteral("runsDock"));
-    m_runsDock->setWidget(m_runsPage);
-    addDockWidget(Qt::BottomDockWidgetArea, m_runsDock);
-    m_runsDock->hide();
-    QAction* toggle = m_runsDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("showRunsAction"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_viewMenu->addAction(toggle);
+    m_runsDock = addPageDock(m_runsPage, tr("Runs"), QStringLiteral("runsDock"), QStringLiteral("showRunsAction"),
+        QKeySequence(Qt::CTRL | Qt::Key_R));
     m_runsPage->refresh();
 }
 
-void MainWindow::showRunsPage()
+void MainWindow::showRunsPage() { raiseDock(m_runsDock, height() * 2 / 5); }
+
+QDockWidget* MainWindow::addPageDock(QWidget* page, const QString& title, const QString& objectName,
+    const QString& toggleObjectName, const QKeySequence& shortcut)
 {
-    m_runsDock->show();
-    m_runsDock->raise();
-    resizeDocks({ m_runsDock }, { height() * 2 / 5 }, Qt::Vertical);
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(page);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    QAction* toggle = dock->toggleViewAction();
+    if (!toggleObjectName.isEmpty())
+        toggle->setObjectName(toggleObjectName);
+    toggle->setShortcut(shortcut);
+    m_viewMenu->addAction(toggle);
+    return dock;
+}
+
+void MainWindow::raiseDock(QDockWidget* dock, int dockHeight)
+{
+    dock->show();
+    dock->raise();
+    resizeDocks({ dock }, { dockHeight }, Qt::Vertical);
 }
 
 void MainWindow::createStatusBar()
