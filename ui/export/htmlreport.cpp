@@ -12,7 +12,6 @@ namespace wb::ui {
 namespace {
 
 QString esc(const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); }
-QString percent(double value) { return QString::number(value * 100.0, 'f', 1) + QLatin1Char('%'); }
 
 QString inlineSvg(const QByteArray& svg)
 {
