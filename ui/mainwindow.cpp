@@ -16,7 +16,6 @@
 #include "ui/platform/datapaths.h"
 #include "ui/platform/filedialog.h"
 #include "ui/platform/themeicon.h"
-#include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 #include "ui/views/viewsetup.h"
 
@@ -600,42 +599,6 @@ void MainWindow::showIssues(bool show)
     m_issuesDock->setVisible(show);
     if (show)
         m_issuesDock->raise();
-}
-
-QStringList MainWindow::saveScreenshots(const QString& directory, const QString& prefix)
-{
-    QDir().mkpath(directory);
-    QStringList written;
-    const auto save = [&](QWidget* widget, const QString& name) {
-        const QString file = QDir(directory).filePath(prefix + name + QStringLiteral(".png"));
-        if (widget->grab().save(file))
-            written << file;
-    };
-    save(this, QStringLiteral("mainwindow"));
-    save(m_datasetsPage, QStringLiteral("datasets"));
-    save(m_inspectorPage, QStringLiteral("inspector"));
-    // A hidden dock does not lay its page out: float it at a readable size for the shot.
-    const bool promptEditorShown = m_promptEditorDock->isVisible();
-    if (!promptEditorShown) {
-        m_promptEditorDock->setFloating(true);
-        m_promptEditorDock->resize(1440, 860);
-        m_promptEditorDock->show();
-    }
-    save(m_promptEditorPage, QStringLiteral("prompteditor"));
-    if (!promptEditorShown) {
-        m_promptEditorDock->hide();
-        m_promptEditorDock->setFloating(false);
-    }
-    if (m_issuesDock->isVisible())
-        save(m_issuesDock, QStringLiteral("issues"));
-    if (m_runsDock->isVisible() && m_runsPage->model()->rowCount() > 0)
-        save(m_runsPage, QStringLiteral("runs"));
-    if (m_comparePage->comparison() && !m_comparePage->comparison()->runs.empty()) {
-        if (!m_compareDock->isVisible())
-            m_comparePage->resize(1440, 900); // a hidden dock does not lay its page out
-        save(m_comparePage, QStringLiteral("compare"));
-    }
-    return written;
 }
 
 } // namespace wb::ui

@@ -69,9 +69,6 @@ public:
 
     /// Shows or hides the issues panel.
     void showIssues(bool show);
-    /// Saves one PNG per page into `directory` (`<prefix>mainwindow.png`, `<prefix>datasets.png`, …) and returns
-    /// the written paths.
-    QStringList saveScreenshots(const QString& directory, const QString& prefix = {});
 
 signals:
     /// A dataset finished loading and is shown.

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/mainwindow.h"
-#include "ui/screenshotter.h"
 #include "ui/settings/settings.h"
 
 #include <QApplication>
@@ -25,12 +24,8 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Dataset files to open."),
         QStringLiteral("[file...]"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QApplication::translate("main", "Open each file, save a PNG of every page into <dir>, then quit."),
-        QStringLiteral("dir"));
     const QCommandLineOption settingsFile(QStringLiteral("settings"),
         QApplication::translate("main", "Use <ini> instead of the per-user settings file."), QStringLiteral("ini"));
-    parser.addOption(screenshot);
     parser.addOption(settingsFile);
     parser.process(app);
 
@@ -41,12 +36,7 @@ int main(int argc, char* argv[])
     window.show();
 
     const QStringList files = parser.positionalArguments();
-    if (parser.isSet(screenshot)) {
-        auto* shooter = new wb::ui::Screenshotter(window, parser.value(screenshot), files, &window);
-        QObject::connect(shooter, &wb::ui::Screenshotter::done, &app,
-            [](int failures) { QApplication::exit(failures == 0 ? 0 : 1); });
-        shooter->start();
-    } else if (!files.isEmpty()) {
+    if (!files.isEmpty()) {
         window.openFile(files.first());
     } else {
         window.openInitialDataset();
