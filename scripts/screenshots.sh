@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Builds the workbench if needed, opens real datasets in it and saves a PNG of every page to docs/screenshots/.
+# Builds wb-screenshots (tools/screenshots) if needed, opens real datasets in the workbench window with it and saves
+# a PNG of every page to docs/screenshots/.
 # Uses ../shared/datasets when present (I3C-preprocessed GSM8K with the paper's scores, GSM-IC2 with its inserted
 # irrelevant sentences), otherwise the bundled demo. Runs under xvfb-run when available, else offscreen.
 # The Runs page is shot with a results database made by the `i3c` CLI against wb-fake-openai (tests/tools): its
@@ -15,22 +16,20 @@ build=${1:-build/screenshots}
 out="$root/docs/screenshots"
 shared="$root/../shared/datasets"
 
-if [[ ! -x "$build/app/gui/i3c-workbench" ]] || ! grep -q '^BUILD_TESTING:BOOL=ON' "$build/CMakeCache.txt"; then
+if [[ ! -x "$build/tools/screenshots/wb-screenshots" ]] || ! grep -q '^BUILD_TESTING:BOOL=ON' "$build/CMakeCache.txt"; then
     # BUILD_TESTING only for wb-fake-openai; no test is built here.
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DWB_BUILD_GUI=ON >/dev/null
 fi
-cmake --build "$build" --target i3c-workbench i3c wb-fake-openai >/dev/null
+cmake --build "$build" --target wb-screenshots i3c wb-fake-openai >/dev/null
 
 files=("$root/datasets/demo/demo.jsonl")
 for f in "$shared/i3c-preprocessed/test_data/GSM8K.json" "$shared/gsm-ic-1k/GSM-IC2.json"; do
     [[ -f "$f" ]] && files+=("$f")
 done
 
-# A throw-away settings file: screenshots always show the default layout, never the user's.
-settings=$(mktemp --suffix=.ini)
 work=$(mktemp -d)
 server_pid=
-trap 'rm -f "$settings"; rm -rf "$work"; [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
+trap 'rm -rf "$work"; [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true' EXIT
 mkdir -p "$out"
 
 # A results database with real runs of the CLI against the fake server (no model behind it).
@@ -47,7 +46,8 @@ fake=(--db "$db" --base-url "$url" --model fake-server --api-key-env WB_SCREENSH
 "${i3c[@]}" run datasets/demo/demo.jsonl "${fake[@]}" --method zero-shot-cot+i3c --name "fake server (not a model result)" >/dev/null 2>&1 || true
 files+=("$db")
 
-run=("$build/app/gui/i3c-workbench" --settings "$settings" --screenshot "$out" "${files[@]}")
+# wb-screenshots uses a throw-away settings file: the pictures always show the default layout, never the user's.
+run=("$build/tools/screenshots/wb-screenshots" "$out" "${files[@]}")
 if command -v xvfb-run >/dev/null; then
     xvfb-run -a -s "-screen 0 1600x1000x24" "${run[@]}"
 else

@@ -6,7 +6,6 @@
 #include "ui/jobs/datasetloadjob.h"
 #include "ui/jobs/storereader.h"
 #include "ui/compare/runlistmodel.h"
-#include "ui/export/pngfile.h"
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/models/problemtablemodel.h"
 #include "ui/pages/comparepage.h"
@@ -16,7 +15,7 @@
 #include "ui/pages/runspage.h"
 #include "ui/platform/datapaths.h"
 #include "ui/platform/filedialog.h"
-#include "ui/runs/runsmodel.h"
+#include "ui/platform/themeicon.h"
 #include "ui/settings/settings.h"
 #include "ui/views/viewsetup.h"
 
@@ -48,11 +47,6 @@ namespace wb::ui {
 namespace {
 // θ can be dragged along the slider; recount the whole table only once it settles.
 constexpr int kCountDelayMs = 400;
-
-QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
-}
 
 QString datasetFilter() { return QObject::tr("Datasets (*.json *.jsonl *.csv);;All files (*)"); }
 } // namespace
@@ -127,15 +121,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 void MainWindow::createPromptEditorDock()
 {
     m_promptEditorPage = new PromptEditorPage(m_settings, this);
-    m_promptEditorDock = new QDockWidget(tr("Prompt Editor"), this);
-    m_promptEditorDock->setObjectName(QStringLiteral("promptEditorDock"));
-    m_promptEditorDock->setWidget(m_promptEditorPage);
-    addDockWidget(Qt::BottomDockWidgetArea, m_promptEditorDock);
-    m_promptEditorDock->hide();
-    QAction* toggle = m_promptEditorDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("showPromptEditorAction"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_viewMenu->addAction(toggle);
+    m_promptEditorDock = addPageDock(m_promptEditorPage, tr("Prompt Editor"), QStringLiteral("promptEditorDock"),
+        QStringLiteral("showPromptEditorAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
     // The preview follows the inspector: its problem, and its candidates at the current θ and encoder.
     connect(m_inspectorPage, &InspectorPage::reportUpdated, this, [this]() {
         const auto& report = m_inspectorPage->report();
@@ -147,36 +134,19 @@ void MainWindow::createPromptEditorDock()
     });
 }
 
-void MainWindow::showPromptEditor()
-{
-    m_promptEditorDock->show();
-    m_promptEditorDock->raise();
-    resizeDocks({ m_promptEditorDock }, { height() * 3 / 5 }, Qt::Vertical);
-}
+void MainWindow::showPromptEditor() { raiseDock(m_promptEditorDock, height() * 3 / 5); }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createCompareDock()
 {
     m_comparePage = new ComparePage(this);
-    m_compareDock = new QDockWidget(tr("Compare Runs"), this);
-    m_compareDock->setObjectName(QStringLiteral("compareDock"));
-    m_compareDock->setWidget(m_comparePage);
-    addDockWidget(Qt::BottomDockWidgetArea, m_compareDock);
-    m_compareDock->hide();
-    QAction* toggle = m_compareDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("showCompareAction"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_viewMenu->addAction(toggle);
+    m_compareDock = addPageDock(m_comparePage, tr("Compare Runs"), QStringLiteral("compareDock"),
+        QStringLiteral("showCompareAction"), QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_comparePage, &ComparePage::checkedRunsChanged, this, &MainWindow::updateRunResultColumns);
 }
 
-void MainWindow::showComparePage()
-{
-    m_compareDock->show();
-    m_compareDock->raise();
-    resizeDocks({ m_compareDock }, { height() * 3 / 5 }, Qt::Vertical);
-}
+void MainWindow::showComparePage() { raiseDock(m_compareDock, height() * 3 / 5); }
 
 void MainWindow::updateRunResultColumns()
 {
@@ -294,9 +264,7 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::createIssuesDock()
 {
-    m_issuesDock = new QDockWidget(tr("Issues"), this);
-    m_issuesDock->setObjectName(QStringLiteral("issuesDock"));
-    m_issuesView = new QTableView(m_issuesDock);
+    m_issuesView = new QTableView(this);
     m_issuesView->setObjectName(QStringLiteral("issuesView"));
     m_issuesView->setModel(m_diagnostics);
     setupTableView(m_issuesView);
@@ -305,32 +273,40 @@ void MainWindow::createIssuesDock()
         DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_issuesView->horizontalHeader()->resizeSection(DiagnosticsModel::LocationColumn, 260);
     m_issuesView->horizontalHeader()->setStretchLastSection(true);
-    m_issuesDock->setWidget(m_issuesView);
-    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
-    m_issuesDock->hide();
-    m_viewMenu->addAction(m_issuesDock->toggleViewAction());
+    m_issuesDock = addPageDock(m_issuesView, tr("Issues"), QStringLiteral("issuesDock"));
 }
 
 void MainWindow::createRunsDock()
 {
     m_runsPage = new RunsPage(m_settings, this);
-    m_runsDock = new QDockWidget(tr("Runs"), this);
-    m_runsDock->setObjectName(QStringLiteral("runsDock"));
-    m_runsDock->setWidget(m_runsPage);
-    addDockWidget(Qt::BottomDockWidgetArea, m_runsDock);
-    m_runsDock->hide();
-    QAction* toggle = m_runsDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("showRunsAction"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_viewMenu->addAction(toggle);
+    m_runsDock = addPageDock(m_runsPage, tr("Runs"), QStringLiteral("runsDock"), QStringLiteral("showRunsAction"),
+        QKeySequence(Qt::CTRL | Qt::Key_R));
     m_runsPage->refresh();
 }
 
-void MainWindow::showRunsPage()
+void MainWindow::showRunsPage() { raiseDock(m_runsDock, height() * 2 / 5); }
+
+QDockWidget* MainWindow::addPageDock(QWidget* page, const QString& title, const QString& objectName,
+    const QString& toggleObjectName, const QKeySequence& shortcut)
 {
-    m_runsDock->show();
-    m_runsDock->raise();
-    resizeDocks({ m_runsDock }, { height() * 2 / 5 }, Qt::Vertical);
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(page);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    QAction* toggle = dock->toggleViewAction();
+    if (!toggleObjectName.isEmpty())
+        toggle->setObjectName(toggleObjectName);
+    toggle->setShortcut(shortcut);
+    m_viewMenu->addAction(toggle);
+    return dock;
+}
+
+void MainWindow::raiseDock(QDockWidget* dock, int dockHeight)
+{
+    dock->show();
+    dock->raise();
+    resizeDocks({ dock }, { dockHeight }, Qt::Vertical);
 }
 
 void MainWindow::createStatusBar()
@@ -623,42 +599,6 @@ void MainWindow::showIssues(bool show)
     m_issuesDock->setVisible(show);
     if (show)
         m_issuesDock->raise();
-}
-
-QStringList MainWindow::saveScreenshots(const QString& directory, const QString& prefix)
-{
-    QDir().mkpath(directory);
-    QStringList written;
-    const auto save = [&](QWidget* widget, const QString& name) {
-        const QString file = QDir(directory).filePath(prefix + name + QStringLiteral(".png"));
-        if (writePngAtomically(widget->grab().toImage(), file))
-            written << file;
-    };
-    save(this, QStringLiteral("mainwindow"));
-    save(m_datasetsPage, QStringLiteral("datasets"));
-    save(m_inspectorPage, QStringLiteral("inspector"));
-    // A hidden dock does not lay its page out: float it at a readable size for the shot.
-    const bool promptEditorShown = m_promptEditorDock->isVisible();
-    if (!promptEditorShown) {
-        m_promptEditorDock->setFloating(true);
-        m_promptEditorDock->resize(1440, 860);
-        m_promptEditorDock->show();
-    }
-    save(m_promptEditorPage, QStringLiteral("prompteditor"));
-    if (!promptEditorShown) {
-        m_promptEditorDock->hide();
-        m_promptEditorDock->setFloating(false);
-    }
-    if (m_issuesDock->isVisible())
-        save(m_issuesDock, QStringLiteral("issues"));
-    if (m_runsDock->isVisible() && m_runsPage->model()->rowCount() > 0)
-        save(m_runsPage, QStringLiteral("runs"));
-    if (m_comparePage->comparison() && !m_comparePage->comparison()->runs.empty()) {
-        if (!m_compareDock->isVisible())
-            m_comparePage->resize(1440, 900); // a hidden dock does not lay its page out
-        save(m_comparePage, QStringLiteral("compare"));
-    }
-    return written;
 }
 
 } // namespace wb::ui

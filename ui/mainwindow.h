@@ -5,6 +5,7 @@
 #include "core/store/records.h"
 #include "ui/jobs/generation.h"
 
+#include <QKeySequence>
 #include <QMainWindow>
 
 #include <memory>
@@ -68,9 +69,6 @@ public:
 
     /// Shows or hides the issues panel.
     void showIssues(bool show);
-    /// Saves one PNG per page into `directory` (`<prefix>mainwindow.png`, `<prefix>datasets.png`, …) and returns
-    /// the written paths.
-    QStringList saveScreenshots(const QString& directory, const QString& prefix = {});
 
 signals:
     /// A dataset finished loading and is shown.
@@ -91,6 +89,12 @@ private:
     void createRunsDock();
     void createPromptEditorDock();
     void createCompareDock();
+    /// Puts `page` into a hidden bottom dock named `objectName`, toggled from the View menu by an action named
+    /// `toggleObjectName` with `shortcut`.
+    QDockWidget* addPageDock(QWidget* page, const QString& title, const QString& objectName,
+        const QString& toggleObjectName = {}, const QKeySequence& shortcut = {});
+    /// Shows and raises `dock` at `dockHeight` pixels.
+    void raiseDock(QDockWidget* dock, int dockHeight);
     void updateRunResultColumns();
     void restoreWindowState();
     void saveWindowState();

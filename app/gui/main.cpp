@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/mainwindow.h"
-#include "ui/screenshotter.h"
+#include "ui/platform/datapaths.h"
 #include "ui/settings/settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTextStream>
 
 int main(int argc, char* argv[])
 {
@@ -25,13 +26,14 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Dataset files to open."),
         QStringLiteral("[file...]"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QApplication::translate("main", "Open each file, save a PNG of every page into <dir>, then quit."),
-        QStringLiteral("dir"));
     const QCommandLineOption settingsFile(QStringLiteral("settings"),
         QApplication::translate("main", "Use <ini> instead of the per-user settings file."), QStringLiteral("ini"));
-    parser.addOption(screenshot);
+    const QCommandLineOption quitAfterLoad(QStringLiteral("quit-after-load"),
+        QApplication::translate("main",
+            "Open the file (the demo dataset when none is given), then quit: exit status 0 when it loaded, 1 when "
+            "not. For checking an installation."));
     parser.addOption(settingsFile);
+    parser.addOption(quitAfterLoad);
     parser.process(app);
 
     std::unique_ptr<wb::ui::Settings> settings = parser.isSet(settingsFile)
@@ -40,13 +42,17 @@ int main(int argc, char* argv[])
     wb::ui::MainWindow window(*settings);
     window.show();
 
-    const QStringList files = parser.positionalArguments();
-    if (parser.isSet(screenshot)) {
-        auto* shooter = new wb::ui::Screenshotter(window, parser.value(screenshot), files, &window);
-        QObject::connect(shooter, &wb::ui::Screenshotter::done, &app,
-            [](int failures) { QApplication::exit(failures == 0 ? 0 : 1); });
-        shooter->start();
-    } else if (!files.isEmpty()) {
+    QStringList files = parser.positionalArguments();
+    if (parser.isSet(quitAfterLoad)) {
+        QObject::connect(&window, &wb::ui::MainWindow::datasetLoaded, &app, []() { QApplication::exit(0); });
+        QObject::connect(&window, &wb::ui::MainWindow::datasetFailed, &app, [](const QString& message) {
+            QTextStream(stderr) << message << '\n';
+            QApplication::exit(1);
+        });
+        if (files.isEmpty())
+            files << wb::ui::findDemoDataset(); // not installed: an empty path, which fails to open
+    }
+    if (!files.isEmpty()) {
         window.openFile(files.first());
     } else {
         window.openInitialDataset();

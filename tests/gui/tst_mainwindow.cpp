@@ -3,6 +3,7 @@
 #include "support/comparedb.h"
 #include "support/fakeserver.h"
 #include "support/testpaths.h"
+#include "tools/screenshots/pageshots.h"
 #include "ui/mainwindow.h"
 #include "ui/models/conditiontablemodel.h"
 #include "ui/models/diagnosticsmodel.h"
@@ -603,7 +604,7 @@ void TestMainWindow::comparePageListsProblemsAndExports()
         dock->resize(1440, 900);
         page->chart(ComparePage::DatasetChart)->barClicked(1, 0);
         QTest::qWait(300); // let the dock lay out before grabbing
-        QVERIFY(!m_window->saveScreenshots(shots, QStringLiteral("compare-")).isEmpty());
+        QVERIFY(!wb::screenshots::savePageShots(*m_window, shots, QStringLiteral("compare-")).isEmpty());
         for (int i = 0; i < ComparePage::ChartCount; ++i) {
             AccuracyBarChart* shown = page->chart(static_cast<ComparePage::Chart>(i));
             QVERIFY(saveChartPng(

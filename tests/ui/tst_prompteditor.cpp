@@ -127,6 +127,15 @@ int stepIndex(const wb::method::Method& method, const char* id)
             return static_cast<int>(i);
     return -1;
 }
+
+/// The lines of a line-diff case, written as plain literals.
+QStringList lines(std::initializer_list<const char*> items)
+{
+    QStringList result;
+    for (const char* item : items)
+        result << QString::fromLatin1(item);
+    return result;
+}
 }
 
 void TestPromptEditor::highlighterMarksKnownAndUnknownVariables()
@@ -201,7 +210,7 @@ void TestPromptEditor::invalidTemplateShowsInlineError()
     QVERIFY(page.selectMethod(QStringLiteral("zero-shot-cot+i3c")));
     const int reason = stepIndex(page.editedMethod(), "reason");
     QVERIFY(reason >= 0);
-    QVERIFY2(page.issueTexts().isEmpty(), qPrintable(page.issueTexts().join('\n')));
+    QVERIFY2(page.issueTexts().isEmpty(), qPrintable(page.issueTexts().join(QLatin1Char('\n'))));
     QPlainTextEdit* edit = page.stepEditor(reason)->templateEdit(0);
     edit->setPlainText(text);
 
@@ -312,7 +321,7 @@ void TestPromptEditor::decodingFormChangesBody()
     stop->setText(QStringLiteral("[\"\\n\\nQ:\"]"));
     QVERIFY(page.preview().front().body.find("\"stop\":[\"\\n\\nQ:\"]") != std::string::npos);
     stop->setText(QStringLiteral("not json"));
-    QVERIFY(page.issueTexts().join('\n').contains(QStringLiteral("stop:")));
+    QVERIFY(page.issueTexts().join(QLatin1Char('\n')).contains(QStringLiteral("stop:")));
 }
 
 void TestPromptEditor::previewNamesCurrentBackendModel()
@@ -341,17 +350,17 @@ void TestPromptEditor::lineDiff_data()
     QTest::addColumn<QStringList>("before");
     QTest::addColumn<QStringList>("after");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("equal") << QStringList { "a", "b" } << QStringList { "a", "b" } << QStringLiteral("  a\n  b");
+    QTest::newRow("equal") << lines({ "a", "b" }) << lines({ "a", "b" }) << QStringLiteral("  a\n  b");
     QTest::newRow("both empty") << QStringList {} << QStringList {} << QString();
-    QTest::newRow("added at end") << QStringList { "a" } << QStringList { "a", "b" } << QStringLiteral("  a\n+ b");
-    QTest::newRow("removed in middle") << QStringList { "a", "b", "c" } << QStringList { "a", "c" }
+    QTest::newRow("added at end") << lines({ "a" }) << lines({ "a", "b" }) << QStringLiteral("  a\n+ b");
+    QTest::newRow("removed in middle") << lines({ "a", "b", "c" }) << lines({ "a", "c" })
                                        << QStringLiteral("  a\n- b\n  c");
-    QTest::newRow("changed line") << QStringList { "a", "b", "c" } << QStringList { "a", "B", "c" }
+    QTest::newRow("changed line") << lines({ "a", "b", "c" }) << lines({ "a", "B", "c" })
                                   << QStringLiteral("  a\n- b\n+ B\n  c");
-    QTest::newRow("all new") << QStringList {} << QStringList { "x", "y" } << QStringLiteral("+ x\n+ y");
-    QTest::newRow("all gone") << QStringList { "x" } << QStringList {} << QStringLiteral("- x");
-    QTest::newRow("keeps longest common") << QStringList { "a", "b", "c", "d" } << QStringList { "b", "c", "x", "d" }
-                                          << QStringLiteral("- a\n  b\n  c\n+ x\n  d");
+    QTest::newRow("all new") << QStringList {} << lines({ "x", "y" }) << QStringLiteral("+ x\n+ y");
+    QTest::newRow("all gone") << lines({ "x" }) << QStringList {} << QStringLiteral("- x");
+    QTest::newRow("keeps longest common")
+        << lines({ "a", "b", "c", "d" }) << lines({ "b", "c", "x", "d" }) << QStringLiteral("- a\n  b\n  c\n+ x\n  d");
 }
 
 void TestPromptEditor::lineDiff()

@@ -158,9 +158,9 @@ void TestRunsProfiles::describeConnection_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<bool>("listed");
     QTest::addColumn<QString>("contains");
-    QTest::newRow("listed") << false << 0 << QStringList { "a", "m" } << true << true
+    QTest::newRow("listed") << false << 0 << QStringList { QStringLiteral("a"), QStringLiteral("m") } << true << true
                             << "lists 2 model(s), including m";
-    QTest::newRow("not listed") << false << 0 << QStringList { "a" } << true << false << "but not m";
+    QTest::newRow("not listed") << false << 0 << QStringList { QStringLiteral("a") } << true << false << "but not m";
     QTest::newRow("401") << true << int(wb::ErrorCode::Auth) << QStringList() << false << false
                          << "key was rejected by http://h/v1/models";
     QTest::newRow("network") << true << int(wb::ErrorCode::Network) << QStringList() << false << false

@@ -23,11 +23,15 @@ AccuracyBarChart::AccuracyBarChart(QWidget* parent)
     : QChartView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
-    auto* chart = new QChart();
-    chart->setAnimationOptions(QChart::NoAnimation); // exports and tests must see the final bars
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    setChart(chart);
+    // The view's own chart, configured in place: setChart() would not delete it, and it would leak.
+    QChart* c = chart();
+    c->setAnimationOptions(QChart::NoAnimation); // exports and tests must see the final bars
+    c->legend()->setAlignment(Qt::AlignBottom);
+    c->setMargins(QMargins(4, 4, 4, 4));
+    connect(c, &QChart::plotAreaChanged, this, [this]() {
+        if (m_errorBars)
+            m_errorBars->plotAreaChanged();
+    });
     setMinimumHeight(240);
     rebuild();
 }
@@ -112,10 +116,6 @@ void AccuracyBarChart::rebuild()
 
     m_errorBars = new ErrorBarItem(c, m_series);
     m_errorBars->setWhiskers(std::move(whiskers));
-    connect(c, &QChart::plotAreaChanged, this, [this]() {
-        if (m_errorBars)
-            m_errorBars->plotAreaChanged();
-    });
 }
 
 qreal AccuracyBarChart::barCenter(int set, int category) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/compare/problemlistmodel.h"
 
+#include "ui/models/problemcolumns.h"
+
 #include <QColor>
 
 namespace wb::ui {
@@ -105,13 +107,13 @@ QVariant ProblemListModel::headerData(int section, Qt::Orientation orientation, 
     const QString b = m_runB ? QStringLiteral("#%1").arg(m_runB->record.id) : tr("B");
     switch (section) {
     case IndexColumn:
-        return tr("#");
+        return problemColumnTitle(ProblemColumn::Index);
     case IdColumn:
-        return tr("Id");
+        return problemColumnTitle(ProblemColumn::Id);
     case TextColumn:
-        return tr("Problem");
+        return problemColumnTitle(ProblemColumn::Text);
     case GoldColumn:
-        return tr("Gold");
+        return problemColumnTitle(ProblemColumn::GoldAnswer);
     case AnswerAColumn:
         return tr("Answer %1").arg(a);
     case CorrectAColumn:

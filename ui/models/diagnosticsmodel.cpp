@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/models/diagnosticsmodel.h"
 
-#include <QApplication>
-#include <QIcon>
-#include <QStyle>
+#include "ui/platform/themeicon.h"
 
 namespace wb::ui {
 
@@ -11,17 +9,15 @@ namespace {
 
 QIcon severityIcon(wb::Diagnostic::Severity severity)
 {
-    QStyle* style = QApplication::style();
     switch (severity) {
     case wb::Diagnostic::Severity::Error:
-        return QIcon::fromTheme(QStringLiteral("dialog-error"), style->standardIcon(QStyle::SP_MessageBoxCritical));
+        return themeIcon("dialog-error", QStyle::SP_MessageBoxCritical);
     case wb::Diagnostic::Severity::Warning:
-        return QIcon::fromTheme(QStringLiteral("dialog-warning"), style->standardIcon(QStyle::SP_MessageBoxWarning));
+        return themeIcon("dialog-warning", QStyle::SP_MessageBoxWarning);
     case wb::Diagnostic::Severity::Info:
         break;
     }
-    return QIcon::fromTheme(
-        QStringLiteral("dialog-information"), style->standardIcon(QStyle::SP_MessageBoxInformation));
+    return themeIcon("dialog-information", QStyle::SP_MessageBoxInformation);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/models/problemtablemodel.h"
 
+#include "ui/models/problemcolumns.h"
+
 #include <QStringList>
 
 namespace wb::ui {
@@ -229,17 +231,17 @@ QVariant ProblemTableModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::DisplayRole) {
         switch (section) {
         case IndexColumn:
-            return tr("#");
+            return problemColumnTitle(ProblemColumn::Index);
         case IdColumn:
-            return tr("Id");
+            return problemColumnTitle(ProblemColumn::Id);
         case TextColumn:
-            return tr("Problem");
+            return problemColumnTitle(ProblemColumn::Text);
         case ConditionsColumn:
             return tr("Conds");
         case CandidatesColumn:
             return tr("Cands");
         case GoldAnswerColumn:
-            return tr("Gold");
+            return problemColumnTitle(ProblemColumn::GoldAnswer);
         case GoldIrrelevantColumn:
             return tr("Gold irr.");
         default:

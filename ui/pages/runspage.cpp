@@ -5,6 +5,7 @@
 #include "core/store/store.h"
 #include "ui/jobs/asyncjob.h"
 #include "ui/platform/keychain.h"
+#include "ui/platform/themeicon.h"
 #include "ui/runs/profileentry.h"
 #include "ui/runs/runcontroller.h"
 #include "ui/runs/runrow.h"
@@ -13,7 +14,6 @@
 #include "ui/views/viewsetup.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -53,11 +53,6 @@ wb::Result<RunsSnapshot> readSnapshot(const std::string& path)
     if (!datasets)
         return datasets.error();
     return RunsSnapshot { std::move(*rows), std::move(*datasets) };
-}
-
-QIcon themeIcon(const char* name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(name), QApplication::style()->standardIcon(fallback));
 }
 
 QLabel* valueLabel(QWidget* parent, const char* objectName)

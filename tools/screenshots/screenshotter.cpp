@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ui/screenshotter.h"
+#include "tools/screenshots/screenshotter.h"
 
 #include "ui/export/pngfile.h"
+#include "tools/screenshots/pageshots.h"
 #include "ui/mainwindow.h"
 #include "ui/models/diagnosticsmodel.h"
 #include "ui/pages/datasetspage.h"
@@ -15,14 +16,13 @@
 #include <QDockWidget>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeWidget>
-
 #include <QFileInfo>
 #include <QTextStream>
+#include <QTreeWidget>
 
 #include <cstdio>
 
-namespace wb::ui {
+namespace wb::screenshots {
 
 namespace {
 constexpr int kWatchdogMs = 120000;
@@ -52,20 +52,21 @@ bool isDatabase(const QString& file)
 }
 }
 
-Screenshotter::Screenshotter(MainWindow& window, const QString& directory, const QStringList& files, QObject* parent)
+Screenshotter::Screenshotter(
+    ui::MainWindow& window, const QString& directory, const QStringList& files, QObject* parent)
     : QObject(parent)
     , m_window(window)
     , m_directory(directory)
     , m_files(files)
 {
     if (m_files.isEmpty())
-        m_files << findDemoDataset();
+        m_files << ui::findDemoDataset();
     m_watchdog.setSingleShot(true);
     m_watchdog.setInterval(kWatchdogMs);
     connect(&m_watchdog, &QTimer::timeout, this, [this]() { fail(QStringLiteral("timed out")); });
-    connect(&m_window, &MainWindow::datasetLoaded, this, &Screenshotter::onLoaded);
-    connect(&m_window, &MainWindow::datasetFailed, this, [this](const QString& message) { fail(message); });
-    connect(m_window.inspectorPage(), &InspectorPage::reportUpdated, this, &Screenshotter::onReport);
+    connect(&m_window, &ui::MainWindow::datasetLoaded, this, &Screenshotter::onLoaded);
+    connect(&m_window, &ui::MainWindow::datasetFailed, this, [this](const QString& message) { fail(message); });
+    connect(m_window.inspectorPage(), &ui::InspectorPage::reportUpdated, this, &Screenshotter::onReport);
 }
 
 void Screenshotter::start() { QTimer::singleShot(0, this, &Screenshotter::next); }
@@ -117,7 +118,7 @@ void Screenshotter::shoot()
     }
     const QString prefix = QFileInfo(m_files.at(m_current)).completeBaseName().toLower() + QLatin1Char('-');
     m_window.showIssues(m_window.diagnosticsModel()->rowCount() > 0);
-    const QStringList written = m_window.saveScreenshots(m_directory, prefix);
+    const QStringList written = savePageShots(m_window, m_directory, prefix);
     QTextStream out(stdout);
     for (const QString& file : written)
         out << file << '\n';
@@ -132,7 +133,7 @@ void Screenshotter::shoot()
 
 void Screenshotter::shootRunCalls()
 {
-    RunCallsView* calls = m_window.inspectorPage()->runCallsView();
+    ui::RunCallsView* calls = m_window.inspectorPage()->runCallsView();
     if (calls->isLoading()) {
         QTimer::singleShot(kSettleMs, this, &Screenshotter::shootRunCalls);
         return;
@@ -206,4 +207,4 @@ void Screenshotter::fail(const QString& why)
     next();
 }
 
-} // namespace wb::ui
+} // namespace wb::screenshots

@@ -6,16 +6,19 @@
 #include <QTimer>
 
 namespace wb::ui {
-
 class MainWindow;
+}
 
-/// Drives the real window through each dataset for `--screenshot DIR`: open it, select an interesting
+namespace wb::screenshots {
+
+/// Drives the real window through each file given to wb-screenshots: open it, select an interesting
 /// problem (one with gold-irrelevant conditions when there is one), wait for its scores, save every page.
 /// A results database (.sqlite / .db) also yields inspector-runs.png: that problem's stored calls.
 class Screenshotter : public QObject {
     Q_OBJECT
 public:
-    Screenshotter(MainWindow& window, const QString& directory, const QStringList& files, QObject* parent = nullptr);
+    Screenshotter(
+        wb::ui::MainWindow& window, const QString& directory, const QStringList& files, QObject* parent = nullptr);
 
     void start();
 
@@ -32,7 +35,7 @@ private:
     void shootRunCalls();
     void fail(const QString& why);
 
-    MainWindow& m_window;
+    wb::ui::MainWindow& m_window;
     QString m_directory;
     QStringList m_files;
     int m_current = -1;
@@ -41,4 +44,4 @@ private:
     QTimer m_watchdog;
 };
 
-} // namespace wb::ui
+} // namespace wb::screenshots
