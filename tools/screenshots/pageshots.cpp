@@ -30,7 +30,7 @@ public:
     void save(QWidget* widget, const QString& name)
     {
         const QString file = m_directory.filePath(m_prefix + name + QStringLiteral(".png"));
-        if (writePngAtomically(widget->grab().toImage(), file))
+        if (wb::ui::writePngAtomically(widget->grab().toImage(), file))
             m_written << file;
     }
 
