@@ -182,7 +182,7 @@ void Screenshotter::shootRunCalls()
         inner->setSizes({ (innerSizes[0] + innerSizes[1]) * 2 / 5, (innerSizes[0] + innerSizes[1]) * 3 / 5 });
     QTimer::singleShot(kSettleMs, this, [this, tabs, docks, split, sizes, inner, innerSizes]() {
         const QString file = QDir(m_directory).filePath(QStringLiteral("inspector-runs.png"));
-        if (writePngAtomically(m_window.inspectorPage()->grab().toImage(), file))
+        if (wb::ui::writePngAtomically(m_window.inspectorPage()->grab().toImage(), file))
             QTextStream(stdout) << file << '\n';
         else
             ++m_failures;
