@@ -72,7 +72,7 @@ Result<std::vector<store::RowId>> makeComparisonDatabase(
     serverConfig.answer = [problems](const nlohmann::json& request) { return answerFor(request, problems); };
     FakeServer server(serverConfig);
     if (!server.start())
-        return makeError(ErrorCode::Network, "the fake server could not start (built without cpp-httplib?)");
+        return makeError(ErrorCode::Network, "the fake server could not listen on 127.0.0.1");
     auto store = store::Store::open(dbPath);
     if (!store)
         return store.error();

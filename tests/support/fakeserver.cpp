@@ -3,9 +3,7 @@
 
 #include "core/common/sha256.h"
 
-#ifdef WB_HAVE_HTTPLIB
 #include <httplib.h>
-#endif
 
 #include <algorithm>
 #include <sys/socket.h>
@@ -52,8 +50,6 @@ std::vector<std::string> deltas(const std::string& text)
 }
 
 } // namespace
-
-#ifdef WB_HAVE_HTTPLIB
 
 struct FakeServer::Impl {
     httplib::Server server;
@@ -310,22 +306,6 @@ void FakeServer::stop()
         m_thread.join();
     }
 }
-
-#else
-
-struct FakeServer::Impl { };
-
-FakeServer::FakeServer(FakeServerConfig config)
-    : m_config(std::move(config))
-    , d(std::make_unique<Impl>())
-{
-}
-
-bool FakeServer::start() { return false; }
-
-void FakeServer::stop() { }
-
-#endif
 
 FakeServer::~FakeServer() { stop(); }
 

@@ -50,7 +50,7 @@ public:
     FakeServer(const FakeServer&) = delete;
     FakeServer& operator=(const FakeServer&) = delete;
 
-    /// Binds and starts serving; false when cpp-httplib is unavailable or binding failed.
+    /// Binds and starts serving; false when 127.0.0.1 could not be bound (a test failure, never a skip).
     bool start();
     void stop();
 

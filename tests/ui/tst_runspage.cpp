@@ -146,8 +146,7 @@ void TestRunsPage::staysResponsiveCancelsAndResumesWithoutResending()
     wb::test::FakeServerConfig serverConfig;
     serverConfig.latency = std::chrono::milliseconds(20);
     wb::test::FakeServer server(serverConfig);
-    if (!server.start())
-        QSKIP("the fake server needs cpp-httplib");
+    QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
     const ProfileEntry profile = envProfile(server);
 
     QSignalSpy started(m_page.get(), &RunsPage::runStarted);
@@ -219,8 +218,7 @@ void TestRunsPage::keychainKeyReachesServerButIsNeverStored()
     wb::test::FakeServerConfig serverConfig;
     serverConfig.requiredKey = secret;
     wb::test::FakeServer server(serverConfig);
-    if (!server.start())
-        QSKIP("the fake server needs cpp-httplib");
+    QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
     Keychain::setMemoryBackendForTesting(true);
     ProfileEntry profile = envProfile(server);
     profile.keySource = KeySource::Keychain;
@@ -259,8 +257,7 @@ void TestRunsPage::keychainKeyReachesServerButIsNeverStored()
 void TestRunsPage::missingKeychainFailsWithClearMessage()
 {
     wb::test::FakeServer server;
-    if (!server.start())
-        QSKIP("the fake server needs cpp-httplib");
+    QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
     Keychain::setUnavailableForTesting(true);
     ProfileEntry profile = envProfile(server);
     profile.keySource = KeySource::Keychain;
@@ -296,8 +293,7 @@ void TestRunsPage::newRunDialogOffersOpenAndStoredDatasets()
 void TestRunsPage::testConnectionListsModels()
 {
     wb::test::FakeServer server;
-    if (!server.start())
-        QSKIP("the fake server needs cpp-httplib");
+    QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
     ProfileEntry missing = envProfile(server);
     missing.backend.name = "other";
     missing.backend.model = "no-such-model";
@@ -321,8 +317,7 @@ void TestRunsPage::testConnectionExplainsUnreachableServer()
     // (The fake server checks keys only on chat and embeddings, so the 401 wording is covered by
     // tst_runsprofiles' describeConnection table.)
     wb::test::FakeServer server;
-    if (!server.start())
-        QSKIP("the fake server needs cpp-httplib");
+    QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
     ProfileEntry profile = envProfile(server);
     const std::string wrongUrl = server.baseUrl().substr(0, server.baseUrl().size() - 3); // without "/v1"
     profile.backend.baseUrl = wrongUrl;

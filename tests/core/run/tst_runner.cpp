@@ -93,8 +93,7 @@ private slots:
         serverConfig.retryAfter = std::string(1, '0'); // = "0" draws a false -Wrestrict from GCC 12 at -O3
         serverConfig.stallFor = std::chrono::milliseconds(1200);
         test::FakeServer server(serverConfig);
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         for (const auto fault : { test::Fault::ServerError, test::Fault::RateLimited, test::Fault::DropConnection,
                  test::Fault::MalformedJson, test::Fault::Stall })
             server.setFaultProbability(fault, 0.10);
@@ -139,8 +138,7 @@ private slots:
     void cancelThenResumeSendsOnlyMissingCalls()
     {
         test::FakeServer server;
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         auto store = store::Store::open(dbPath("resume.db"));
         WB_VERIFY_OK(store);
         std::uint64_t planned = 0;
@@ -187,8 +185,7 @@ private slots:
         test::FakeServerConfig serverConfig;
         serverConfig.latency = std::chrono::milliseconds(5);
         test::FakeServer server(serverConfig);
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         const std::string path = dbPath("killed.db");
         run::RunId runId = 0;
         {
@@ -254,8 +251,7 @@ private slots:
     void identicalRerunIsServedFromCache()
     {
         test::FakeServer server;
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         auto store = store::Store::open(dbPath("cache.db"));
         WB_VERIFY_OK(store);
         run::Runner runner(*store, testOptions());
@@ -291,8 +287,7 @@ private slots:
     void failedCallsAreRecordedThenRetriedOnResume()
     {
         test::FakeServer server;
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         server.setFaultProbability(test::Fault::ServerError, 1.0);
         auto store = store::Store::open(dbPath("errors.db"));
         WB_VERIFY_OK(store);
@@ -325,8 +320,7 @@ private slots:
     void deadBackendStopsTheRunResumably()
     {
         test::FakeServer server;
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         server.setFaultProbability(test::Fault::ServerError, 1.0);
         auto store = store::Store::open(dbPath("dead.db"));
         WB_VERIFY_OK(store);
@@ -356,8 +350,7 @@ private slots:
         test::FakeServerConfig serverConfig;
         serverConfig.latency = std::chrono::milliseconds(200);
         test::FakeServer server(serverConfig);
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         auto store = store::Store::open(dbPath("grace.db"));
         WB_VERIFY_OK(store);
         auto options = testOptions();
@@ -387,8 +380,7 @@ private slots:
         test::FakeServerConfig serverConfig;
         serverConfig.latency = std::chrono::milliseconds(2000);
         test::FakeServer server(serverConfig);
-        if (!server.start())
-            QSKIP("the fake server needs cpp-httplib");
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
         auto store = store::Store::open(dbPath("abort.db"));
         WB_VERIFY_OK(store);
         auto options = testOptions();
