@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/platform/keychain.h"
 #include "ui/runs/connectiontest.h"
-#include "ui/runs/keyvariable.h"
 #include "ui/runs/profileentry.h"
 #include "ui/settings/settings.h"
 
@@ -23,7 +22,6 @@ private slots:
     void brokenProfileJsonIsDropped();
     void keychainVariableNames_data();
     void keychainVariableNames();
-    void keyVariableScopeIsCountedAndUnset();
     void describeConnection_data();
     void describeConnection();
     void memoryKeychainStoresAndReads();
@@ -132,22 +130,6 @@ void TestRunsProfiles::keychainVariableNames()
     for (const QChar c : name)
         QVERIFY(c.isUpper() || c.isDigit() || c == QLatin1Char('_'));
     QVERIFY(keychainVariableName(entry + QLatin1Char('.')) != name);
-}
-
-void TestRunsProfiles::keyVariableScopeIsCountedAndUnset()
-{
-    const QString name = QStringLiteral("WB_TEST_SCOPE_KEY");
-    QVERIFY(!qEnvironmentVariableIsSet("WB_TEST_SCOPE_KEY"));
-    {
-        const KeyVariableScope outer(name, QStringLiteral("s3cret"));
-        QCOMPARE(qEnvironmentVariable("WB_TEST_SCOPE_KEY"), QStringLiteral("s3cret"));
-        {
-            const KeyVariableScope inner(name, QStringLiteral("s3cret"));
-        }
-        QVERIFY(qEnvironmentVariableIsSet("WB_TEST_SCOPE_KEY")); // still used by the outer scope
-    }
-    QVERIFY(!qEnvironmentVariableIsSet("WB_TEST_SCOPE_KEY"));
-    const KeyVariableScope none(QString(), QStringLiteral("ignored"));
 }
 
 void TestRunsProfiles::describeConnection_data()

@@ -3,7 +3,6 @@
 
 #include "core/llm/client.h"
 #include "ui/jobs/asyncjob.h"
-#include "ui/runs/keyvariable.h"
 
 #include <QCoreApplication>
 
@@ -61,14 +60,10 @@ void testConnection(const wb::llm::BackendProfile& profile, const QString& secre
     runAsync<Answer>(
         context,
         [profile, secret]() -> Answer {
-            std::unique_ptr<wb::llm::Client> client;
-            {
-                // The client reads its key once, in its constructor.
-                const KeyVariableScope key(
-                    secret.isEmpty() ? QString() : QString::fromStdString(profile.apiKeyEnv), secret);
-                client = std::make_unique<wb::llm::Client>(profile);
-            }
-            return client->listModels();
+            wb::llm::ClientOptions options;
+            options.apiKey = wb::llm::fixedKey(secret.toStdString());
+            wb::llm::Client client(profile, options);
+            return client.listModels();
         },
         [done, model = profile.model, url = profile.endpoint("models")](
             Answer&& models) { done(describeConnection(models, model, url)); });
