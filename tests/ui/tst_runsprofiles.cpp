@@ -24,6 +24,7 @@ private slots:
     void keychainVariableNames();
     void describeConnection_data();
     void describeConnection();
+    void azureNotFoundGivesNoV1Advice();
     void memoryKeychainStoresAndReads();
     void unavailableKeychainSaysSo();
     void osKeychainAnswersOrExplains();
@@ -172,6 +173,16 @@ void TestRunsProfiles::describeConnection()
     QCOMPARE(report.modelListed, listed);
     QCOMPARE(report.models, int(list.size()));
     QVERIFY2(report.message.contains(contains), qPrintable(report.message));
+}
+
+void TestRunsProfiles::azureNotFoundGivesNoV1Advice()
+{
+    const QString url = QStringLiteral("https://res.openai.azure.com/openai/models?api-version=2024-10-21");
+    const wb::Result<std::vector<std::string>> answer = wb::makeError(
+        wb::ErrorCode::NotFound, "check the resource URL and api-version 2024-10-21", url.toStdString());
+    const ConnectionReport report = wb::ui::describeConnection(answer, "gpt4o", url.toStdString());
+    QVERIFY2(!report.message.contains(QStringLiteral("/v1")), qPrintable(report.message));
+    QVERIFY(report.message.contains(QStringLiteral("api-version 2024-10-21")));
 }
 
 void TestRunsProfiles::memoryKeychainStoresAndReads()

@@ -31,8 +31,10 @@ ConnectionReport describeConnection(
             report.message = tr("Could not reach %1: %2").arg(where, detail);
             break;
         case wb::ErrorCode::NotFound:
-            report.message
-                = tr("%1 has no model list (is the base URL right? it usually ends in /v1): %2").arg(where, detail);
+            // Azure URLs end in /openai/deployments/NAME or /openai/v1: the core's message says what to check.
+            report.message = where.contains(QLatin1String("/openai/"))
+                ? tr("%1 has no model list: %2").arg(where, detail)
+                : tr("%1 has no model list (is the base URL right? it usually ends in /v1): %2").arg(where, detail);
             break;
         default:
             report.message = tr("%1 answered with an error: %2").arg(where, detail);
