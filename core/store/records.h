@@ -85,6 +85,17 @@ struct RunRecord {
     std::size_t correct = 0;
 };
 
+/// Who is executing a run: one row per run while an executor is alive (design: one executor per run).
+/// heartbeatAt is wall-clock seconds since the epoch, so that other processes can judge its age.
+struct RunLease {
+    RowId runId = 0;
+    std::string owner; ///< random per execution, so a restarted process never mistakes an old lease for its own
+    std::string host;
+    std::int64_t pid = 0;
+    double heartbeatAt = 0;
+    std::string acquiredAt;
+};
+
 enum class CallStatus { Done, Error };
 
 /// One LLM call of a run. (runId, problemIndex, step) is unique; step is a string key such as "verify:2",

@@ -127,8 +127,21 @@ CREATE TABLE response_cache (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: who executes a run. A row exists while an executor holds the run; heartbeat_at (seconds since the
+// epoch) lets another process tell a live executor from one that was killed.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE run_leases (
+    run_id       INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    owner        TEXT NOT NULL,
+    host         TEXT NOT NULL,
+    pid          INTEGER NOT NULL,
+    heartbeat_at REAL NOT NULL,
+    acquired_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql";
+
 // Migration N turns a version N-1 database into version N. Append new versions; never edit a shipped one.
-constexpr std::array kMigrations = { kSchemaV1 };
+constexpr std::array kMigrations = { kSchemaV1, kSchemaV2 };
 
 } // namespace
 
