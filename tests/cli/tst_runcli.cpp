@@ -277,6 +277,33 @@ private slots:
         QVERIFY2(missing.err.find("select-demos") != std::string::npos, missing.err.c_str());
     }
 
+    void azureReasoningModelFlags()
+    {
+        wb::test::FakeServerConfig config;
+        config.azureApiVersion = "2024-10-21";
+        config.reasoningModels = { "fake-model" };
+        config.requiredKey = "azure-cli-key-0123456789";
+        wb::test::FakeServer azure(config);
+        QVERIFY2(azure.start(), "the fake server could not listen on 127.0.0.1");
+        const std::string db = (m_dir.path() + QStringLiteral("/azure.db")).toStdString();
+        qputenv("WB_TEST_AZURE_CLI_KEY", QByteArray::fromStdString(config.requiredKey));
+        const auto run = runCli({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--base-url",
+            azure.azureDeploymentUrl("fake-model"), "--api-version", "2024-10-21", "--api-key-env",
+            "WB_TEST_AZURE_CLI_KEY", "--reasoning-model", "--reasoning-effort", "low", "--max-wait", "60", "--db", db,
+            "--limit", "2" });
+        qunsetenv("WB_TEST_AZURE_CLI_KEY");
+        WB_EXPECT_STATUS(run, 0);
+        QCOMPARE(azure.rejectedForReasoning(), 0);
+        QCOMPARE(azure.presentedKeys().size(), std::size_t(1));
+        const auto report = runCli({ "report", "--db", db, run.lines().front(), "--json" });
+        WB_EXPECT_STATUS(report, 0);
+        const auto backend = nlohmann::json::parse(report.out)["config"]["backend"];
+        QCOMPARE(backend["api_version"].get<std::string>(), std::string("2024-10-21"));
+        QVERIFY(backend["reasoning_model"].get<bool>());
+        QCOMPARE(backend["reasoning_effort"].get<std::string>(), std::string("low"));
+        QCOMPARE(backend["max_wait_s"].get<double>(), 60.0);
+    }
+
     void failingBackendExitsOneWithRecordedErrors()
     {
         QVERIFY2(m_serverUp, "the fake server could not listen on 127.0.0.1");
@@ -314,6 +341,14 @@ private slots:
             "--concurrency", "many", "--db", db }
                                          << "--concurrency";
         QTest::newRow("unknown option") << QStringList { "run", dataset, "--bogus" } << "--bogus";
+        QTest::newRow("deployment without api-version") << QStringList { "run", dataset, "--method", "direct",
+            "--model", "m", "--db", db, "--base-url", "https://res.openai.azure.com/openai/deployments/gpt4o" }
+                                                        << "--api-version";
+        QTest::newRow("bad max wait") << QStringList { "run", dataset, "--method", "direct", "--model", "m", "--db", db,
+            "--max-wait", "0" } << "--max-wait";
+        QTest::newRow("bad reasoning effort") << QStringList { "run", dataset, "--method", "direct", "--model", "m",
+            "--db", db, "--reasoning-effort", "very high" }
+                                              << "--reasoning-effort";
         QTest::newRow("resume unknown run") << QStringList { "run", "--resume", "999", "--db", db } << "999";
         QTest::newRow("resume with options")
             << QStringList { "run", "--resume", "1", "--db", db, "--model", "x" } << "--model";

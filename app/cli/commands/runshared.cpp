@@ -19,18 +19,30 @@ void declareBackendOptions(CLI::App& app, BackendOptions& options)
     options.concurrency = defaults.backend.concurrency;
     options.retries = defaults.backend.maxRetries;
     options.timeout = defaults.backend.requestTimeoutS;
+    options.maxWait = defaults.backend.maxWaitS;
     options.theta = defaults.theta;
     app.add_option("--model", options.model, "model name sent to the backend")->type_name("NAME");
     app.add_option("--base-url", options.baseUrl,
            "OpenAI-compatible base URL (default: $OPENAI_BASE_URL, else https://api.openai.com/v1)")
         ->type_name("URL");
     declareApiKeyEnv(app, options.apiKeyEnv);
+    app.add_option("--api-version", options.apiVersion,
+           "Azure OpenAI api-version, needed by a .../openai/deployments/NAME base URL (key sent as api-key)")
+        ->type_name("VERSION");
     addNumber(app, "--concurrency", options.concurrency, kWholeNumber,
         "requests in flight at most, 1..1024 (lowered on HTTP 429)")
         ->capture_default_str();
     addNumber(app, "--timeout", options.timeout, kSeconds, "time limit of one request")->capture_default_str();
     addNumber(app, "--retries", options.retries, kWholeNumber, "retries of a failed request, 0..100")
         ->capture_default_str();
+    addNumber(app, "--max-wait", options.maxWait, kSeconds,
+        "longest one call may take, retries and rate-limit waits included; then it is an error")
+        ->capture_default_str();
+    app.add_flag("--reasoning-model", options.reasoningModel,
+        "OpenAI reasoning model (o-series, gpt-5): max_completion_tokens, no temperature or top_p (else learned "
+        "from the server's first 400)");
+    app.add_option("--reasoning-effort", options.reasoningEffort, "sent as reasoning_effort (e.g. low, medium, high)")
+        ->type_name("LEVEL");
     addOptionalNumber(app, "--temperature", options.temperature, kNumber,
         "sampling temperature in [0, 2] for every step (default: the method's)");
     addOptionalNumber(app, "--max-tokens", options.maxTokens, kWholeNumber,
@@ -66,6 +78,8 @@ Result<void> applyBackendOptions(const BackendOptions& options, run::RunConfig& 
         return makeError(ErrorCode::Usage, "option --retries must be between 0 and 100");
     if (!(options.timeout > 0))
         return makeError(ErrorCode::Usage, "option --timeout must be a positive number of seconds");
+    if (!(options.maxWait > 0))
+        return makeError(ErrorCode::Usage, "option --max-wait must be a positive number of seconds");
     if (options.temperature && (*options.temperature < 0 || *options.temperature > 2))
         return makeError(ErrorCode::Usage, "option --temperature must lie in [0, 2]");
     if (options.maxTokens && (*options.maxTokens < 1 || *options.maxTokens > std::numeric_limits<int>::max()))
@@ -80,6 +94,16 @@ Result<void> applyBackendOptions(const BackendOptions& options, run::RunConfig& 
     backend.concurrency = int(options.concurrency);
     backend.maxRetries = int(options.retries);
     backend.requestTimeoutS = options.timeout;
+    backend.maxWaitS = options.maxWait;
+    backend.apiVersion = options.apiVersion;
+    backend.reasoningModel = options.reasoningModel;
+    backend.reasoningEffort = options.reasoningEffort;
+    if (auto checked = backend.check(); !checked) {
+        // Name the option the user typed rather than the profile field.
+        const std::string option
+            = checked.error().location == "backend.reasoning_effort" ? "--reasoning-effort" : "--api-version";
+        return makeError(ErrorCode::Usage, "option " + option + ": " + checked.error().message);
+    }
     config.theta = options.theta;
     if (options.temperature)
         config.temperature = *options.temperature;

@@ -27,6 +27,10 @@ struct BackendOptions {
     long long concurrency = 0;
     long long retries = 0;
     double timeout = 0;
+    double maxWait = 0;
+    std::string apiVersion;
+    bool reasoningModel = false;
+    std::string reasoningEffort;
     double theta = 0;
     std::optional<double> temperature;
     std::optional<long long> maxTokens;
@@ -36,8 +40,9 @@ struct BackendOptions {
     std::string embeddingModel;
 };
 
-/// Declares --model, --base-url, --api-key-env, --concurrency, --timeout, --retries, --temperature, --max-tokens,
-/// --seed, --no-cache, --encoder, --embedding-model and --theta, with RunConfig's defaults.
+/// Declares --model, --base-url, --api-key-env, --api-version, --concurrency, --timeout, --retries, --max-wait,
+/// --reasoning-model, --reasoning-effort, --temperature, --max-tokens, --seed, --no-cache, --encoder,
+/// --embedding-model and --theta, with RunConfig's defaults.
 void declareBackendOptions(CLI::App& app, BackendOptions& options);
 
 /// Opens the database at `path`. With `mustExist` a missing file is NotFound naming it, so that reading commands
