@@ -348,9 +348,11 @@ private slots:
         QCOMPARE(got.attempts, 2);
         QCOMPARE(store->loadCalls(*runId)->size(), std::size_t(3));
 
-        ResultRecord result { *runId, 0, "5", 5.0, true, "", 2, 28, R"({"candidates":[1]})", "" };
+        ResultRecord result { *runId, 0, "5", 5.0, true, "", 2, 28, R"({"candidates":[1]})", "", ProblemStatus::Correct,
+            "" };
         QVERIFY(store->recordResult(result).ok());
-        ResultRecord unscored { *runId, 1, "", std::nullopt, std::nullopt, "extraction failed", 1, 14, "", "" };
+        ResultRecord unscored { *runId, 1, "", std::nullopt, std::nullopt, "extraction failed", 1, 14, "", "",
+            ProblemStatus::Error, "extraction failed" };
         QVERIFY(store->recordResult(unscored).ok());
         auto results = store->loadResults(*runId);
         QVERIFY(results.ok());
@@ -362,6 +364,9 @@ private slots:
         QCOMPARE((*results)[0].detailsJson, result.detailsJson);
         QCOMPARE((*results)[1].correct, std::optional<bool>());
         QCOMPARE((*results)[1].error, unscored.error);
+        QCOMPARE((*results)[0].status, ProblemStatus::Correct);
+        QCOMPARE((*results)[1].status, ProblemStatus::Error);
+        QCOMPARE((*results)[1].reason, unscored.reason);
 
         QVERIFY(store->setRunStatus(*runId, RunStatus::Completed).ok());
         auto runs = store->listRuns();
