@@ -222,8 +222,12 @@ constexpr std::array kMigrations = { kSchemaV1, kSchemaV2 };
 
 int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
-Result<void> migrate(Database& db)
+Result<void> migrate(Database& db) { return migrate(db, latestSchemaVersion()); }
+
+Result<void> migrate(Database& db, int targetVersion)
 {
+    if (targetVersion < 1 || targetVersion > latestSchemaVersion())
+        return makeError(ErrorCode::Usage, "no schema version " + std::to_string(targetVersion), db.path());
     auto tx = Transaction::begin(db, Transaction::Kind::Immediate);
     if (!tx)
         return tx.error();
@@ -231,23 +235,22 @@ Result<void> migrate(Database& db)
     auto current = db.userVersion();
     if (!current)
         return current.error();
-    const int latest = latestSchemaVersion();
-    if (*current > latest)
+    if (*current > latestSchemaVersion())
         return makeError(ErrorCode::Database,
             "database " + db.path() + " has schema version " + std::to_string(*current)
-                + ", newer than the version this program understands (" + std::to_string(latest)
+                + ", newer than the version this program understands (" + std::to_string(latestSchemaVersion())
                 + "); open it with a newer I3C Workbench");
     if (*current < 0)
         return makeError(ErrorCode::Database,
             "database " + db.path() + " has an invalid schema version " + std::to_string(*current));
-    if (*current == latest)
+    if (*current >= targetVersion)
         return tx->rollback();
-    for (int version = *current + 1; version <= latest; ++version) {
+    for (int version = *current + 1; version <= targetVersion; ++version) {
         if (auto r = db.execute(kMigrations[static_cast<std::size_t>(version - 1)]); !r)
             return makeError(ErrorCode::Database,
                 "migration to schema version " + std::to_string(version) + " failed: " + r.error().message);
     }
-    if (auto r = db.setUserVersion(latest); !r)
+    if (auto r = db.setUserVersion(targetVersion); !r)
         return r.error();
     return tx->commit();
 }

@@ -37,6 +37,9 @@ struct FakeServerConfig {
     int embeddingDimensions = 16;
     /// Request JSON → answer text; default defaultAnswer().
     std::function<std::string(const nlohmann::json&)> answer;
+    /// Request JSON → the first choice of a non-streamed reply, verbatim (message, finish_reason and whatever a
+    /// backend adds), to imitate empty, filtered, cut-off or malformed replies; null = answer normally.
+    std::function<nlohmann::json(const nlohmann::json&)> choice;
 };
 
 /// An OpenAI-compatible server on 127.0.0.1 (ephemeral port) in a background thread, for tests and benchmarks:
