@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -18,10 +19,23 @@ extern "C" void onSignal(int) { g_stop = 1; }
 
 int usage()
 {
-    std::cerr << "usage: wb-fake-openai [--latency-ms N] [--fault-rate P] [--model NAME]...\n"
+    std::cerr << "usage: wb-fake-openai [--latency-ms N] [--fault-rate P] [--reasoning on] [--model NAME]...\n"
                  "Serves /v1/models, /v1/chat/completions and /v1/embeddings on 127.0.0.1 (ephemeral port) and\n"
-                 "prints its base URL. --fault-rate spreads P over 500, 429, dropped connections and malformed JSON.\n";
+                 "prints its base URL. --fault-rate spreads P over 500, 429, dropped connections and malformed JSON.\n"
+                 "--reasoning on: plain replies carry reasoning_content as vLLM sends it, and about 1 in 20 spends\n"
+                 "its budget on reasoning and comes back empty (content null, finish_reason length).\n";
     return 2;
+}
+
+/// A reply with reasoning text, or (for about 1 prompt in 20) an empty one that spent its budget on reasoning.
+nlohmann::json reasoningChoice(const nlohmann::json& request)
+{
+    const std::string answer = wb::test::FakeServer::defaultAnswer(request);
+    const std::string thinking = "I read the question, list the quantities it needs and add them up.";
+    const bool empty = std::hash<std::string> {}(request.dump()) % 20 == 0;
+    nlohmann::json message { { "role", "assistant" }, { "reasoning_content", thinking } };
+    message["content"] = empty ? nlohmann::json() : nlohmann::json(answer);
+    return { { "index", 0 }, { "message", std::move(message) }, { "finish_reason", empty ? "length" : "stop" } };
 }
 
 } // namespace
@@ -40,6 +54,11 @@ int main(int argc, char** argv)
             config.latency = std::chrono::milliseconds(std::atoi(value.c_str()));
         } else if (arg == "--fault-rate") {
             faultRate = std::atof(value.c_str());
+        } else if (arg == "--reasoning") {
+            if (value == "on")
+                config.choice = reasoningChoice;
+            else if (value != "off")
+                return usage();
         } else if (arg == "--model") {
             if (!modelsGiven)
                 config.models.clear();

@@ -99,10 +99,12 @@ RunsPage::RunsPage(Settings& settings, QWidget* parent)
         header->resizeSection(RunsModel::DatasetColumn, 150);
         header->resizeSection(RunsModel::MethodColumn, 170);
         header->resizeSection(RunsModel::ModelColumn, 130);
-        header->resizeSection(RunsModel::StatusColumn, 90);
+        // Wide enough for "completed with 2 errors, 6 without answer"; the tooltip repeats the coverage.
+        header->resizeSection(RunsModel::StatusColumn, 290);
         header->resizeSection(RunsModel::CallsColumn, 140);
         header->resizeSection(RunsModel::ResultsColumn, 90);
         header->resizeSection(RunsModel::AccuracyColumn, 90);
+        header->resizeSection(RunsModel::CoverageColumn, 200);
         // The name takes the spare width; a stretched last column would push accuracy far from the rest.
         header->setStretchLastSection(false);
         header->setSectionResizeMode(RunsModel::NameColumn, QHeaderView::Stretch);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/prompteditor/runcallsview.h"
 
+#include "core/run/outcomecounts.h"
 #include "core/store/store.h"
 #include "ui/jobs/asyncjob.h"
 #include "ui/widgets/reasoningblock.h"
@@ -177,13 +178,13 @@ void RunCallsView::setDatabase(const QString& path, std::int64_t datasetId)
                     m_runs.push_back(std::move(run));
             const QSignalBlocker block(m_runBox);
             for (const wb::store::RunRecord& run : m_runs) {
+                // The stored results stand for the planned problems here: the list shows what the run ended with.
+                const auto counts = wb::run::OutcomeCounts::of(run, run.results);
                 QString label = QStringLiteral("#%1 %2 · %3")
                                     .arg(run.id)
-                                    .arg(fromStd(run.name), QString::fromLatin1(wb::store::runStatusName(run.status)));
+                                    .arg(fromStd(run.name), fromStd(wb::run::statusText(run.status, counts)));
                 if (run.results > 0)
                     label += tr(" · %1/%2 correct of answered").arg(run.correct).arg(run.answered());
-                if (run.noAnswer + run.errors > 0)
-                    label += tr(" · %1 no answer, %2 errors").arg(run.noAnswer).arg(run.errors);
                 m_runBox->addItem(label, QVariant::fromValue<qlonglong>(run.id));
             }
             m_runBox->setEnabled(!m_runs.empty());
