@@ -589,6 +589,58 @@ private slots:
         QVERIFY(!refused.ok());
         QCOMPARE(QString::fromStdString(refused.error().location), QStringLiteral("foreign.jsonl:1"));
     }
+
+    void batchImportOfAnEmptyReplyEndsItsProblem()
+    {
+        auto store = store::Store::open(dbPath("batch-empty.db"));
+        WB_VERIFY_OK(store);
+        run::Runner runner(*store, testOptions());
+        auto config = test::arithmeticConfig(m_dataset, "http://127.0.0.1:9/v1");
+        config.limit = 2;
+        auto runId = runner.create(config);
+        WB_VERIFY_OK(runId);
+        const std::string emptyReason = "i3c:" + std::to_string(*runId) + ":0:reason";
+        std::set<std::string> exported;
+        for (int round = 0; round < 4; ++round) {
+            std::stringstream requests;
+            auto lines = runner.exportBatch(*runId, requests);
+            WB_VERIFY_OK(lines);
+            if (*lines == 0)
+                break;
+            std::stringstream output;
+            std::string line;
+            while (std::getline(requests, line)) {
+                const std::string customId = nlohmann::json::parse(line)["custom_id"];
+                exported.insert(customId);
+                // Problem 0's reason reply spent its budget on reasoning.
+                const bool empty = customId == emptyReason;
+                const nlohmann::json message = { { "role", "assistant" },
+                    { "content", empty ? nlohmann::json() : nlohmann::json("The answer is 7.") },
+                    { "reasoning_content", "Counting." } };
+                const nlohmann::json body = { { "choices",
+                    { { { "index", 0 }, { "finish_reason", empty ? "length" : "stop" }, { "message", message } } } } };
+                output << nlohmann::json(
+                    { { "custom_id", customId }, { "response", { { "status_code", 200 }, { "body", body } } } })
+                              .dump()
+                       << '\n';
+            }
+            WB_VERIFY_OK(runner.importBatch(*runId, output, "out.jsonl"));
+        }
+        QVERIFY(exported.count(emptyReason) == 1);
+        QVERIFY(exported.count("i3c:" + std::to_string(*runId) + ":0:extract") == 0); // the problem ended there
+        auto results = store->loadResults(*runId);
+        WB_VERIFY_OK(results);
+        QCOMPARE(results->size(), std::size_t(2));
+        QCOMPARE((*results)[0].status, store::ProblemStatus::NoAnswer);
+        QVERIFY((*results)[1].status == store::ProblemStatus::Correct
+            || (*results)[1].status == store::ProblemStatus::Wrong);
+        auto calls = store->loadCalls(*runId, 0);
+        WB_VERIFY_OK(calls);
+        for (const auto& call : *calls) {
+            QCOMPARE(call.reasoningText, std::string("Counting."));
+            QCOMPARE(call.status, call.step == "reason" ? store::CallStatus::Empty : store::CallStatus::Done);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunner)
