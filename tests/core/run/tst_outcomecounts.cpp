@@ -2,6 +2,7 @@
 // How a run's outcomes read: accuracy over answered problems with coverage, and statuses that never say plain
 // "completed" when something is missing.
 #include "core/run/outcomecounts.h"
+#include "core/run/outcomejson.h"
 
 #include <QtTest>
 
@@ -62,6 +63,48 @@ private slots:
         QCOMPARE(q(wb::run::coverageText(counts)), QStringLiteral("coverage 16/20 (0.80), 1 error, 3 without answer"));
         const OutcomeCounts failed { 5, 0, 0, 0, 5 };
         QCOMPARE(q(wb::run::accuracyText(failed.accuracy())), QStringLiteral("n/a (nothing answered)"));
+    }
+
+    void outcomeJsonHasNullAccuracyWhenNothingWasAnswered()
+    {
+        const nlohmann::json some = wb::run::outcomeJson({ 20, 13, 3, 3, 1 });
+        QCOMPARE(some["answered"].get<int>(), 16);
+        QCOMPARE(some["planned"].get<int>(), 20);
+        QCOMPARE(some["errors"].get<int>(), 1);
+        QCOMPARE(some["no_answer"].get<int>(), 3);
+        QCOMPARE(some["coverage"].get<double>(), 0.8);
+        QCOMPARE(some["accuracy"].get<double>(), 13.0 / 16.0);
+        QVERIFY(some["ci"].is_array());
+        const nlohmann::json none = wb::run::outcomeJson({ 5, 0, 0, 0, 5 });
+        QVERIFY(none["accuracy"].is_null());
+        QVERIFY(none["ci"].is_null());
+    }
+
+    void callJsonAndTextShowEverythingStored()
+    {
+        wb::store::CallRecord call;
+        call.problemIndex = 3;
+        call.step = "reason";
+        call.requestJson = R"({"messages":[{"role":"user","content":"Q: 2 + 2?"}],"model":"m"})";
+        call.status = wb::store::CallStatus::Empty;
+        call.error = "empty reply (finish_reason length)";
+        call.finishReason = "length";
+        call.reasoningText = "Two and two.";
+        call.promptTokens = 7;
+        call.completionTokens = 64;
+        call.reasoningTokens = 64;
+        call.latencyMs = 12.4;
+        const nlohmann::json json = wb::run::callJson(call);
+        QCOMPARE(json["status"].get<std::string>(), std::string("empty"));
+        QCOMPARE(json["messages"][0]["content"].get<std::string>(), std::string("Q: 2 + 2?"));
+        QCOMPARE(json["reasoning_text"].get<std::string>(), std::string("Two and two."));
+        QCOMPARE(json["reasoning_tokens"].get<int>(), 64);
+        QCOMPARE(json["finish_reason"].get<std::string>(), std::string("length"));
+        QCOMPARE(json["latency_ms"].get<double>(), 12.4);
+        const QString text = q(wb::run::callText(call));
+        for (const char* part : { "problem 3 reason: empty, finish reason length", "(64 reasoning)", "12 ms",
+                 "reason: empty reply", "    Q: 2 + 2?", "  reasoning:\n    Two and two." })
+            QVERIFY2(text.contains(QString::fromUtf8(part)), qPrintable(text));
     }
 };
 
