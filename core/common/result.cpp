@@ -24,6 +24,8 @@ const char* errorCodeName(ErrorCode code)
         return "database error";
     case ErrorCode::Cancelled:
         return "cancelled";
+    case ErrorCode::Busy:
+        return "busy";
     case ErrorCode::Internal:
         return "internal error";
     }

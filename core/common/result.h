@@ -18,6 +18,7 @@ enum class ErrorCode {
     Auth, ///< the server rejected the credentials
     Database, ///< SQLite reported an error
     Cancelled, ///< the operation was cancelled by the caller
+    Busy, ///< someone else holds it now (a run another process is executing); try again later
     Internal, ///< a bug: an invariant did not hold
 };
 

@@ -2,6 +2,7 @@
 // Runner: large runs through the provider's batch engine (OpenAI Batch API JSONL export and import).
 #include "core/run/batchjsonl.h"
 #include "core/run/replyoutcome.h"
+#include "core/run/runlease.h"
 #include "core/run/runplan.h"
 #include "core/run/runtally.h"
 
@@ -56,6 +57,10 @@ Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, co
     auto plan = d->loadPlan(runId);
     if (!plan)
         return plan.error();
+    // Importing writes calls and results like execute(): not while another process executes the run.
+    auto lease = RunLeaseHolder::acquire(d->store, runId);
+    if (!lease)
+        return lease.error();
     std::shared_ptr<llm::ResponseCache> cache;
     if (plan->config.useCache) {
         auto opened = d->cacheFor();
@@ -96,6 +101,8 @@ Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, co
         if (id.problemIndex >= plan->problemCount)
             return makeError(ErrorCode::InvalidInput,
                 "problem " + std::to_string(id.problemIndex) + " is not part of the run", location);
+        if (auto beat = lease->heartbeat(); !beat)
+            return beat.error();
         if (currentIndex != id.problemIndex) {
             if (auto r = flush(); !r)
                 return r.error();

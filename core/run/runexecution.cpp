@@ -47,6 +47,11 @@ RunExecution::~RunExecution() = default;
 
 Result<RunSummary> RunExecution::run()
 {
+    // Before anything is read or written: a second executor of the same run would send every call again.
+    auto lease = RunLeaseHolder::acquire(m_runner.store, m_plan.run.id);
+    if (!lease)
+        return lease.error();
+    m_lease.emplace(std::move(*lease));
     m_meter.start(nowSeconds());
     m_meter.counters().totalProblems = m_problems;
     if (auto planned = planProblems(); !planned)
@@ -77,6 +82,8 @@ Result<void> RunExecution::planProblems()
     for (std::size_t i = 0; i < m_problems; ++i) {
         if (m_cancel.isCancelled())
             break;
+        if (auto beat = m_lease->heartbeat(); !beat)
+            return beat.error();
         auto problem = m_runner.store.loadProblem(m_plan.run.datasetId, std::int64_t(i));
         if (!problem)
             return problem.error();
@@ -121,6 +128,7 @@ void RunExecution::workUntilDone()
         if (sessionOver())
             break;
         takeCompletions();
+        keepLease();
         if (m_stop.failureStop() && !m_fatal)
             m_fatal = m_stop.failureStop();
         report(false);
@@ -164,6 +172,13 @@ void RunExecution::takeCompletions()
         if (auto completed = complete(completion); !completed && !m_fatal)
             m_fatal = completed.error();
     }
+}
+
+/// A lease taken over by another executor (this one was judged dead) stops the session like any fatal error.
+void RunExecution::keepLease()
+{
+    if (auto beat = m_lease->heartbeat(); !beat && !m_fatal)
+        m_fatal = beat.error();
 }
 
 Result<void> RunExecution::activate(std::size_t index)

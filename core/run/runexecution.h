@@ -5,6 +5,7 @@
 #include "core/common/cancel.h"
 #include "core/run/completionqueue.h"
 #include "core/run/progress.h"
+#include "core/run/runlease.h"
 #include "core/run/runplan.h"
 #include "core/run/stoppolicy.h"
 
@@ -54,6 +55,7 @@ private:
     bool stopping() const;
     bool sessionOver() const;
     void takeCompletions();
+    void keepLease();
 
     Result<void> activate(std::size_t index);
     Result<void> advance(std::size_t index);
@@ -85,6 +87,7 @@ private:
     std::size_t m_nextProblem = 0;
     std::uint64_t m_sessionSent = 0;
     std::optional<Error> m_fatal;
+    std::optional<RunLeaseHolder> m_lease; ///< held from the start of run() until this session ends
 
     // The client's callbacks hold the queue too, and it is declared before the client so that it also outlives
     // the client as a member: completions the client delivers while it shuts down never meet a destroyed queue.

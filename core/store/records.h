@@ -89,6 +89,17 @@ struct RunRecord {
     std::size_t answered() const { return correct + wrong; }
 };
 
+/// Who is executing a run: one row per run while an executor is alive (design: one executor per run).
+/// heartbeatAt is wall-clock seconds since the epoch, so that other processes can judge its age.
+struct RunLease {
+    RowId runId = 0;
+    std::string owner; ///< random per execution, so a restarted process never mistakes an old lease for its own
+    std::string host;
+    std::int64_t pid = 0;
+    double heartbeatAt = 0;
+    std::string acquiredAt;
+};
+
 /// What became of one call. Done and Truncated replies have usable text; Empty and Filtered ones are replies
 /// without an answer; Malformed and Error calls failed. Only Done replies are cached (see llm::ReplyStatus).
 enum class CallStatus { Done, Truncated, Empty, Filtered, Malformed, Error };

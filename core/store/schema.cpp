@@ -127,12 +127,25 @@ CREATE TABLE response_cache (
 ) WITHOUT ROWID;
 )sql";
 
-// Version 2: every call and problem has an explicit outcome, and reasoning text is kept. The calls table is
-// rebuilt because its status CHECK grows (SQLite cannot alter a constraint); finish reasons, reasoning text and
-// reasoning tokens are recovered from the stored bodies, and calls that version 1 stored as successes without
-// text are reclassified, as are the results that depended on them.
+// Version 2: who executes a run. A row exists while an executor holds the run; heartbeat_at (seconds since the
+// epoch) lets another process tell a live executor from one that was killed.
 constexpr const char* kSchemaV2 = R"sql(
-CREATE TABLE calls_v2 (
+CREATE TABLE run_leases (
+    run_id       INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    owner        TEXT NOT NULL,
+    host         TEXT NOT NULL,
+    pid          INTEGER NOT NULL,
+    heartbeat_at REAL NOT NULL,
+    acquired_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql";
+
+// Version 3: every call and problem has an explicit outcome, and reasoning text is kept. The calls table is
+// rebuilt because its status CHECK grows (SQLite cannot alter a constraint); finish reasons, reasoning text and
+// reasoning tokens are recovered from the stored bodies, and calls that versions 1 and 2 stored as successes without
+// text are reclassified, as are the results that depended on them.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE calls_v3 (
     id                INTEGER PRIMARY KEY,
     run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
     problem_idx       INTEGER NOT NULL,
@@ -156,7 +169,7 @@ CREATE TABLE calls_v2 (
     created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     UNIQUE (run_id, problem_idx, step)
 );
-INSERT INTO calls_v2 (id, run_id, problem_idx, step, sample_index, cache_key, request_json, response_json,
+INSERT INTO calls_v3 (id, run_id, problem_idx, step, sample_index, cache_key, request_json, response_json,
     response_text, reasoning_text, finish_reason, status, error, prompt_tokens, completion_tokens, reasoning_tokens,
     latency_ms, attempts, from_cache, created_at)
 SELECT id, run_id, problem_idx, step, sample_index, cache_key, request_json, response_json, response_text,
@@ -171,11 +184,11 @@ SELECT id, run_id, problem_idx, step, sample_index, cache_key, request_json, res
     latency_ms, attempts, from_cache, created_at
 FROM calls;
 DROP TABLE calls;
-ALTER TABLE calls_v2 RENAME TO calls;
+ALTER TABLE calls_v3 RENAME TO calls;
 CREATE INDEX calls_run_status ON calls(run_id, status);
 CREATE INDEX calls_cache_key ON calls(cache_key);
 
-UPDATE calls SET status = 'malformed', error = 'the message content is not text (found by the version 2 migration)'
+UPDATE calls SET status = 'malformed', error = 'the message content is not text (found by the version 3 migration)'
 WHERE status = 'done' AND json_valid(response_json)
     AND json_type(response_json, '$.choices[0].message.content') NOT IN ('text', 'null');
 UPDATE calls SET status = 'filtered', error = 'withheld by the content filter (finish_reason content_filter)'
@@ -216,7 +229,7 @@ UPDATE results SET reason = error WHERE status = 'error';
 )sql";
 
 // Migration N turns a version N-1 database into version N. Append new versions; never edit a shipped one.
-constexpr std::array kMigrations = { kSchemaV1, kSchemaV2 };
+constexpr std::array kMigrations = { kSchemaV1, kSchemaV2, kSchemaV3 };
 
 } // namespace
 

@@ -85,6 +85,16 @@ public:
     /// Deletes a run with its calls and results.
     Result<void> deleteRun(RowId runId);
 
+    /// The lease of whoever executes the run now, if any (it may be stale: see run/runlease.h).
+    Result<std::optional<RunLease>> runLease(RowId runId);
+    /// Takes the run's lease when nobody holds it or when it is still held by `replacing` (the owner of a lease
+    /// judged stale), atomically; false when another owner got there first.
+    Result<bool> claimRunLease(const RunLease& lease, const std::optional<std::string>& replacing);
+    /// Moves the heartbeat of `owner`'s lease; false when the lease is no longer `owner`'s (taken over).
+    Result<bool> renewRunLease(RowId runId, const std::string& owner, double heartbeatAt);
+    /// Gives the lease up; nothing happens when it is not `owner`'s.
+    Result<void> releaseRunLease(RowId runId, const std::string& owner);
+
     /// Records one finished call and commits it before returning, so that a crash afterwards cannot lose it.
     /// A call with the same (run, problem, step) replaces the earlier row (a retried error). Refused with
     /// Usage while a Transaction is open on this connection, because the commit would then be deferred.

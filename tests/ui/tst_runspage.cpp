@@ -209,7 +209,14 @@ void TestRunsPage::staysResponsiveCancelsAndResumesWithoutResending()
     qInfo("%llu calls in %lld ms, %d progress signals, longest GUI event-loop gap %lld ms", (unsigned long long)planned,
         elapsed, progressSignals, probe.maxGapMs());
     // 10 ms ticks: a 100 ms gap would be a visible stall (measured: about 20 ms on a loaded 2-core machine).
-    QVERIFY2(probe.maxGapMs() < 100, qPrintable(QString::number(probe.maxGapMs())));
+    // An unoptimised sanitizer build runs every slot several times slower, so there only blocking work on the GUI
+    // thread (a network wait, a whole-run query) is caught.
+#ifdef __SANITIZE_ADDRESS__
+    constexpr qint64 kStallMs = 400;
+#else
+    constexpr qint64 kStallMs = 100;
+#endif
+    QVERIFY2(probe.maxGapMs() < kStallMs, qPrintable(QString::number(probe.maxGapMs())));
 }
 
 void TestRunsPage::keychainKeyReachesServerButIsNeverStored()

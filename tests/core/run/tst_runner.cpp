@@ -20,6 +20,7 @@
 #include <set>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace wb;
@@ -248,6 +249,46 @@ private slots:
         for (const auto& body : storedBodies)
             QCOMPARE(server.requestCount(test::FakeServer::bodyKey(body)), 1);
         QCOMPARE(doneCalls(*store, runId), std::size_t(summary->plannedCalls));
+    }
+
+    void secondExecutorOfARunIsRefusedWhileTheFirstRuns()
+    {
+        test::FakeServerConfig serverConfig;
+        serverConfig.latency = std::chrono::milliseconds(20);
+        test::FakeServer server(serverConfig);
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
+        const std::string path = dbPath("twice.db");
+        auto store = store::Store::open(path);
+        WB_VERIFY_OK(store);
+        run::Runner runner(*store, testOptions());
+        auto created = runner.create(test::arithmeticConfig(m_dataset, server.baseUrl()));
+        WB_VERIFY_OK(created);
+        const run::RunId runId = *created;
+
+        CancelToken firstCancel;
+        std::optional<Result<run::RunSummary>> firstOutcome;
+        std::thread first([&] {
+            auto own = store::Store::open(path); // one connection per thread
+            run::Runner firstRunner(*own, testOptions());
+            firstOutcome.emplace(firstRunner.execute(runId, firstCancel, {}));
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(doneCalls(*store, runId) >= 10, 20000);
+
+        CancelToken secondCancel;
+        auto second = runner.execute(runId, secondCancel, {});
+        const bool refused = !second.ok() && second.error().code == ErrorCode::Busy;
+        firstCancel.cancel();
+        first.join();
+        QVERIFY2(refused, second.ok() ? "the second executor ran" : qPrintable(describe(second.error())));
+        QVERIFY2(describe(second.error()).contains(QStringLiteral("is being executed by process")),
+            qPrintable(describe(second.error())));
+        WB_VERIFY_OK(*firstOutcome);
+
+        // The first executor released the run: a resume now finishes it, and no call was ever paid twice.
+        auto resumed = runner.execute(runId, secondCancel, {});
+        WB_VERIFY_OK(resumed);
+        QCOMPARE(resumed->status, store::RunStatus::Completed);
+        QCOMPARE(server.maxSuccessesPerBody(), 1);
     }
 
     void identicalRerunIsServedFromCache()
