@@ -33,7 +33,8 @@ trap 'rm -rf "$work"; [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null |
 mkdir -p "$out"
 
 # A results database with real runs of the CLI against the fake server (no model behind it).
-"$build/tests/wb-fake-openai" --latency-ms 5 --model fake-server >"$work/url" &
+# Its replies carry reasoning text and a few come back empty, so the pages show reasoning and unanswered problems.
+"$build/tests/wb-fake-openai" --latency-ms 5 --reasoning on --model fake-server >"$work/url" &
 server_pid=$!
 for _ in $(seq 50); do [[ -s "$work/url" ]] && break; sleep 0.1; done
 url=$(head -n1 "$work/url")

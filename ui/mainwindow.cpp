@@ -165,7 +165,8 @@ void MainWindow::updateRunResultColumns()
             for (const auto& [index, outcome] : run->problems) {
                 if (index < 0 || static_cast<std::size_t>(index) >= m_dataset->problems.size() || !outcome.hasResult)
                     continue;
-                results.correct[static_cast<std::size_t>(index)] = outcome.correct;
+                // Only answers get ✓ or ✗; a problem without an answer or with an error stays blank.
+                results.correct[static_cast<std::size_t>(index)] = outcome.outcome();
                 results.answers[static_cast<std::size_t>(index)] = QString::fromStdString(outcome.answer);
             }
             columns.push_back(std::move(results));

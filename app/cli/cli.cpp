@@ -57,6 +57,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(makeRunCommand());
     commands.push_back(makeRunsCommand());
     commands.push_back(makeReportCommand());
+    commands.push_back(makeCallsCommand());
     commands.push_back(makeCompareCommand());
     commands.push_back(makeSelectDemosCommand());
     commands.push_back(makeImportDemosCommand());

@@ -53,6 +53,7 @@ std::unique_ptr<Command> makeMethodsCommand();
 std::unique_ptr<Command> makeRunCommand();
 std::unique_ptr<Command> makeRunsCommand();
 std::unique_ptr<Command> makeReportCommand();
+std::unique_ptr<Command> makeCallsCommand();
 std::unique_ptr<Command> makeCompareCommand();
 std::unique_ptr<Command> makeSelectDemosCommand();
 std::unique_ptr<Command> makeExportBatchCommand();

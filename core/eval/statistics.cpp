@@ -21,14 +21,32 @@ Interval wilsonInterval(std::size_t k, std::size_t n, double z)
     return { std::max(0.0, centre - half), std::min(1.0, centre + half) };
 }
 
-Accuracy accuracy(const std::vector<bool>& correct)
+Accuracy accuracyOf(std::size_t correct, std::size_t answered, std::size_t planned)
 {
     Accuracy a;
-    a.total = correct.size();
-    a.correct = static_cast<std::size_t>(std::count(correct.begin(), correct.end(), true));
+    a.total = answered;
+    a.correct = correct;
+    a.planned = planned;
     a.value = a.total == 0 ? 0.0 : static_cast<double>(a.correct) / static_cast<double>(a.total);
     a.ci = wilsonInterval(a.correct, a.total);
     return a;
+}
+
+Accuracy accuracy(const std::vector<bool>& correct)
+{
+    const auto right = static_cast<std::size_t>(std::count(correct.begin(), correct.end(), true));
+    return accuracyOf(right, correct.size(), correct.size());
+}
+
+Accuracy accuracy(const std::vector<Outcome>& outcomes)
+{
+    std::size_t right = 0;
+    std::size_t answered = 0;
+    for (const Outcome& outcome : outcomes) {
+        answered += outcome.has_value();
+        right += outcome.value_or(false);
+    }
+    return accuracyOf(right, answered, outcomes.size());
 }
 
 FlipTable flipTable(const std::vector<bool>& a, const std::vector<bool>& b)
@@ -99,16 +117,31 @@ Interval pairedBootstrapDifference(
     return { at(alpha), at(1.0 - alpha) };
 }
 
+namespace {
+
+template <class Item>
+std::vector<GroupAccuracy> groupAccuracies(const std::vector<std::string>& keys, const std::vector<Item>& items)
+{
+    std::map<std::string, std::vector<Item>> groups;
+    const std::size_t n = std::min(keys.size(), items.size());
+    for (std::size_t i = 0; i < n; ++i)
+        groups[keys[i]].push_back(items[i]);
+    std::vector<GroupAccuracy> out;
+    for (const auto& [key, group] : groups)
+        out.push_back({ key, accuracy(group) });
+    return out;
+}
+
+} // namespace
+
 std::vector<GroupAccuracy> breakdown(const std::vector<std::string>& keys, const std::vector<bool>& correct)
 {
-    std::map<std::string, std::vector<bool>> groups;
-    const std::size_t n = std::min(keys.size(), correct.size());
-    for (std::size_t i = 0; i < n; ++i)
-        groups[keys[i]].push_back(correct[i]);
-    std::vector<GroupAccuracy> out;
-    for (const auto& [key, items] : groups)
-        out.push_back({ key, accuracy(items) });
-    return out;
+    return groupAccuracies(keys, correct);
+}
+
+std::vector<GroupAccuracy> breakdown(const std::vector<std::string>& keys, const std::vector<Outcome>& outcomes)
+{
+    return groupAccuracies(keys, outcomes);
 }
 
 } // namespace wb::eval

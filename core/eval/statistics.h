@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,17 +17,29 @@ struct Interval {
     double high = 0.0;
 };
 
-/// Accuracy k/n with its Wilson score interval.
+/// Accuracy k/n with its Wilson score interval, over the `total` answered items of `planned`.
 struct Accuracy {
     std::size_t correct = 0;
-    std::size_t total = 0;
-    double value = 0.0; ///< correct / total (0 when total is 0)
+    std::size_t total = 0; ///< answered items: the denominator
+    double value = 0.0; ///< correct / total (0 when total is 0: check defined())
     Interval ci; ///< Wilson 95% interval ([0,1] when total is 0)
+    std::size_t planned = 0; ///< items asked for, answered or not (total for an all-answered input)
+    /// False when nothing was answered: the accuracy is then unknown (null), not 0.
+    bool defined() const { return total > 0; }
+    /// answered / planned (0 when nothing was planned).
+    double coverage() const { return planned ? double(total) / double(planned) : 0.0; }
 };
+
+/// One item's outcome: true = correct, false = wrong, nullopt = not answered (no answer or error).
+using Outcome = std::optional<bool>;
 
 /// Wilson score interval for k successes out of n (n = 0 gives [0, 1]).
 Interval wilsonInterval(std::size_t k, std::size_t n, double z = kZ95);
 Accuracy accuracy(const std::vector<bool>& correct);
+/// Accuracy over the answered items only; planned = outcomes.size().
+Accuracy accuracy(const std::vector<Outcome>& outcomes);
+/// Accuracy of `correct` of `answered` problems out of `planned`.
+Accuracy accuracyOf(std::size_t correct, std::size_t answered, std::size_t planned);
 
 /// Two runs over the same problems, item by item: a = first run, b = second run.
 struct FlipTable {
@@ -59,5 +72,7 @@ struct GroupAccuracy {
 /// Groups items by `keys[i]` (e.g. dataset name, "candidates=2", "gold-irrelevant=yes") and returns each
 /// group's accuracy with its Wilson interval, ordered by key.
 std::vector<GroupAccuracy> breakdown(const std::vector<std::string>& keys, const std::vector<bool>& correct);
+/// The same over outcomes: each group's accuracy is over its answered items, with its planned count.
+std::vector<GroupAccuracy> breakdown(const std::vector<std::string>& keys, const std::vector<Outcome>& outcomes);
 
 } // namespace wb::eval

@@ -344,7 +344,8 @@ std::optional<Error> Client::Impl::deliverParsed(std::unique_ptr<Job>& job, cons
     const double elapsed = secondsBetween(job->submittedAt, Clock::now());
     Usage usage;
     // Parse first; only a body that parses counts as a success, is cached and reaches the callback.
-    auto accept = [&](auto& parsed) {
+    // An empty, filtered, truncated or malformed reply is delivered but never cached (cacheable = false).
+    auto accept = [&](auto& parsed, bool cacheable) {
         parsed->latencyS = latencyS;
         parsed->elapsedS = elapsed;
         parsed->attempts = job->attempts;
@@ -352,7 +353,7 @@ std::optional<Error> Client::Impl::deliverParsed(std::unique_ptr<Job>& job, cons
         usage = parsed->usage;
         if (!job->cached) {
             controller.onSuccess();
-            if (!job->cacheKey.empty() && options.cache)
+            if (cacheable && !job->cacheKey.empty() && options.cache)
                 options.cache->put(job->cacheKey, body);
         }
     };
@@ -360,13 +361,13 @@ std::optional<Error> Client::Impl::deliverParsed(std::unique_ptr<Job>& job, cons
         Result<ChatResponse> parsed = parseChatResponse(body, job->url);
         if (!parsed.ok())
             return parsed.error();
-        accept(parsed);
+        accept(parsed, parsed->status == ReplyStatus::Ok);
         job->chatDone(std::move(parsed));
     } else if (job->kind == Job::Kind::Embeddings) {
         Result<EmbeddingsResponse> parsed = parseEmbeddingsResponse(body, job->expectedCount, job->url);
         if (!parsed.ok())
             return parsed.error();
-        accept(parsed);
+        accept(parsed, true);
         job->embeddingsDone(std::move(parsed));
     } else {
         Result<std::vector<std::string>> parsed = parseModelsResponse(body, job->url);
@@ -738,10 +739,13 @@ void Client::submit(ChatRequest request, ChatCallback onDone)
     job->submittedAt = Clock::now();
     if (d->options.cache && !request.noCache) {
         job->cacheKey = cacheKey(adapted, request);
-        if (std::optional<std::string> hit = d->options.cache->get(job->cacheKey);
-            hit && parseChatResponse(*hit, job->url).ok()) {
-            job->cached = true;
-            job->cachedBody = std::move(*hit);
+        // Only an Ok reply is a hit: caches written before reply statuses existed may hold empty ones.
+        if (std::optional<std::string> hit = d->options.cache->get(job->cacheKey); hit) {
+            const Result<ChatResponse> parsed = parseChatResponse(*hit, job->url);
+            if (parsed.ok() && parsed->status == ReplyStatus::Ok) {
+                job->cached = true;
+                job->cachedBody = std::move(*hit);
+            }
         }
         d->updateStats([&](ClientStats& s) { ++(job->cached ? s.cacheHits : s.cacheMisses); });
     }

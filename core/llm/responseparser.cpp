@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/llm/responseparser.h"
 
+#include "core/llm/replystatus.h"
+
 #include <nlohmann/json.hpp>
 
 namespace wb::llm {
@@ -12,6 +14,15 @@ Error malformed(const std::string& what, const std::string& url)
     return makeError(ErrorCode::InvalidInput, "malformed response body: " + what, url);
 }
 
+const char* jsonKind(const nlohmann::json& value)
+{
+    return value.is_number() ? "a number"
+        : value.is_boolean() ? "a boolean"
+        : value.is_array()   ? "an array"
+        : value.is_object()  ? "an object"
+                             : "not text";
+}
+
 Usage readUsage(const nlohmann::json& json)
 {
     Usage usage;
@@ -20,6 +31,12 @@ Usage readUsage(const nlohmann::json& json)
         return usage;
     usage.promptTokens = it->value("prompt_tokens", std::int64_t(0));
     usage.completionTokens = it->value("completion_tokens", std::int64_t(0));
+    // OpenAI, DeepSeek and OpenRouter count reasoning tokens here; a null or absent detail means 0.
+    if (const auto details = it->find("completion_tokens_details"); details != it->end() && details->is_object()) {
+        if (const auto reasoning = details->find("reasoning_tokens");
+            reasoning != details->end() && reasoning->is_number_integer())
+            usage.reasoningTokens = reasoning->get<std::int64_t>();
+    }
     return usage;
 }
 
@@ -35,22 +52,33 @@ Result<ChatResponse> parseChatResponse(const std::string& body, const std::strin
         if (choices == json.end() || !choices->is_array() || choices->empty())
             return malformed("no \"choices\" array", url);
         ChatResponse response;
+        response.usage = readUsage(json);
         for (const nlohmann::json& choice : *choices) {
+            if (!choice.is_object())
+                return malformed("a choice is not an object", url);
             const auto message = choice.find("message");
             if (message == choice.end() || !message->is_object())
                 return malformed("a choice has no \"message\" object", url);
             ChatChoice c;
+            // null or absent content is an empty reply (a status), anything else but text a malformed one.
             const auto content = message->find("content");
+            const bool contentIsText = content == message->end() || content->is_null() || content->is_string();
             if (content != message->end() && content->is_string())
                 c.text = content->get<std::string>();
+            c.reasoning = reasoningOf(*message);
             const auto finish = choice.find("finish_reason");
             if (finish != choice.end() && finish->is_string())
                 c.finishReason = finish->get<std::string>();
+            classifyChoice(c, choice, contentIsText, contentIsText ? std::string() : jsonKind(*content),
+                response.usage.reasoningTokens);
             response.choices.push_back(std::move(c));
         }
-        response.text = response.choices.front().text;
-        response.finishReason = response.choices.front().finishReason;
-        response.usage = readUsage(json);
+        const ChatChoice& first = response.choices.front();
+        response.text = first.text;
+        response.reasoning = first.reasoning;
+        response.finishReason = first.finishReason;
+        response.status = first.status;
+        response.statusReason = first.statusReason;
         if (const auto model = json.find("model"); model != json.end() && model->is_string())
             response.model = model->get<std::string>();
         response.rawBody = body;

@@ -11,7 +11,8 @@
 namespace wb::llm {
 
 /// Parses a /v1/chat/completions body. A body that is not JSON or lacks choices[].message is an
-/// InvalidInput error at `url`; the client treats that as a malformed answer and retries.
+/// InvalidInput error at `url`; the client treats that as a malformed answer and retries. A body that parses
+/// carries each choice's reply status (see ReplyStatus), reasoning text and the reasoning token count.
 Result<ChatResponse> parseChatResponse(const std::string& body, const std::string& url);
 
 /// Parses a /v1/embeddings body; vectors are ordered by their "index" field and must number `expectedCount`.

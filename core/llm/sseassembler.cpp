@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/llm/sseassembler.h"
 
+#include "core/llm/replystatus.h"
+
 #include <nlohmann/json.hpp>
 
 namespace wb::llm {
@@ -47,6 +49,9 @@ void SseAssembler::handleLine(std::string_view line)
         if (const auto usage = chunk.find("usage"); usage != chunk.end() && usage->is_object()) {
             m_promptTokens = usage->value("prompt_tokens", std::int64_t(0));
             m_completionTokens = usage->value("completion_tokens", std::int64_t(0));
+            if (const auto details = usage->find("completion_tokens_details");
+                details != usage->end() && details->is_object())
+                m_completionDetails = *details;
         }
         const auto choices = chunk.find("choices");
         if (choices == chunk.end() || !choices->is_array())
@@ -57,11 +62,19 @@ void SseAssembler::handleLine(std::string_view line)
                 continue;
             if (m_choices.size() <= index)
                 m_choices.resize(index + 1);
+            Choice& assembled = m_choices[index];
             if (const auto delta = choice.find("delta"); delta != choice.end() && delta->is_object()) {
                 const auto content = delta->find("content");
                 if (content != delta->end() && content->is_string())
-                    m_choices[index].text += content->get<std::string>();
+                    assembled.text += content->get<std::string>();
+                assembled.reasoning += reasoningOf(*delta);
+                const auto refusal = delta->find("refusal");
+                if (refusal != delta->end() && refusal->is_string())
+                    assembled.refusal += refusal->get<std::string>();
             }
+            if (const auto filter = choice.find("content_filter_results");
+                filter != choice.end() && filter->is_object() && !filter->empty())
+                assembled.contentFilterResults = *filter;
             const auto finish = choice.find("finish_reason");
             if (finish != choice.end() && finish->is_string())
                 m_choices[index].finishReason = finish->get<std::string>();
@@ -81,16 +94,28 @@ Result<std::string> SseAssembler::finish(const std::string& url) const
     if (m_choices.empty())
         return makeError(ErrorCode::InvalidInput, "malformed stream: no choices", url);
     nlohmann::json choices = nlohmann::json::array();
-    for (std::size_t i = 0; i < m_choices.size(); ++i)
-        choices.push_back(
-            { { "index", i }, { "message", { { "role", "assistant" }, { "content", m_choices[i].text } } },
-                { "finish_reason", m_choices[i].finishReason } });
+    for (std::size_t i = 0; i < m_choices.size(); ++i) {
+        const Choice& c = m_choices[i];
+        nlohmann::json message { { "role", "assistant" }, { "content", c.text } };
+        if (!c.reasoning.empty())
+            message["reasoning_content"] = c.reasoning;
+        if (!c.refusal.empty())
+            message["refusal"] = c.refusal;
+        nlohmann::json choice { { "index", i }, { "message", std::move(message) },
+            { "finish_reason", c.finishReason } };
+        if (c.contentFilterResults.is_object())
+            choice["content_filter_results"] = c.contentFilterResults;
+        choices.push_back(std::move(choice));
+    }
+    nlohmann::json usage { { "prompt_tokens", m_promptTokens }, { "completion_tokens", m_completionTokens } };
+    if (m_completionDetails.is_object())
+        usage["completion_tokens_details"] = m_completionDetails;
     const nlohmann::json body {
         { "id", m_id },
         { "object", "chat.completion" },
         { "model", m_model },
         { "choices", std::move(choices) },
-        { "usage", { { "prompt_tokens", m_promptTokens }, { "completion_tokens", m_completionTokens } } },
+        { "usage", std::move(usage) },
     };
     return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -18,7 +18,7 @@ std::string datasetsOf(const RunProblems& run)
     for (const ScoredProblem& problem : run.problems)
         hashes.insert(problem.key.datasetHash.substr(0, 12));
     if (hashes.empty())
-        return "no problems";
+        return "no answered problems";
     std::string text = "sha256 ";
     for (const std::string& hash : hashes)
         text += (text.size() > 7 ? ", " : "") + hash;
@@ -34,8 +34,8 @@ Error nothingInCommon(const RunProblems& a, const RunProblems& b)
         return makeError(ErrorCode::InvalidInput,
             runs + " cover different datasets (" + datasetsA + " and " + datasetsB
                 + "); a paired comparison needs the same problems");
-    return makeError(
-        ErrorCode::InvalidInput, runs + " have no problem in common; a paired comparison needs the same problems");
+    return makeError(ErrorCode::InvalidInput,
+        runs + " have no answered problem in common; a paired comparison needs problems both runs answered");
 }
 
 Error repeatedProblem(store::RowId run, const ProblemKey& key)
@@ -47,25 +47,26 @@ Error repeatedProblem(store::RowId run, const ProblemKey& key)
 
 } // namespace
 
-Result<std::vector<ScoredProblem>> scoredProblems(
-    const std::string& datasetHash, const std::vector<dataset::Problem>& problems, const std::vector<bool>& correct)
+Result<std::vector<ScoredProblem>> scoredProblems(const std::string& datasetHash,
+    const std::vector<dataset::Problem>& problems, const std::vector<eval::Outcome>& outcomes)
 {
-    if (correct.size() > problems.size())
+    if (outcomes.size() > problems.size())
         return makeError(ErrorCode::Database,
             "the dataset holds " + std::to_string(problems.size()) + " problems but the run planned "
-                + std::to_string(correct.size()),
+                + std::to_string(outcomes.size()),
             "sha256 " + datasetHash);
     std::vector<ScoredProblem> scored;
-    scored.reserve(correct.size());
-    for (std::size_t i = 0; i < correct.size(); ++i)
-        scored.push_back({ { datasetHash, problems[i].id }, static_cast<std::int64_t>(i), correct[i] });
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        if (outcomes[i])
+            scored.push_back({ { datasetHash, problems[i].id }, static_cast<std::int64_t>(i), *outcomes[i] });
+    }
     return scored;
 }
 
 Result<RunProblems> runProblems(const RunData& run)
 {
     auto scored
-        = scoredProblems(run.dataset.contentHash, run.problems, correctPerProblem(run.problems.size(), run.results));
+        = scoredProblems(run.dataset.contentHash, run.problems, outcomesPerProblem(run.problems.size(), run.results));
     if (!scored)
         return scored.error();
     return RunProblems { run.record.id, std::move(*scored) };

@@ -35,14 +35,15 @@ struct RunProblems {
     std::vector<ScoredProblem> problems;
 };
 
-/// The first `correct.size()` problems of a dataset (those a run planned), keyed by `datasetHash` and their
-/// ids, with correct[i] as the outcome of problems[i]. Fails (Database) when the dataset has fewer problems
-/// than outcomes: the store lost some of its problems.
-Result<std::vector<ScoredProblem>> scoredProblems(
-    const std::string& datasetHash, const std::vector<dataset::Problem>& problems, const std::vector<bool>& correct);
+/// The answered ones of the first `outcomes.size()` problems of a dataset (those a run planned), keyed by
+/// `datasetHash` and their ids, with outcomes[i] as the outcome of problems[i]. Unanswered problems (no answer,
+/// error, no result) are left out, so that a paired comparison only pairs problems both runs answered: an
+/// error is never a wrong answer. Fails (Database) when the dataset has fewer problems than outcomes: the store
+/// lost some of its problems.
+Result<std::vector<ScoredProblem>> scoredProblems(const std::string& datasetHash,
+    const std::vector<dataset::Problem>& problems, const std::vector<eval::Outcome>& outcomes);
 
-/// A run's planned problems scored as correctPerProblem() does: a problem without a result, or with an error,
-/// counts as wrong.
+/// A run's answered problems, as outcomesPerProblem() and scoredProblems() make them.
 Result<RunProblems> runProblems(const RunData& run);
 
 /// A problem both runs covered, with each run's outcome.
@@ -54,7 +55,7 @@ struct PairedProblem {
     bool correctB = false;
 };
 
-/// Two runs compared problem by problem on the problems both covered: the flip table with its exact McNemar
+/// Two runs compared problem by problem on the problems both answered: the flip table with its exact McNemar
 /// p, and the paired bootstrap 95% interval of accuracy(B) - accuracy(A).
 struct PairedComparison {
     enum Cell { BothRight, RightToWrong, WrongToRight, BothWrong, CellCount };
@@ -75,9 +76,9 @@ struct PairedComparison {
 PairedComparison::Cell flipCell(bool correctA, bool correctB);
 
 /// Pairs the problems of two runs by identity, whatever their order, and compares the runs on the problems
-/// both covered. Fails (InvalidInput, naming both runs) when they share no problem — runs over different
-/// datasets never pair — and when a run lists one problem twice (a dataset that repeats an id cannot be paired
-/// by id).
+/// both answered. Fails (InvalidInput, naming both runs) when they share no answered problem — runs over
+/// different datasets never pair — and when a run lists one problem twice (a dataset that repeats an id cannot be
+/// paired by id).
 Result<PairedComparison> comparePaired(const RunProblems& a, const RunProblems& b);
 
 } // namespace wb::run

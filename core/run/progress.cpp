@@ -32,6 +32,8 @@ std::string Progress::toLine() const
         static_cast<unsigned long long>(doneProblems), static_cast<unsigned long long>(totalProblems), callsPerSecond,
         static_cast<unsigned long long>(promptTokens + completionTokens), static_cast<unsigned long long>(failedCalls));
     std::string line = buffer;
+    if (unansweredProblems)
+        line += "  no answer " + std::to_string(unansweredProblems);
     if (!finished && etaSeconds >= 0)
         line += "  ETA " + formatDuration(etaSeconds);
     return line;

@@ -16,8 +16,9 @@ struct Progress {
     std::uint64_t failedCalls = 0; ///< calls that finally failed this session
     std::uint64_t inFlight = 0; ///< calls submitted and not yet answered
     std::uint64_t totalProblems = 0;
-    std::uint64_t doneProblems = 0; ///< problems with a stored result (correct, wrong or error)
-    std::uint64_t failedProblems = 0; ///< of doneProblems: recorded with an error
+    std::uint64_t doneProblems = 0; ///< problems with a stored result (correct, wrong, no answer or error)
+    std::uint64_t failedProblems = 0; ///< of doneProblems this session: recorded with an error
+    std::uint64_t unansweredProblems = 0; ///< of doneProblems this session: recorded without an answer
     std::uint64_t promptTokens = 0; ///< this session
     std::uint64_t completionTokens = 0;
     double elapsedSeconds = 0.0; ///< this session

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runner: large runs through the provider's batch engine (OpenAI Batch API JSONL export and import).
 #include "core/run/batchjsonl.h"
+#include "core/run/replyoutcome.h"
 #include "core/run/runlease.h"
 #include "core/run/runplan.h"
 #include "core/run/runtally.h"
@@ -72,7 +73,9 @@ Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, co
     std::optional<std::size_t> currentIndex;
     ActiveProblem current;
     const auto flush = [&]() -> Result<void> {
-        if (!currentIndex || !current.dag.complete())
+        // A problem stopped by a failed call is left for the next export; one without an answer is finished.
+        const bool unanswered = current.dag.blocked() && current.firstError.empty();
+        if (!currentIndex || !(current.dag.complete() || unanswered))
             return {};
         auto outcome = d->recordOutcome(*plan, *currentIndex, current);
         if (!outcome)
@@ -143,27 +146,22 @@ Result<BatchImportSummary> Runner::importBatch(RunId runId, std::istream& in, co
                 line->error = parsed.error().message;
         }
         if (response) {
+            fillReply(record, *response);
             record.responseJson = line->body;
-            record.responseText = response->text;
-            record.promptTokens = response->usage.promptTokens;
-            record.completionTokens = response->usage.completionTokens;
         } else {
             record.status = store::CallStatus::Error;
             record.error = location + ": " + line->error;
         }
         if (auto stored = d->store.recordCall(record); !stored)
             return stored.error();
-        if (response) {
-            if (cache)
-                cache->put(record.cacheKey, line->body);
-            current.outputs[id.step] = response->text;
-            current.tokens += response->usage.promptTokens + response->usage.completionTokens;
-            current.dag.markFinished(step);
-            ++summary.imported;
-        } else {
-            current.dag.markFailed(step);
+        // Only a plain success is cached, as the client does.
+        if (cache && record.status == store::CallStatus::Done)
+            cache->put(record.cacheKey, line->body);
+        applyCall(current, step, record);
+        if (store::callFailed(record.status))
             ++summary.failed;
-        }
+        else
+            ++summary.imported;
     }
     if (auto r = flush(); !r)
         return r.error();

@@ -9,14 +9,16 @@
 
 namespace wb::run {
 
-std::vector<bool> correctPerProblem(std::size_t planned, const std::vector<store::ResultRecord>& results)
+std::vector<eval::Outcome> outcomesPerProblem(std::size_t planned, const std::vector<store::ResultRecord>& results)
 {
-    std::vector<bool> correct(planned, false);
+    std::vector<eval::Outcome> outcomes(planned);
     for (const auto& result : results) {
-        if (result.problemIndex >= 0 && std::size_t(result.problemIndex) < planned)
-            correct[std::size_t(result.problemIndex)] = result.error.empty() && result.correct.value_or(false);
+        if (result.problemIndex < 0 || std::size_t(result.problemIndex) >= planned)
+            continue;
+        if (result.status == store::ProblemStatus::Correct || result.status == store::ProblemStatus::Wrong)
+            outcomes[std::size_t(result.problemIndex)] = result.status == store::ProblemStatus::Correct;
     }
-    return correct;
+    return outcomes;
 }
 
 std::string candidateCountKey(std::size_t candidates) { return candidates >= 3 ? "3+" : std::to_string(candidates); }
@@ -31,7 +33,9 @@ Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId run
         byIndex[result.problemIndex] = &result;
 
     const std::size_t total = run->problems.size();
-    const std::vector<bool> correct = correctPerProblem(total, run->results);
+    const std::vector<eval::Outcome> correct = outcomesPerProblem(total, run->results);
+    RunBreakdowns out;
+    out.unfinished = total;
     std::vector<std::string> candidateKeys;
     std::vector<std::string> goldKeys;
     for (std::size_t i = 0; i < total; ++i) {
@@ -40,6 +44,9 @@ Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId run
         const store::ResultRecord* result = it == byIndex.end() ? nullptr : it->second;
         std::size_t candidates = 0;
         if (result) {
+            --out.unfinished;
+            out.noAnswer += result->status == store::ProblemStatus::NoAnswer;
+            out.errors += result->status == store::ProblemStatus::Error;
             // The runner records each problem's candidate indices in the result details.
             const auto details = nlohmann::json::parse(result->detailsJson, nullptr, false);
             if (details.is_object() && details.contains("candidates") && details["candidates"].is_array())
@@ -50,7 +57,6 @@ Result<RunBreakdowns> computeRunBreakdowns(store::Store& store, store::RowId run
                 : problem.hasGoldAnnotation                ? "no gold irrelevant"
                                                            : "not annotated");
     }
-    RunBreakdowns out;
     out.dataset = run->dataset.name;
     out.overall = eval::accuracy(correct);
     out.byCandidates = eval::breakdown(candidateKeys, correct);

@@ -14,19 +14,23 @@ class Store;
 
 namespace wb::run {
 
-/// Accuracy of one run split by what the workbench knows about each problem. Every planned problem counts; a
-/// problem without a result or with an error counts as wrong, as in the run's overall accuracy.
+/// Accuracy of one run split by what the workbench knows about each problem. Accuracies are over the answered
+/// problems (correct or wrong), with every planned problem in `planned`; a problem without an answer, without a
+/// result or with an error never counts as wrong (docs/outcomes.md).
 struct RunBreakdowns {
     std::string dataset; ///< the run's dataset name
     eval::Accuracy overall;
+    std::size_t noAnswer = 0; ///< planned problems whose result says no_answer
+    std::size_t errors = 0; ///< planned problems whose result says error
+    std::size_t unfinished = 0; ///< planned problems without a result
     std::vector<eval::GroupAccuracy> byCandidates; ///< keys "0", "1", "2", "3+" (irrelevant-condition candidates)
     std::vector<eval::GroupAccuracy>
         byGoldIrrelevant; ///< keys "gold irrelevant", "no gold irrelevant", "not annotated"
 };
 
-/// Whether each of the first `planned` problems of a run was answered correctly. A problem without a result, or
-/// whose result carries an error, counts as wrong, as in the run's overall accuracy.
-std::vector<bool> correctPerProblem(std::size_t planned, const std::vector<store::ResultRecord>& results);
+/// The outcome of each of the first `planned` problems of a run: true for correct, false for wrong, nullopt for a
+/// problem that was not answered (no answer, error, or no result yet).
+std::vector<eval::Outcome> outcomesPerProblem(std::size_t planned, const std::vector<store::ResultRecord>& results);
 
 /// Group key of a problem by its number of candidates.
 std::string candidateCountKey(std::size_t candidates);

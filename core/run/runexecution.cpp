@@ -4,6 +4,7 @@
 #include "core/eval/statistics.h"
 #include "core/llm/canonical.h"
 #include "core/llm/client.h"
+#include "core/run/replyoutcome.h"
 #include "core/run/runtally.h"
 #include "core/store/store.h"
 
@@ -201,14 +202,16 @@ Result<void> RunExecution::advance(std::size_t index)
         m_ready.emplace_back(index, step);
     if (!item.dag.complete() && !item.dag.blocked())
         return {};
-    auto failed = m_runner.recordOutcome(m_plan, index, item);
+    auto status = m_runner.recordOutcome(m_plan, index, item);
     m_active.erase(it);
-    if (!failed)
-        return failed.error();
+    if (!status)
+        return status.error();
     Progress& counters = m_meter.counters();
     ++counters.doneProblems;
-    if (*failed)
+    if (*status == store::ProblemStatus::Error)
         ++counters.failedProblems;
+    else if (*status == store::ProblemStatus::NoAnswer)
+        ++counters.unansweredProblems;
     return {};
 }
 
@@ -253,9 +256,10 @@ Result<void> RunExecution::complete(Completion& completion)
     if (auto stored = m_runner.store.recordCall(record); !stored)
         return stored.error();
     if (completion.response)
-        countResponse(*completion.response, item, step);
+        countResponse(*completion.response, record);
     else
-        countFailure(completion.response.error(), record, item, step);
+        countFailure(completion.response.error(), record);
+    applyCall(item, step, record);
     return advance(problemIndex);
 }
 
@@ -275,10 +279,7 @@ store::CallRecord RunExecution::callRecord(
         return record;
     }
     const llm::ChatResponse& response = *completion.response;
-    record.responseJson = response.rawBody;
-    record.responseText = response.text;
-    record.promptTokens = response.usage.promptTokens;
-    record.completionTokens = response.usage.completionTokens;
+    fillReply(record, response);
     record.latencyMs = response.latencyS * 1000.0;
     record.attempts = response.attempts;
     record.fromCache = response.fromCache;
@@ -296,34 +297,32 @@ Result<void> RunExecution::adoptLearnedRules()
     return m_runner.store.setRunConfig(m_plan.run.id, m_plan.config.canonicalJson());
 }
 
-void RunExecution::countResponse(const llm::ChatResponse& response, ActiveProblem& item, std::size_t step)
+void RunExecution::countResponse(const llm::ChatResponse& response, const store::CallRecord& record)
 {
     Progress& counters = m_meter.counters();
-    ++counters.doneCalls;
     if (response.fromCache)
         ++counters.cachedCalls;
     else
         ++m_sessionSent;
     counters.promptTokens += std::uint64_t(std::max<std::int64_t>(0, response.usage.promptTokens));
     counters.completionTokens += std::uint64_t(std::max<std::int64_t>(0, response.usage.completionTokens));
-    item.tokens += response.usage.promptTokens + response.usage.completionTokens;
-    item.outputs[item.dag.steps()[step]] = response.text;
-    item.dag.markFinished(step);
+    // A malformed reply is a failed call; an empty or filtered one is a reply, just not an answer.
+    if (store::callFailed(record.status)) {
+        countFailure(makeError(ErrorCode::InvalidInput, record.error, m_plan.config.backend.baseUrl), record);
+        return;
+    }
+    ++counters.doneCalls;
     m_stop.onCallSucceeded();
 }
 
-void RunExecution::countFailure(
-    const Error& error, const store::CallRecord& record, ActiveProblem& item, std::size_t step)
+void RunExecution::countFailure(const Error& error, const store::CallRecord& record)
 {
     ++m_meter.counters().failedCalls;
     m_stop.onCallFailed(error);
     m_meter.counters().lastError = record.error;
-    const std::string& name = item.dag.steps()[step];
-    if (item.firstError.empty())
-        item.firstError = name + ": " + record.error;
-    item.dag.markFailed(step);
     if (m_runner.options.log)
-        m_runner.options.log("problem " + std::to_string(record.problemIndex) + " " + name + ": " + record.error);
+        m_runner.options.log(
+            "problem " + std::to_string(record.problemIndex) + " " + record.step + ": " + record.error);
 }
 
 Result<RunSummary> RunExecution::conclude()
@@ -359,11 +358,10 @@ Result<RunSummary> RunExecution::conclude()
         return final.error();
     summary.scored = final->scored;
     summary.errors = final->errors;
+    summary.noAnswer = final->noAnswer;
     summary.correct = final->correct;
-    summary.accuracy.correct = summary.correct;
-    summary.accuracy.total = m_problems;
-    summary.accuracy.value = m_problems ? double(summary.correct) / double(m_problems) : 0.0;
-    summary.accuracy.ci = eval::wilsonInterval(summary.correct, m_problems);
+    summary.wrong = final->wrong;
+    summary.accuracy = eval::accuracyOf(summary.correct, summary.correct + summary.wrong, m_problems);
     return summary;
 }
 

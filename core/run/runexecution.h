@@ -60,8 +60,8 @@ private:
     Result<void> advance(std::size_t index);
     Result<void> submit(std::size_t index, std::size_t step);
     Result<void> complete(Completion& completion);
-    void countResponse(const llm::ChatResponse& response, ActiveProblem& item, std::size_t step);
-    void countFailure(const Error& error, const store::CallRecord& record, ActiveProblem& item, std::size_t step);
+    void countResponse(const llm::ChatResponse& response, const store::CallRecord& record);
+    void countFailure(const Error& error, const store::CallRecord& record);
     store::CallRecord callRecord(InFlightCall call, const ActiveProblem& item, const Completion& completion) const;
     /// Takes over the parameter rules the client learned from the server (reasoning models' 400s) into the
     /// run's configuration and stores it, so that a resume or rerun sends the same bodies from the start.
@@ -80,7 +80,7 @@ private:
     StopPolicy m_stop;
     ProgressMeter m_meter;
 
-    std::vector<bool> m_problemDone; ///< problems with an error-free result (earlier sessions included)
+    std::vector<bool> m_problemDone; ///< problems with a result other than error (earlier sessions included)
     std::vector<std::vector<int>> m_candidates; ///< from the planning pass, until the problem becomes active
     std::unordered_map<std::size_t, ActiveProblem> m_active;
     std::unordered_map<std::uint64_t, InFlightCall> m_inFlight; ///< by ticket

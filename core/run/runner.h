@@ -30,11 +30,16 @@ using RunId = store::RowId;
 struct RunSummary {
     RunId runId = 0;
     store::RunStatus status = store::RunStatus::Planned;
-    std::size_t problems = 0; ///< problems in the run
-    std::size_t scored = 0; ///< problems with a result and no error
-    std::size_t errors = 0; ///< problems recorded with an error
+    std::size_t problems = 0; ///< problems in the run (planned)
+    std::size_t scored = 0; ///< problems with a result other than error
+    std::size_t errors = 0; ///< problems recorded with an error (a call failed)
+    std::size_t noAnswer = 0; ///< problems the model replied to without an answer
     std::size_t correct = 0;
-    eval::Accuracy accuracy; ///< correct / problems, Wilson 95% CI; errors count as incorrect
+    std::size_t wrong = 0;
+    std::size_t answered() const { return correct + wrong; }
+    /// correct / answered with its Wilson 95% CI, planned = problems; undefined (null) when nothing was
+    /// answered. Errors and unanswered problems never count as wrong: they lower the coverage instead.
+    eval::Accuracy accuracy;
     std::uint64_t plannedCalls = 0;
     std::uint64_t doneCalls = 0;
     std::uint64_t sessionSent = 0; ///< session: calls answered by the server (not the cache)
@@ -47,8 +52,8 @@ struct RunSummary {
 
 /// What importBatch() did.
 struct BatchImportSummary {
-    std::size_t imported = 0; ///< calls stored with their response
-    std::size_t failed = 0; ///< calls the provider reported as failed (stored as errors)
+    std::size_t imported = 0; ///< calls stored with their reply (any status but error and malformed)
+    std::size_t failed = 0; ///< calls the provider reported as failed, or malformed replies
     std::size_t skipped = 0; ///< lines for calls that were already finished
     std::size_t problemsFinished = 0; ///< problems scored because their last call arrived
 };

@@ -4,6 +4,7 @@
 #include "core/eval/scoring.h"
 #include "core/relevance/relevance.h"
 #include "core/run/defaults.h"
+#include "core/run/replyoutcome.h"
 #include "core/store/sqliteresponsecache.h"
 #include "core/store/store.h"
 
@@ -133,13 +134,10 @@ Result<ActiveProblem> Runner::Impl::loadActive(
     auto stored = store.loadCalls(plan.run.id, std::int64_t(index));
     if (!stored)
         return stored.error();
-    for (auto& call : *stored) {
+    for (const auto& call : *stored) {
         const auto step = item.dag.find(call.step);
-        if (call.status != store::CallStatus::Done || step == std::string::npos)
-            continue;
-        item.outputs[call.step] = std::move(call.responseText);
-        item.tokens += call.promptTokens.value_or(0) + call.completionTokens.value_or(0);
-        item.dag.markFinished(step);
+        if (store::callHasText(call.status) && step != std::string::npos)
+            applyCall(item, step, call);
     }
     return item;
 }
@@ -162,7 +160,41 @@ Result<llm::ChatRequest> Runner::Impl::renderRequest(const RunPlan& plan, const 
     return request;
 }
 
-Result<bool> Runner::Impl::recordOutcome(const RunPlan& plan, std::size_t index, const ActiveProblem& item)
+namespace {
+
+/// Status and reason of a problem whose every call finished, from its extracted answer's verdict.
+void scoreFinished(store::ResultRecord& result, eval::Verdict verdict, const eval::ExtractedAnswer& answer)
+{
+    switch (verdict) {
+    case eval::Verdict::Correct:
+        result.status = store::ProblemStatus::Correct;
+        result.correct = true;
+        return;
+    case eval::Verdict::Incorrect:
+        result.status = store::ProblemStatus::Wrong;
+        result.correct = false;
+        return;
+    case eval::Verdict::NoAnswer:
+        result.status = store::ProblemStatus::NoAnswer;
+        result.reason = "no answer could be extracted" + (answer.note.empty() ? std::string() : ": " + answer.note);
+        return;
+    case eval::Verdict::NoGold:
+        result.status = store::ProblemStatus::NoAnswer;
+        result.reason = "no gold answer to score against";
+        return;
+    }
+}
+
+void appendNotes(std::string& reason, const std::vector<std::string>& notes)
+{
+    for (const std::string& note : notes)
+        reason += (reason.empty() ? "" : "; ") + note;
+}
+
+} // namespace
+
+Result<store::ProblemStatus> Runner::Impl::recordOutcome(
+    const RunPlan& plan, std::size_t index, const ActiveProblem& item)
 {
     store::ResultRecord result;
     result.runId = plan.run.id;
@@ -176,21 +208,25 @@ Result<bool> Runner::Impl::recordOutcome(const RunPlan& plan, std::size_t index,
         const auto verdict = eval::scoreAnswer(answer, item.problem);
         result.extractedAnswer = answerText(answer);
         result.extractedNumber = answer.number;
-        if (verdict == eval::Verdict::Correct)
-            result.correct = true;
-        else if (verdict != eval::Verdict::NoGold)
-            result.correct = false;
+        scoreFinished(result, verdict, answer);
         details["verdict"] = eval::verdictName(verdict);
         details["extractor"] = answer.extractor;
         if (!answer.note.empty())
             details["note"] = answer.note;
+    } else if (!item.firstError.empty() || item.firstNoAnswer.empty()) {
+        result.status = store::ProblemStatus::Error;
+        result.reason = item.firstError.empty() ? std::string("a call failed") : item.firstError;
     } else {
-        result.error = item.firstError.empty() ? std::string("a call failed") : item.firstError;
+        result.status = store::ProblemStatus::NoAnswer;
+        result.reason = item.firstNoAnswer;
     }
+    appendNotes(result.reason, item.notes);
+    if (result.status == store::ProblemStatus::Error)
+        result.error = result.reason;
     result.detailsJson = details.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (auto stored = store.recordResult(result); !stored)
         return stored.error();
-    return !result.error.empty();
+    return result.status;
 }
 
 } // namespace wb::run

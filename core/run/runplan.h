@@ -30,7 +30,9 @@ struct ActiveProblem {
     CallDag dag { {} };
     std::map<std::string, std::string> outputs;
     std::int64_t tokens = 0;
-    std::string firstError;
+    std::string firstError; ///< the first failed call (transport, HTTP, malformed reply): the problem errs
+    std::string firstNoAnswer; ///< the first empty or filtered reply: the problem has no answer
+    std::vector<std::string> notes; ///< truncated replies whose text was used
 };
 
 struct Runner::Impl {
@@ -49,9 +51,9 @@ struct Runner::Impl {
     Result<ActiveProblem> loadActive(RunPlan& plan, std::size_t index, std::optional<std::vector<int>> candidates);
     /// The exact request of one step, with the run's sampling overrides applied.
     static Result<llm::ChatRequest> renderRequest(const RunPlan& plan, const ActiveProblem& item, std::size_t step);
-    /// Scores a finished problem (or records its error when a call failed) and stores the result.
-    /// Returns true when the result carries an error.
-    Result<bool> recordOutcome(const RunPlan& plan, std::size_t index, const ActiveProblem& item);
+    /// Scores a finished problem (or records why it has no answer or an error) and stores the result.
+    /// Returns the problem's status.
+    Result<store::ProblemStatus> recordOutcome(const RunPlan& plan, std::size_t index, const ActiveProblem& item);
 };
 
 } // namespace wb::run

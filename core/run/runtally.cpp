@@ -26,7 +26,8 @@ Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t p
 {
     RunTally tally;
     auto calls = prepareForRun(store,
-        "SELECT count(*) FROM calls WHERE run_id = ?1 AND status = 'done' AND problem_idx < ?2", runId, problems);
+        "SELECT count(*) FROM calls WHERE run_id = ?1 AND status NOT IN ('error', 'malformed') AND problem_idx < ?2",
+        runId, problems);
     if (!calls)
         return calls.error();
     auto row = calls->step();
@@ -35,8 +36,9 @@ Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t p
     tally.doneCalls = std::uint64_t(calls->columnInt64(0));
 
     auto results = prepareForRun(store,
-        "SELECT count(*), coalesce(sum(error = ''), 0), coalesce(sum(error <> ''), 0),"
-        " coalesce(sum(error = '' AND correct = 1), 0) FROM results WHERE run_id = ?1 AND problem_idx < ?2",
+        "SELECT count(*), coalesce(sum(status <> 'error'), 0), coalesce(sum(status = 'error'), 0),"
+        " coalesce(sum(status = 'no_answer'), 0), coalesce(sum(status = 'correct'), 0),"
+        " coalesce(sum(status = 'wrong'), 0) FROM results WHERE run_id = ?1 AND problem_idx < ?2",
         runId, problems);
     if (!results)
         return results.error();
@@ -46,7 +48,9 @@ Result<RunTally> tallyRun(store::Store& store, store::RowId runId, std::size_t p
     tally.results = std::size_t(results->columnInt64(0));
     tally.scored = std::size_t(results->columnInt64(1));
     tally.errors = std::size_t(results->columnInt64(2));
-    tally.correct = std::size_t(results->columnInt64(3));
+    tally.noAnswer = std::size_t(results->columnInt64(3));
+    tally.correct = std::size_t(results->columnInt64(4));
+    tally.wrong = std::size_t(results->columnInt64(5));
     return tally;
 }
 
@@ -54,7 +58,8 @@ Result<std::vector<bool>> scoredProblems(store::Store& store, store::RowId runId
 {
     std::vector<bool> scored(problems, false);
     auto query = prepareForRun(store,
-        "SELECT problem_idx FROM results WHERE run_id = ?1 AND error = '' AND problem_idx >= 0 AND problem_idx < ?2",
+        "SELECT problem_idx FROM results WHERE run_id = ?1 AND status <> 'error' AND problem_idx >= 0"
+        " AND problem_idx < ?2",
         runId, problems);
     if (!query)
         return query.error();

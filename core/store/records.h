@@ -79,10 +79,14 @@ struct RunRecord {
     RunStatus status = RunStatus::Planned;
     std::string createdAt;
     std::string updatedAt;
-    std::size_t doneCalls = 0;
-    std::size_t errorCalls = 0;
+    std::size_t doneCalls = 0; ///< calls with a reply (any status but error and malformed)
+    std::size_t errorCalls = 0; ///< calls that failed (error or malformed)
     std::size_t results = 0;
     std::size_t correct = 0;
+    std::size_t wrong = 0;
+    std::size_t noAnswer = 0;
+    std::size_t errors = 0; ///< results with status error
+    std::size_t answered() const { return correct + wrong; }
 };
 
 /// Who is executing a run: one row per run while an executor is alive (design: one executor per run).
@@ -96,7 +100,15 @@ struct RunLease {
     std::string acquiredAt;
 };
 
-enum class CallStatus { Done, Error };
+/// What became of one call. Done and Truncated replies have usable text; Empty and Filtered ones are replies
+/// without an answer; Malformed and Error calls failed. Only Done replies are cached (see llm::ReplyStatus).
+enum class CallStatus { Done, Truncated, Empty, Filtered, Malformed, Error };
+const char* callStatusName(CallStatus status);
+std::optional<CallStatus> callStatusFromName(std::string_view name);
+/// True for Done and Truncated: the text goes on to the next steps and resume keeps the call.
+bool callHasText(CallStatus status);
+/// True for Malformed and Error: the call failed and is sent again on resume.
+bool callFailed(CallStatus status);
 
 /// One LLM call of a run. (runId, problemIndex, step) is unique; step is a string key such as "verify:2",
 /// "reason" or "extract" (repeated samples need distinct keys, e.g. "reason#3"). Recording the same key again
@@ -111,10 +123,13 @@ struct CallRecord {
     std::string requestJson; ///< the exact request body sent (stored byte-for-byte)
     std::string responseJson; ///< the raw response body
     std::string responseText; ///< the assistant message text
+    std::string reasoningText; ///< reasoning the server returned beside the text (never given to extractors)
+    std::string finishReason;
     CallStatus status = CallStatus::Done;
-    std::string error;
+    std::string error; ///< why the status is not Done: the error, or what is wrong with the reply
     std::optional<std::int64_t> promptTokens;
     std::optional<std::int64_t> completionTokens;
+    std::optional<std::int64_t> reasoningTokens;
     std::optional<double> latencyMs;
     int attempts = 1;
     bool fromCache = false;
@@ -128,6 +143,16 @@ struct CallKey {
     auto operator<=>(const CallKey&) const = default;
 };
 
+/// The outcome of one problem (docs/outcomes.md):
+///  Correct / Wrong  an answer was extracted and scored against the gold
+///  NoAnswer         the model replied but gave no answer: empty or filtered reply, nothing extractable, or no
+///                   gold to score against
+///  Error            a call failed (transport, HTTP, malformed reply); resume tries the problem again
+/// Accuracy is correct / (correct + wrong); NoAnswer and Error never count as wrong.
+enum class ProblemStatus { Correct, Wrong, NoAnswer, Error };
+const char* problemStatusName(ProblemStatus status);
+std::optional<ProblemStatus> problemStatusFromName(std::string_view name);
+
 /// The scored outcome of one problem in a run.
 struct ResultRecord {
     RowId runId = 0;
@@ -135,11 +160,13 @@ struct ResultRecord {
     std::string extractedAnswer;
     std::optional<double> extractedNumber;
     std::optional<bool> correct; ///< nullopt when the problem could not be scored
-    std::string error;
+    std::string error; ///< the reason again when the status is Error, else empty
     std::int64_t calls = 0;
     std::int64_t tokens = 0;
     std::string detailsJson = "{}"; ///< method-specific extras (e.g. candidates and verify verdicts)
     std::string createdAt;
+    ProblemStatus status = ProblemStatus::Error;
+    std::string reason; ///< why the status is what it is (empty for a plain correct or wrong answer)
 };
 
 } // namespace wb::store

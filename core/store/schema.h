@@ -15,5 +15,8 @@ int latestSchemaVersion();
 /// applied or none. A database whose user_version is newer than this program is refused (code Database) and left
 /// untouched, so an older build never writes to a schema it does not know.
 Result<void> migrate(Database& db);
+/// The same up to `targetVersion` (1..latestSchemaVersion()), so that tests can build a database of an older
+/// version and check its migration.
+Result<void> migrate(Database& db, int targetVersion);
 
 } // namespace wb::store

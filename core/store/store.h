@@ -102,7 +102,7 @@ public:
     /// A call with the same (run, problem, step) replaces the earlier row (a retried error). Refused with
     /// Usage while a Transaction is open on this connection, because the commit would then be deferred.
     Result<RowId> recordCall(const CallRecord& call);
-    /// (problem, step) of every call of the run with status Done — what resume skips. Errors are not
+    /// (problem, step) of every call of the run with text (Done or Truncated) — what resume skips. Others are not
     /// included, so they are retried.
     Result<std::set<CallKey>> finishedCallKeys(RowId runId);
     /// Calls of a run ordered by problem, then recording order.

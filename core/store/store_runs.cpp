@@ -14,15 +14,19 @@ namespace {
 
 constexpr const char* kCallColumns
     = "SELECT id, run_id, problem_idx, step, sample_index, cache_key, request_json, response_json, response_text,"
-      " status, error, prompt_tokens, completion_tokens, latency_ms, attempts, from_cache, created_at FROM calls";
+      " status, error, prompt_tokens, completion_tokens, latency_ms, attempts, from_cache, created_at,"
+      " reasoning_text, finish_reason, reasoning_tokens FROM calls";
 
 constexpr const char* kRunQuery
     = "SELECT r.id, r.name, r.dataset_id, r.method_id, r.demo_set_id, r.backend_json, r.params_json, r.config_json,"
       " r.status, r.created_at, r.updated_at,"
-      " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status = 'done'),"
-      " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status = 'error'),"
+      " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status NOT IN ('error', 'malformed')),"
+      " (SELECT count(*) FROM calls c WHERE c.run_id = r.id AND c.status IN ('error', 'malformed')),"
       " (SELECT count(*) FROM results s WHERE s.run_id = r.id),"
-      " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.correct = 1)"
+      " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.status = 'correct'),"
+      " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.status = 'wrong'),"
+      " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.status = 'no_answer'),"
+      " (SELECT count(*) FROM results s WHERE s.run_id = r.id AND s.status = 'error')"
       " FROM runs r";
 
 std::optional<RowId> optionalId(const Statement& stmt, int column) { return stmt.columnOptionalInt64(column); }
@@ -46,6 +50,9 @@ RunRecord readRun(const Statement& stmt)
     run.errorCalls = static_cast<std::size_t>(stmt.columnInt64(12));
     run.results = static_cast<std::size_t>(stmt.columnInt64(13));
     run.correct = static_cast<std::size_t>(stmt.columnInt64(14));
+    run.wrong = static_cast<std::size_t>(stmt.columnInt64(15));
+    run.noAnswer = static_cast<std::size_t>(stmt.columnInt64(16));
+    run.errors = static_cast<std::size_t>(stmt.columnInt64(17));
     return run;
 }
 
@@ -61,7 +68,8 @@ CallRecord readCall(const Statement& stmt)
     call.requestJson = stmt.columnText(6);
     call.responseJson = stmt.columnText(7);
     call.responseText = stmt.columnText(8);
-    call.status = stmt.columnText(9) == "error" ? CallStatus::Error : CallStatus::Done;
+    // The CHECK constraint keeps status to known names; Error is only a fallback for a hand-edited file.
+    call.status = callStatusFromName(stmt.columnText(9)).value_or(CallStatus::Error);
     call.error = stmt.columnText(10);
     call.promptTokens = stmt.columnOptionalInt64(11);
     call.completionTokens = stmt.columnOptionalInt64(12);
@@ -69,6 +77,9 @@ CallRecord readCall(const Statement& stmt)
     call.attempts = static_cast<int>(stmt.columnInt64(14));
     call.fromCache = stmt.columnInt64(15) != 0;
     call.createdAt = stmt.columnText(16);
+    call.reasoningText = stmt.columnText(17);
+    call.finishReason = stmt.columnText(18);
+    call.reasoningTokens = stmt.columnOptionalInt64(19);
     return call;
 }
 
@@ -86,6 +97,8 @@ ResultRecord readResult(const Statement& stmt)
     result.tokens = stmt.columnInt64(7);
     result.detailsJson = stmt.columnText(8);
     result.createdAt = stmt.columnText(9);
+    result.status = problemStatusFromName(stmt.columnText(10)).value_or(ProblemStatus::Error);
+    result.reason = stmt.columnText(11);
     return result;
 }
 
@@ -195,24 +208,26 @@ Result<RowId> Store::recordCall(const CallRecord& call)
     // moment run() returns. The upsert keeps the row id stable when an errored call is retried.
     auto stmt = m_db.prepare(
         "INSERT INTO calls (run_id, problem_idx, step, sample_index, cache_key, request_json, response_json,"
-        " response_text, status, error, prompt_tokens, completion_tokens, latency_ms, attempts, from_cache)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        " response_text, status, error, prompt_tokens, completion_tokens, latency_ms, attempts, from_cache,"
+        " reasoning_text, finish_reason, reasoning_tokens)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
         " ON CONFLICT (run_id, problem_idx, step) DO UPDATE SET sample_index = excluded.sample_index,"
         " cache_key = excluded.cache_key, request_json = excluded.request_json, response_json = excluded.response_json,"
         " response_text = excluded.response_text, status = excluded.status, error = excluded.error,"
         " prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,"
         " latency_ms = excluded.latency_ms, attempts = excluded.attempts, from_cache = excluded.from_cache,"
-        " created_at = excluded.created_at"
+        " reasoning_text = excluded.reasoning_text, finish_reason = excluded.finish_reason,"
+        " reasoning_tokens = excluded.reasoning_tokens, created_at = excluded.created_at"
         " RETURNING id");
     if (!stmt)
         return stmt.error();
     Statement& s = *stmt;
-    for (auto r :
-        { s.bind(1, call.runId), s.bind(2, call.problemIndex), s.bind(3, call.step), s.bind(4, call.sampleIndex),
-            s.bind(5, call.cacheKey), s.bind(6, call.requestJson), s.bind(7, call.responseJson),
-            s.bind(8, call.responseText), s.bind(9, call.status == CallStatus::Error ? "error" : "done"),
-            s.bind(10, call.error), s.bind(11, call.promptTokens), s.bind(12, call.completionTokens),
-            s.bind(13, call.latencyMs), s.bind(14, call.attempts), s.bind(15, call.fromCache) }) {
+    for (auto r : { s.bind(1, call.runId), s.bind(2, call.problemIndex), s.bind(3, call.step),
+             s.bind(4, call.sampleIndex), s.bind(5, call.cacheKey), s.bind(6, call.requestJson),
+             s.bind(7, call.responseJson), s.bind(8, call.responseText), s.bind(9, callStatusName(call.status)),
+             s.bind(10, call.error), s.bind(11, call.promptTokens), s.bind(12, call.completionTokens),
+             s.bind(13, call.latencyMs), s.bind(14, call.attempts), s.bind(15, call.fromCache),
+             s.bind(16, call.reasoningText), s.bind(17, call.finishReason), s.bind(18, call.reasoningTokens) }) {
         if (!r)
             return r.error();
     }
@@ -227,7 +242,8 @@ Result<RowId> Store::recordCall(const CallRecord& call)
 
 Result<std::set<CallKey>> Store::finishedCallKeys(RowId runId)
 {
-    auto stmt = m_db.prepare("SELECT problem_idx, step FROM calls WHERE run_id = ?1 AND status = 'done'");
+    auto stmt
+        = m_db.prepare("SELECT problem_idx, step FROM calls WHERE run_id = ?1 AND status IN ('done', 'truncated')");
     if (!stmt)
         return stmt.error();
     if (auto r = stmt->bindInt64(1, runId); !r)
@@ -271,16 +287,17 @@ Result<void> Store::recordResult(const ResultRecord& result)
 {
     if (m_db.inTransaction())
         return committedLater(m_db, "a result");
-    auto stmt
-        = m_db.prepare("INSERT OR REPLACE INTO results (run_id, problem_idx, extracted_answer, extracted_number,"
-                       " correct, error, calls, tokens, details_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    auto stmt = m_db.prepare("INSERT OR REPLACE INTO results (run_id, problem_idx, extracted_answer, extracted_number,"
+                             " correct, error, calls, tokens, details_json, status, reason)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (!stmt)
         return stmt.error();
     Statement& s = *stmt;
     for (auto r : { s.bind(1, result.runId), s.bind(2, result.problemIndex), s.bind(3, result.extractedAnswer),
              s.bind(4, result.extractedNumber), s.bind(5, result.correct), s.bind(6, result.error),
              s.bind(7, result.calls), s.bind(8, result.tokens),
-             s.bind(9, result.detailsJson.empty() ? std::string("{}") : result.detailsJson) }) {
+             s.bind(9, result.detailsJson.empty() ? std::string("{}") : result.detailsJson),
+             s.bind(10, problemStatusName(result.status)), s.bind(11, result.reason) }) {
         if (!r)
             return r;
     }
@@ -290,7 +307,8 @@ Result<void> Store::recordResult(const ResultRecord& result)
 Result<std::vector<ResultRecord>> Store::loadResults(RowId runId)
 {
     auto stmt = m_db.prepare("SELECT run_id, problem_idx, extracted_answer, extracted_number, correct, error, calls,"
-                             " tokens, details_json, created_at FROM results WHERE run_id = ?1 ORDER BY problem_idx");
+                             " tokens, details_json, created_at, status, reason FROM results WHERE run_id = ?1"
+                             " ORDER BY problem_idx");
     if (!stmt)
         return stmt.error();
     if (auto r = stmt->bindInt64(1, runId); !r)

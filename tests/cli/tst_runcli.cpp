@@ -120,6 +120,9 @@ private slots:
         QCOMPARE(int(list.size()), 2);
         QCOMPARE(list[0]["name"].get<std::string>(), std::string("baseline"));
         QCOMPARE(list[0]["status"].get<std::string>(), std::string("completed"));
+        for (const char* field : { "planned", "answered", "errors", "no_answer", "coverage", "accuracy" })
+            QVERIFY2(list[0].contains(field), field);
+        QCOMPARE(list[0]["planned"].get<int>(), list[0]["problems"].get<int>());
         const auto runsText = runCli({ "runs", "--db", m_db });
         WB_EXPECT_STATUS(runsText, 0);
         QVERIFY(runsText.out.find("zero-shot-cot+i3c") != std::string::npos);
@@ -131,8 +134,13 @@ private slots:
         QCOMPARE(doc["rows"].size(), problems);
         QVERIFY(problems >= 30);
         for (const auto& row : doc["rows"]) {
-            for (const char* field : { "index", "answer", "gold", "correct", "calls", "tokens", "error" })
+            for (const char* field :
+                { "index", "answer", "gold", "correct", "status", "reason", "calls", "tokens", "error" })
                 QVERIFY2(row.contains(field), field);
+            const std::string status = row["status"];
+            QVERIFY2(
+                status == "correct" || status == "wrong" || status == "no_answer" || status == "error", status.c_str());
+            QCOMPARE(row["correct"].is_null(), status != "correct" && status != "wrong");
             QVERIFY(row["calls"].get<int>() >= 2);
         }
         // The stored configuration holds the method text and hash, the model and no key.
@@ -144,6 +152,22 @@ private slots:
         const auto reportCsv = runCli({ "report", "--db", m_db, runA, "--csv", csv });
         WB_EXPECT_STATUS(reportCsv, 0);
         QCOMPARE(countLines(csv), problems + 1);
+
+        // The stored calls of one problem: request, response, status, tokens.
+        const auto calls = runCli({ "calls", "--db", m_db, runA, "--index", "0", "--json" });
+        WB_EXPECT_STATUS(calls, 0);
+        const auto callList = nlohmann::json::parse(calls.out);
+        QVERIFY(callList.size() >= 2);
+        for (const auto& call : callList) {
+            QCOMPARE(call["problem_index"].get<int>(), 0);
+            for (const char* field : { "step", "messages", "response_text", "reasoning_text", "finish_reason", "status",
+                     "prompt_tokens", "completion_tokens", "reasoning_tokens", "latency_ms" })
+                QVERIFY2(call.contains(field), field);
+        }
+        const auto callsText = runCli({ "calls", "--db", m_db, runA, "--index", "0" });
+        WB_EXPECT_STATUS(callsText, 0);
+        QVERIFY2(callsText.out.find("problem 0 ") == 0, callsText.out.c_str());
+        WB_EXPECT_STATUS(runCli({ "calls", "--db", m_db, "999" }), 2); // no such run
 
         const auto reportText = runCli({ "report", "--db", m_db, runA });
         WB_EXPECT_STATUS(reportText, 0);
@@ -318,6 +342,14 @@ private slots:
         WB_EXPECT_STATUS(report, 0);
         const auto doc = nlohmann::json::parse(report.out);
         QCOMPARE(doc["errors"].get<int>(), 3);
+        // Nothing was answered: the accuracy is null, not 0, and every row says why.
+        QVERIFY(doc["accuracy"].is_null());
+        QCOMPARE(doc["answered"].get<int>(), 0);
+        for (const auto& row : doc["rows"]) {
+            QCOMPARE(row["status"].get<std::string>(), std::string("error"));
+            QVERIFY(!row["reason"].get<std::string>().empty());
+        }
+        QVERIFY2(run.out.find("n/a (nothing answered)") != std::string::npos, run.out.c_str());
         const auto resumed = runCli({ "run", "--resume", run.lines().front(), "--db", db });
         WB_EXPECT_STATUS(resumed, 0);
     }

@@ -33,18 +33,25 @@ std::string number(double value)
     return out.str();
 }
 
+/// All the request's message texts, one after the other.
+std::string promptOf(const nlohmann::json& request)
+{
+    std::string text;
+    if (request.contains("messages") && request["messages"].is_array()) {
+        for (const auto& message : request["messages"]) {
+            if (message.contains("content") && message["content"].is_string())
+                text += message["content"].get<std::string>() + "\n";
+        }
+    }
+    return text;
+}
+
 /// Correct for a method-dependent share of problems: 55% plain, 80% when the prompt carries the I3C
 /// instruction (the verify and reason prompts mention irrelevant conditions).
 std::string answerFor(const nlohmann::json& request, const std::vector<dataset::Problem>& problems)
 {
     // Every message counts: the extract step repeats the problem but not the instruction of the reason step.
-    std::string last;
-    if (request.contains("messages") && request["messages"].is_array()) {
-        for (const auto& message : request["messages"]) {
-            if (message.contains("content") && message["content"].is_string())
-                last += message["content"].get<std::string>() + "\n";
-        }
-    }
+    const std::string last = promptOf(request);
     const bool i3c = last.find("irrelevant") != std::string::npos;
     for (const dataset::Problem& problem : problems) {
         if (!problem.goldNumber || last.find(problem.text) == std::string::npos)
@@ -59,6 +66,32 @@ std::string answerFor(const nlohmann::json& request, const std::vector<dataset::
     return "The condition is relevant. The answer is 0.";
 }
 
+/// The reply to a reasoning step carries the model's reasoning text beside the answer, as vLLM and DeepSeek send
+/// it; with the I3C instruction, a few problems (about 6%) spend the whole budget on reasoning and come back
+/// empty, so that runs show unanswered problems too. Other steps are answered plainly (null).
+nlohmann::json choiceFor(const nlohmann::json& request, const std::vector<dataset::Problem>& problems)
+{
+    const std::string prompt = promptOf(request);
+    if (prompt.find("Therefore") != std::string::npos || prompt.find("Is condition") != std::string::npos)
+        return nullptr;
+    for (const dataset::Problem& problem : problems) {
+        if (!problem.goldNumber || prompt.find(problem.text) == std::string::npos)
+            continue;
+        const std::string thinking = "The question asks for one number. I list the quantities and check which ones "
+                                     "the question needs before computing.";
+        const bool i3c = prompt.find("irrelevant") != std::string::npos;
+        if (i3c && fnv1a(problem.id + "+empty") % 100 < 6)
+            return { { "message",
+                         { { "role", "assistant" }, { "content", nullptr }, { "reasoning_content", thinking } } },
+                { "finish_reason", "length" } };
+        return { { "message",
+                     { { "role", "assistant" }, { "content", answerFor(request, problems) },
+                         { "reasoning_content", thinking } } },
+            { "finish_reason", "stop" } };
+    }
+    return nullptr;
+}
+
 } // namespace
 
 Result<std::vector<store::RowId>> makeComparisonDatabase(
@@ -70,6 +103,7 @@ Result<std::vector<store::RowId>> makeComparisonDatabase(
     const std::vector<dataset::Problem> problems = dataset->problems;
     FakeServerConfig serverConfig;
     serverConfig.answer = [problems](const nlohmann::json& request) { return answerFor(request, problems); };
+    serverConfig.choice = [problems](const nlohmann::json& request) { return choiceFor(request, problems); };
     FakeServer server(serverConfig);
     if (!server.start())
         return makeError(ErrorCode::Network, "the fake server could not listen on 127.0.0.1");

@@ -279,6 +279,10 @@ struct FakeServerHandlers {
             for (int i = 0; i < n; ++i)
                 choices.push_back({ { "index", i }, { "message", { { "role", "assistant" }, { "content", text } } },
                     { "finish_reason", "stop" } });
+            if (s.m_config.choice) {
+                if (nlohmann::json scripted = s.m_config.choice(body); !scripted.is_null())
+                    choices[0] = std::move(scripted);
+            }
             res.set_content(nlohmann::json { { "id", id }, { "object", "chat.completion" }, { "created", 0 },
                                 { "model", model }, { "choices", choices }, { "usage", usage } }
                                 .dump(),

@@ -53,6 +53,9 @@ struct FakeServerConfig {
     /// ≥ 0: every chat/embeddings answer carries x-ratelimit-remaining-requests with this value and
     /// x-ratelimit-reset-requests "1s" (as OpenAI and Groq send them).
     int remainingRequests = -1;
+    /// Request JSON → the first choice of a non-streamed reply, verbatim (message, finish_reason and whatever a
+    /// backend adds), to imitate empty, filtered, cut-off or malformed replies; null = answer normally.
+    std::function<nlohmann::json(const nlohmann::json&)> choice;
 };
 
 /// An OpenAI-compatible server on 127.0.0.1 (ephemeral port) in a background thread, for tests and benchmarks:

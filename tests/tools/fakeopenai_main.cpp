@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -22,15 +23,28 @@ int usage()
     std::cerr
         << "usage: wb-fake-openai [--latency-ms N] [--fault-rate P] [--fault KIND:P]... [--model NAME]...\n"
            "                      [--reasoning-model NAME]... [--azure-api-version V] [--remaining-requests N]\n"
-           "                      [--retry-after S]\n"
+           "                      [--retry-after S] [--reasoning on]\n"
            "Serves /v1/models, /v1/chat/completions and /v1/embeddings on 127.0.0.1 (ephemeral port) and prints its\n"
            "base URL. --fault-rate spreads P over 500, 429, dropped connections and malformed JSON; --fault gives\n"
            "one KIND (500, 429, drop, malformed, stall, error-in-200, overloaded-in-200, stream-error, 413) its own\n"
            "probability. --reasoning-model answers like OpenAI's o-series (400 for max_tokens, temperature, top_p).\n"
            "--azure-api-version also serves Azure's /openai/deployments/MODEL/... (api-key header, ?api-version=V).\n"
            "--remaining-requests sends x-ratelimit-remaining-requests N; '--fault 429:1 --retry-after 600' is a\n"
-           "server that is always rate limited.\n";
+           "server that is always rate limited. --reasoning on: plain replies carry reasoning_content as vLLM sends\n"
+           "it, and about 1 in 20 spends its budget on reasoning and comes back empty (content null, finish_reason\n"
+           "length).\n";
     return 2;
+}
+
+/// A reply with reasoning text, or (for about 1 prompt in 20) an empty one that spent its budget on reasoning.
+nlohmann::json reasoningChoice(const nlohmann::json& request)
+{
+    const std::string answer = wb::test::FakeServer::defaultAnswer(request);
+    const std::string thinking = "I read the question, list the quantities it needs and add them up.";
+    const bool empty = std::hash<std::string> {}(request.dump()) % 20 == 0;
+    nlohmann::json message { { "role", "assistant" }, { "reasoning_content", thinking } };
+    message["content"] = empty ? nlohmann::json() : nlohmann::json(answer);
+    return { { "index", 0 }, { "message", std::move(message) }, { "finish_reason", empty ? "length" : "stop" } };
 }
 
 } // namespace
@@ -61,6 +75,11 @@ int main(int argc, char** argv)
             if (colon == std::string::npos || kind == kinds.end())
                 return usage();
             faults[kind->second] = std::atof(value.c_str() + colon + 1);
+        } else if (arg == "--reasoning") {
+            if (value == "on")
+                config.choice = reasoningChoice;
+            else if (value != "off")
+                return usage();
         } else if (arg == "--model" || arg == "--reasoning-model") {
             if (!modelsGiven)
                 config.models.clear();

@@ -31,15 +31,17 @@ private:
     std::vector<wb::store::RowId> m_runs;
     std::shared_ptr<const ComparisonData> m_data;
 
-    /// Correct flags straight from the store, as `i3c compare` reads them.
-    std::vector<bool> storedCorrect(wb::store::RowId run)
+    /// Outcomes straight from the store's result statuses, as `i3c compare` reads them.
+    std::vector<wb::eval::Outcome> storedCorrect(wb::store::RowId run)
     {
         auto store = wb::store::Store::open(m_db);
         auto results = store->loadResults(run);
-        std::vector<bool> correct(36, false);
-        for (const auto& r : *results)
-            correct[static_cast<std::size_t>(r.problemIndex)] = r.error.empty() && r.correct.value_or(false);
-        return correct;
+        std::vector<wb::eval::Outcome> outcomes(36);
+        for (const auto& r : *results) {
+            if (r.status == wb::store::ProblemStatus::Correct || r.status == wb::store::ProblemStatus::Wrong)
+                outcomes[static_cast<std::size_t>(r.problemIndex)] = r.status == wb::store::ProblemStatus::Correct;
+        }
+        return outcomes;
     }
 
 private slots:
@@ -112,8 +114,17 @@ private slots:
 
     void flipTableMatchesCore()
     {
-        const std::vector<bool> a = storedCorrect(m_runs[0]);
-        const std::vector<bool> b = storedCorrect(m_runs[1]);
+        // Pairs are the problems both runs answered.
+        const std::vector<wb::eval::Outcome> outcomesA = storedCorrect(m_runs[0]);
+        const std::vector<wb::eval::Outcome> outcomesB = storedCorrect(m_runs[1]);
+        std::vector<bool> a;
+        std::vector<bool> b;
+        for (std::size_t i = 0; i < outcomesA.size(); ++i) {
+            if (outcomesA[i] && outcomesB[i]) {
+                a.push_back(*outcomesA[i]);
+                b.push_back(*outcomesB[i]);
+            }
+        }
         const wb::eval::FlipTable expected = wb::eval::flipTable(a, b);
         auto pair = wb::run::comparePaired(m_data->run(m_runs[0])->scored, m_data->run(m_runs[1])->scored);
         QVERIFY(pair);

@@ -479,6 +479,10 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
                 { "model", "m" }, { "messages", { { { "role", "user" }, { "content", prompt } } } }
             }.dump();
             record.responseText = response;
+            if (step == "reason") {
+                record.reasoningText = "First I count the apples.";
+                record.reasoningTokens = 6;
+            }
             QVERIFY(store->recordCall(record).ok());
         };
         call("verify:0", "Is condition A relevant?", "No, it is irrelevant.");
@@ -488,6 +492,7 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
         result.problemIndex = 1;
         result.extractedAnswer = "7";
         result.correct = true;
+        result.status = wb::store::ProblemStatus::Correct;
         QVERIFY(store->recordResult(result).ok());
     }
     RunCallsView view;
@@ -504,6 +509,12 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
     QVERIFY(view.callDetail()->toPlainText().contains(QStringLiteral("Verdict")));
     view.callTree()->setCurrentItem(view.callTree()->topLevelItem(1));
     QVERIFY(view.callDetail()->toPlainText().contains(QStringLiteral("So 7 apples.")));
+    // The model's reasoning text is stored apart from the reply and shown collapsed until asked for.
+    QVERIFY(view.callDetail()->toPlainText().contains(QStringLiteral("Model reasoning (25 characters)")));
+    QVERIFY(!view.callDetail()->toPlainText().contains(QStringLiteral("First I count the apples.")));
+    QVERIFY(view.callDetail()->toPlainText().contains(QStringLiteral("of which 6 reasoning")));
+    emit view.callDetail()->anchorClicked(QUrl(QStringLiteral("wb-reasoning:toggle")));
+    QVERIFY(view.callDetail()->toPlainText().contains(QStringLiteral("First I count the apples.")));
 
     // Another problem of the same run: no calls, no result.
     view.setProblemIndex(0);

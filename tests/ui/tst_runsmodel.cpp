@@ -22,6 +22,7 @@ RunRow makeRow(wb::store::RowId id, const char* name, wb::store::RunStatus statu
     row.record.errorCalls = errors;
     row.record.results = results;
     row.record.correct = correct;
+    row.record.wrong = results - correct; // every result answered unless a test says otherwise
     row.datasetName = "demo.jsonl";
     row.methodId = "zero-shot-cot+i3c";
     row.model = "fake-echo";
@@ -35,8 +36,9 @@ class TestRunsModel final : public QObject {
 private slots:
     void passesModelTester();
     void displaysRunFields();
-    void accuracyCountsMissingResultsAsWrong_data();
-    void accuracyCountsMissingResultsAsWrong();
+    void accuracyIsOverAnsweredProblems_data();
+    void accuracyIsOverAnsweredProblems();
+    void unansweredProblemsShowInStatusAndCoverage();
     void sortsNumericallyThroughProxy();
     void liveProgressUpdatesOneRow();
     void unknownRunIsIgnored();
@@ -71,35 +73,61 @@ void TestRunsModel::displaysRunFields()
     QCOMPARE(text(RunsModel::DatasetColumn), QStringLiteral("demo.jsonl"));
     QCOMPARE(text(RunsModel::MethodColumn), QStringLiteral("zero-shot-cot+i3c"));
     QCOMPARE(text(RunsModel::ModelColumn), QStringLiteral("fake-echo"));
-    QCOMPARE(text(RunsModel::StatusColumn), QStringLiteral("cancelled"));
+    QCOMPARE(text(RunsModel::StatusColumn), QStringLiteral("cancelled with 10 unfinished"));
     QVERIFY2(
         text(RunsModel::CallsColumn).contains(QStringLiteral("3 errors")), qPrintable(text(RunsModel::CallsColumn)));
     QCOMPARE(text(RunsModel::ResultsColumn), QStringLiteral("40/50"));
-    QCOMPARE(text(RunsModel::AccuracyColumn), QLocale().toString(60.0, 'f', 1) + QLatin1Char('%'));
+    QCOMPARE(text(RunsModel::AccuracyColumn), QLocale().toString(75.0, 'f', 1) + QLatin1Char('%'));
+    QCOMPARE(text(RunsModel::CoverageColumn), QStringLiteral("40/50"));
     QCOMPARE(model.index(0, 0).data(RunsModel::RunIdRole).toLongLong(), 7);
     QCOMPARE(model.index(0, 0).data(RunsModel::StatusRole).toInt(), int(wb::store::RunStatus::Cancelled));
     QCOMPARE(model.headerData(RunsModel::AccuracyColumn, Qt::Horizontal).toString(), QStringLiteral("Accuracy"));
 }
 
-void TestRunsModel::accuracyCountsMissingResultsAsWrong_data()
+void TestRunsModel::accuracyIsOverAnsweredProblems_data()
 {
     QTest::addColumn<int>("correct");
-    QTest::addColumn<int>("problems");
+    QTest::addColumn<int>("wrong");
+    QTest::addColumn<int>("unanswered");
     QTest::addColumn<double>("expected");
-    QTest::newRow("all right") << 10 << 10 << 1.0;
-    QTest::newRow("half") << 5 << 10 << 0.5;
-    QTest::newRow("none") << 0 << 10 << 0.0;
-    QTest::newRow("no problems") << 0 << 0 << -1.0;
+    QTest::newRow("all right") << 10 << 0 << 0 << 1.0;
+    QTest::newRow("half") << 5 << 5 << 0 << 0.5;
+    QTest::newRow("errors are not wrong") << 5 << 0 << 5 << 1.0;
+    QTest::newRow("none right") << 0 << 10 << 0 << 0.0;
+    QTest::newRow("nothing answered") << 0 << 0 << 10 << -1.0;
 }
 
-void TestRunsModel::accuracyCountsMissingResultsAsWrong()
+void TestRunsModel::accuracyIsOverAnsweredProblems()
 {
     QFETCH(int, correct);
-    QFETCH(int, problems);
+    QFETCH(int, wrong);
+    QFETCH(int, unanswered);
     QFETCH(double, expected);
-    const RunRow row = makeRow(1, "", wb::store::RunStatus::Completed, 0, 0, std::size_t(correct), std::size_t(correct),
-        std::size_t(problems));
+    const std::size_t results = std::size_t(correct + wrong + unanswered);
+    RunRow row = makeRow(1, "", wb::store::RunStatus::Completed, 0, 0, results, std::size_t(correct), results);
+    row.record.wrong = std::size_t(wrong);
+    row.record.errors = std::size_t(unanswered);
     QCOMPARE(RunsModel::accuracy(row), expected);
+}
+
+void TestRunsModel::unansweredProblemsShowInStatusAndCoverage()
+{
+    RunsModel model;
+    RunRow row = makeRow(3, "", wb::store::RunStatus::Completed, 30, 4, 10, 3, 10);
+    row.record.wrong = 2;
+    row.record.noAnswer = 1;
+    row.record.errors = 4;
+    RunRow failed = makeRow(4, "", wb::store::RunStatus::Completed, 0, 10, 10, 0, 10);
+    failed.record.wrong = 0;
+    failed.record.errors = 10;
+    model.setRows({ row, failed });
+    const auto text = [&](int r, int column) { return model.index(r, column).data().toString(); };
+    QCOMPARE(text(0, RunsModel::StatusColumn), QStringLiteral("completed with 4 errors, 1 without answer"));
+    QCOMPARE(text(0, RunsModel::AccuracyColumn), QLocale().toString(60.0, 'f', 1) + QLatin1Char('%'));
+    QCOMPARE(text(0, RunsModel::CoverageColumn), QStringLiteral("5/10 (1 no answer, 4 errors)"));
+    // A run that failed entirely has no accuracy, not 0, and never reads as plain "completed".
+    QCOMPARE(text(1, RunsModel::StatusColumn), QStringLiteral("completed: nothing answered (10 errors)"));
+    QCOMPARE(text(1, RunsModel::AccuracyColumn), QStringLiteral("n/a"));
 }
 
 void TestRunsModel::sortsNumericallyThroughProxy()

@@ -19,11 +19,7 @@ void AccuracyTableModel::setRuns(std::shared_ptr<const ComparisonData> data, con
         for (const RunOutcome& run : m_data->runs) {
             if (std::find(runs.begin(), runs.end(), run.record.id) == runs.end())
                 continue;
-            std::vector<bool> correct;
-            correct.reserve(run.problems.size());
-            for (const auto& [index, outcome] : run.problems)
-                correct.push_back(outcome.correct);
-            m_rows.push_back({ &run, wb::eval::accuracy(correct) });
+            m_rows.push_back({ &run, run.accuracy() });
         }
     }
     endResetModel();
@@ -50,6 +46,13 @@ QVariant AccuracyTableModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool display = role == Qt::DisplayRole;
+    // With nothing answered the accuracy is unknown, not 0: shown as a dash, sorted as null.
+    const auto figure = [&](double value) {
+        if (!acc.defined())
+            return display ? QVariant(QStringLiteral("—")) : QVariant();
+        return display ? QVariant(QString::number(value, 'f', 4)) : QVariant(value);
+    };
+    const auto count = [](std::size_t n) { return QVariant(static_cast<qulonglong>(n)); };
     switch (index.column()) {
     case RunColumn:
         return display ? QVariant(QStringLiteral("#%1").arg(run.record.id))
@@ -63,13 +66,21 @@ QVariant AccuracyTableModel::data(const QModelIndex& index, int role) const
     case CorrectColumn:
         return static_cast<qulonglong>(acc.correct);
     case TotalColumn:
-        return static_cast<qulonglong>(acc.total);
+        return count(acc.total);
     case AccuracyColumn:
-        return display ? QVariant(QString::number(acc.value, 'f', 4)) : QVariant(acc.value);
+        return figure(acc.value);
     case CiLowColumn:
-        return display ? QVariant(QString::number(acc.ci.low, 'f', 4)) : QVariant(acc.ci.low);
+        return figure(acc.ci.low);
     case CiHighColumn:
-        return display ? QVariant(QString::number(acc.ci.high, 'f', 4)) : QVariant(acc.ci.high);
+        return figure(acc.ci.high);
+    case PlannedColumn:
+        return count(acc.planned);
+    case CoverageColumn:
+        return display ? QVariant(QString::number(acc.coverage(), 'f', 2)) : QVariant(acc.coverage());
+    case NoAnswerColumn:
+        return count(run.record.noAnswer);
+    case ErrorsColumn:
+        return count(run.record.errors);
     default:
         return {};
     }
@@ -91,13 +102,21 @@ QVariant AccuracyTableModel::headerData(int section, Qt::Orientation orientation
     case CorrectColumn:
         return tr("Correct");
     case TotalColumn:
-        return tr("Total");
+        return tr("Answered");
     case AccuracyColumn:
         return tr("Accuracy");
     case CiLowColumn:
         return tr("95% CI low");
     case CiHighColumn:
         return tr("95% CI high");
+    case PlannedColumn:
+        return tr("Planned");
+    case CoverageColumn:
+        return tr("Coverage");
+    case NoAnswerColumn:
+        return tr("No answer");
+    case ErrorsColumn:
+        return tr("Errors");
     default:
         return {};
     }

@@ -11,7 +11,9 @@
 
 namespace wb::ui {
 
-/// Accuracy of each chosen run with its Wilson 95% interval: the table under the charts and in exports.
+/// Accuracy of each chosen run over its answered problems, with its Wilson 95% interval and, beside it, the
+/// planned problems, the coverage, and the problems without an answer or with an error: the table under the
+/// charts and in exports.
 class AccuracyTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -22,10 +24,14 @@ public:
         ModelColumn,
         DatasetColumn,
         CorrectColumn,
-        TotalColumn,
+        TotalColumn, ///< answered problems: the accuracy's denominator
         AccuracyColumn,
         CiLowColumn,
         CiHighColumn,
+        PlannedColumn,
+        CoverageColumn,
+        NoAnswerColumn,
+        ErrorsColumn,
         ColumnCount
     };
     enum Role {

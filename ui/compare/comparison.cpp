@@ -28,7 +28,13 @@ bool sameMethodElsewhere(const std::vector<const RunOutcome*>& runs, const RunOu
     }) > 1;
 }
 
-/// One set per run, one category per group key, accuracies from core's breakdown().
+/// A bar for an accuracy over at least one answered problem; none when nothing was answered (unknown, not 0).
+std::optional<wb::eval::Accuracy> barValue(const wb::eval::Accuracy& accuracy)
+{
+    return accuracy.defined() ? std::optional(accuracy) : std::nullopt;
+}
+
+/// One set per run, one category per group key, accuracies over answered problems from core's breakdown().
 BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::store::RowId>& ids,
     const QStringList& categories, const std::function<std::string(const RunOutcome&, std::int64_t)>& groupOf)
 {
@@ -48,19 +54,19 @@ BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::s
         set.runs.assign(static_cast<std::size_t>(categories.size()), run->record.id);
         set.problems.assign(static_cast<std::size_t>(categories.size()), {});
         std::vector<std::string> keys;
-        std::vector<bool> correct;
+        std::vector<wb::eval::Outcome> outcomes;
         for (const auto& [index, outcome] : run->problems) {
             const std::string key = groupOf(*run, index);
             const qsizetype category = categories.indexOf(QString::fromStdString(key));
             if (category < 0)
                 continue;
             keys.push_back(key);
-            correct.push_back(outcome.correct);
+            outcomes.push_back(outcome.outcome());
             set.problems[static_cast<std::size_t>(category)].push_back(index);
         }
-        for (const wb::eval::GroupAccuracy& group : wb::eval::breakdown(keys, correct)) {
+        for (const wb::eval::GroupAccuracy& group : wb::eval::breakdown(keys, outcomes)) {
             const qsizetype category = categories.indexOf(QString::fromStdString(group.key));
-            set.values[static_cast<std::size_t>(category)] = group.accuracy;
+            set.values[static_cast<std::size_t>(category)] = barValue(group.accuracy);
         }
         chart.sets.push_back(std::move(set));
     }
@@ -99,12 +105,9 @@ BarChartData accuracyByDataset(const ComparisonData& data, const std::vector<wb:
                 = static_cast<std::size_t>(chart.categories.indexOf(QString::fromStdString(run->datasetName)));
             if (set.runs[category] != 0)
                 continue; // a newer run of this method on this dataset is already shown
-            std::vector<bool> correct;
-            for (const auto& [index, outcome] : run->problems) {
-                correct.push_back(outcome.correct);
+            for (const auto& [index, outcome] : run->problems)
                 set.problems[category].push_back(index);
-            }
-            set.values[category] = wb::eval::accuracy(correct);
+            set.values[category] = barValue(run->accuracy());
             set.runs[category] = run->record.id;
         }
         chart.sets.push_back(std::move(set));

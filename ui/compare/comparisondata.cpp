@@ -37,20 +37,22 @@ wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunReco
     auto results = store.loadResults(record.id);
     if (!results)
         return results.error();
-    const std::vector<bool> correct = wb::run::correctPerProblem(planned, *results);
+    const std::vector<wb::eval::Outcome> outcomes = wb::run::outcomesPerProblem(planned, *results);
     for (std::size_t i = 0; i < planned; ++i)
-        outcome.problems[static_cast<std::int64_t>(i)].correct = correct[i];
+        outcome.problems[static_cast<std::int64_t>(i)].correct = outcomes[i].value_or(false);
     for (const wb::store::ResultRecord& r : *results) {
         const auto it = outcome.problems.find(r.problemIndex);
         if (it == outcome.problems.end())
             continue;
         ProblemOutcome& p = it->second;
         p.hasResult = true;
+        p.status = r.status;
         p.answer = r.extractedAnswer;
         p.error = r.error;
+        p.reason = r.reason;
         p.candidates = candidateCount(r.detailsJson);
     }
-    auto scored = wb::run::scoredProblems(dataset.contentHash, problems, correct);
+    auto scored = wb::run::scoredProblems(dataset.contentHash, problems, outcomes);
     if (!scored)
         return scored.error();
     outcome.scored = { record.id, std::move(*scored) };
@@ -58,6 +60,15 @@ wb::Result<RunOutcome> readRun(wb::store::Store& store, const wb::store::RunReco
 }
 
 } // namespace
+
+wb::eval::Accuracy RunOutcome::accuracy() const
+{
+    std::vector<wb::eval::Outcome> outcomes;
+    outcomes.reserve(problems.size());
+    for (const auto& [index, problem] : problems)
+        outcomes.push_back(problem.outcome());
+    return wb::eval::accuracy(outcomes);
+}
 
 const RunOutcome* ComparisonData::run(wb::store::RowId id) const
 {
@@ -113,18 +124,23 @@ wb::Result<ReasoningPath> loadReasoning(const std::string& path, wb::store::RowI
     if (!calls)
         return calls.error();
     ReasoningPath reasoning;
+    const auto take = [&reasoning](const wb::store::CallRecord& call) {
+        reasoning.reasoning = call.responseText;
+        reasoning.step = call.step;
+        reasoning.thinking = call.reasoningText;
+        reasoning.status = wb::store::callStatusName(call.status);
+        reasoning.statusReason = call.status == wb::store::CallStatus::Done ? std::string() : call.error;
+    };
     for (const wb::store::CallRecord& call : *calls) {
-        if (call.status != wb::store::CallStatus::Done)
+        // A failed call has no reply to show; an empty or filtered one is shown with its status and reasoning.
+        if (wb::store::callFailed(call.status) && call.status != wb::store::CallStatus::Malformed)
             continue;
         // Repeated samples are stored as "reason#N"; the first reason step is the path the answer came from.
         const bool isReason = call.step == "reason" || call.step.rfind("reason#", 0) == 0;
-        if (isReason && reasoning.step.rfind("reason", 0) != 0) {
-            reasoning.reasoning = call.responseText;
-            reasoning.step = call.step;
-        } else if (reasoning.step.rfind("reason", 0) != 0 && call.step.rfind("verify", 0) != 0) {
-            reasoning.reasoning = call.responseText;
-            reasoning.step = call.step;
-        }
+        if (isReason && reasoning.step.rfind("reason", 0) != 0)
+            take(call);
+        else if (reasoning.step.rfind("reason", 0) != 0 && call.step.rfind("verify", 0) != 0)
+            take(call);
     }
     return reasoning;
 }

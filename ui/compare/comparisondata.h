@@ -3,6 +3,7 @@
 
 #include "core/common/result.h"
 #include "core/dataset/problem.h"
+#include "core/eval/statistics.h"
 #include "core/run/pairedcomparison.h"
 #include "core/run/runconfig.h"
 #include "core/store/records.h"
@@ -16,14 +17,23 @@
 
 namespace wb::ui {
 
-/// One problem's outcome in one run. A problem without a result, or with an error, counts as incorrect
-/// (run::correctPerProblem, as in `i3c compare`).
+/// One problem's outcome in one run. Only a correct or wrong answer counts in accuracy; a problem without an
+/// answer, with an error or without a result is left out of it (run::outcomesPerProblem, as in `i3c compare`).
 struct ProblemOutcome {
-    bool correct = false;
+    bool correct = false; ///< answered correctly
     bool hasResult = false;
+    wb::store::ProblemStatus status = wb::store::ProblemStatus::Error; ///< meaningful when hasResult
     std::string answer; ///< extracted answer ("" when none)
     std::string error;
+    std::string reason; ///< why the status is what it is (no answer, error, truncated reply)
     int candidates = -1; ///< candidates the run chose for this problem (-1 = not recorded)
+
+    bool answered() const
+    {
+        return hasResult && (status == wb::store::ProblemStatus::Correct || status == wb::store::ProblemStatus::Wrong);
+    }
+    /// true / false for an answered problem, nullopt otherwise.
+    wb::eval::Outcome outcome() const { return answered() ? wb::eval::Outcome(correct) : std::nullopt; }
 };
 
 /// A run of the open database with its configuration and per-problem outcomes over its planned problems.
@@ -33,7 +43,10 @@ struct RunOutcome {
     std::string datasetName;
     std::string datasetHash;
     std::map<std::int64_t, ProblemOutcome> problems; ///< by problem index, planned problems only
-    wb::run::RunProblems scored; ///< the planned problems by identity, for paired comparisons
+    wb::run::RunProblems scored; ///< the answered problems by identity, for paired comparisons
+
+    /// Accuracy over the answered problems, with every planned problem counted in `planned`.
+    wb::eval::Accuracy accuracy() const;
 };
 
 /// Everything the Compare page shows of a results database, read once in the background.
@@ -54,6 +67,9 @@ wb::Result<ComparisonData> loadComparison(const std::string& path);
 struct ReasoningPath {
     std::string reasoning; ///< the "reason" step's response text (or the last non-verify step's when there is none)
     std::string step; ///< which step the text came from
+    std::string thinking; ///< the reasoning text the server returned beside it (reasoning_content etc.)
+    std::string status; ///< the call's status name ("done", "empty", ...)
+    std::string statusReason; ///< why the status is not done
 };
 wb::Result<ReasoningPath> loadReasoning(const std::string& path, wb::store::RowId runId, std::int64_t problemIndex);
 

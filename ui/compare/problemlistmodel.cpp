@@ -40,20 +40,30 @@ QVariant ProblemListModel::outcomeData(const RunOutcome* run, std::int64_t probl
     if (it == run->problems.end())
         return {};
     const ProblemOutcome& outcome = it->second;
+    if (role == Qt::ToolTipRole && !outcome.reason.empty())
+        return QString::fromStdString(outcome.reason);
     if (answer) {
-        if (role == Qt::ToolTipRole && !outcome.error.empty())
-            return QString::fromStdString(outcome.error);
         if (role != Qt::DisplayRole && role != SortRole)
             return {};
         return outcome.hasResult ? QString::fromStdString(outcome.answer) : tr("(no result)");
     }
+    // ✓ correct, ✗ wrong, – no answer, ! error; a problem without a result is blank. Only ✓ and ✗ are answers.
+    using wb::store::ProblemStatus;
+    const ProblemStatus status = outcome.status;
     switch (role) {
     case Qt::DisplayRole:
-        return outcome.correct ? QStringLiteral("✓") : QStringLiteral("✗");
+        if (!outcome.hasResult)
+            return QString();
+        return status == ProblemStatus::Correct ? QStringLiteral("✓")
+            : status == ProblemStatus::Wrong    ? QStringLiteral("✗")
+            : status == ProblemStatus::NoAnswer ? QStringLiteral("–")
+                                                : QStringLiteral("!");
     case SortRole:
-        return outcome.correct;
+        return outcome.hasResult ? 3 - static_cast<int>(status) : -1;
     case Qt::ForegroundRole:
-        return outcome.correct ? QColor(0x1b, 0x7a, 0x1b) : QColor(0xb0, 0x1c, 0x1c);
+        return status == ProblemStatus::Correct ? QColor(0x1b, 0x7a, 0x1b)
+            : status == ProblemStatus::Wrong    ? QColor(0xb0, 0x1c, 0x1c)
+                                                : QColor(0x8a, 0x6d, 0x00);
     case Qt::TextAlignmentRole:
         return Qt::AlignCenter;
     default:

@@ -22,24 +22,31 @@ QString inlineSvg(const QByteArray& svg)
 
 QString accuracyTable(const std::vector<const RunOutcome*>& runs)
 {
-    QString html
-        = QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>\n")
-              .arg(QObject::tr("Run"), QObject::tr("Method"), QObject::tr("Model"), QObject::tr("Dataset"),
-                  QObject::tr("Accuracy"), QObject::tr("95% Wilson CI"));
+    QString html = QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
+                                  "<th>%7</th><th>%8</th><th>%9</th></tr>\n")
+                       .arg(QObject::tr("Run"), QObject::tr("Method"), QObject::tr("Model"), QObject::tr("Dataset"),
+                           QObject::tr("Accuracy (answered)"), QObject::tr("95% Wilson CI"),
+                           QObject::tr("Coverage (answered/planned)"), QObject::tr("No answer"), QObject::tr("Errors"));
     for (const RunOutcome* run : runs) {
-        std::vector<bool> correct;
-        for (const auto& [index, outcome] : run->problems)
-            correct.push_back(outcome.correct);
-        const wb::eval::Accuracy acc = wb::eval::accuracy(correct);
-        html += QStringLiteral(
-            "<tr><td>#%1</td><td><span class=\"swatch\" style=\"background:%2\"></span>%3</td>"
-            "<td>%4</td><td>%5</td><td class=\"num\">%6 (%7/%8)</td><td class=\"num\">[%9, %10]</td></tr>\n")
-                    .arg(run->record.id)
-                    .arg(methodColor(QString::fromStdString(run->config.methodId)).name(), esc(run->config.methodId),
-                        esc(run->config.backend.model), esc(run->datasetName), QString::number(acc.value, 'f', 4))
-                    .arg(acc.correct)
-                    .arg(acc.total)
-                    .arg(QString::number(acc.ci.low, 'f', 4), QString::number(acc.ci.high, 'f', 4));
+        const wb::eval::Accuracy acc = run->accuracy();
+        // With nothing answered the accuracy is unknown: "n/a", never 0.
+        const QString value = acc.defined()
+            ? QStringLiteral("%1 (%2/%3)").arg(QString::number(acc.value, 'f', 4)).arg(acc.correct).arg(acc.total)
+            : QObject::tr("n/a");
+        const QString ci = acc.defined()
+            ? QStringLiteral("[%1, %2]").arg(QString::number(acc.ci.low, 'f', 4), QString::number(acc.ci.high, 'f', 4))
+            : QString();
+        html
+            += QStringLiteral("<tr><td>#%1</td><td><span class=\"swatch\" style=\"background:%2\"></span>%3</td>"
+                              "<td>%4</td><td>%5</td><td class=\"num\">%6</td><td class=\"num\">%7</td>"
+                              "<td class=\"num\">%8/%9</td><td class=\"num\">%10</td><td class=\"num\">%11</td></tr>\n")
+                   .arg(run->record.id)
+                   .arg(methodColor(QString::fromStdString(run->config.methodId)).name(), esc(run->config.methodId),
+                       esc(run->config.backend.model), esc(run->datasetName), value, ci)
+                   .arg(acc.total)
+                   .arg(acc.planned)
+                   .arg(run->record.noAnswer)
+                   .arg(run->record.errors);
     }
     return html + QStringLiteral("</table>\n");
 }

@@ -14,6 +14,7 @@
 #include "ui/jobs/asyncjob.h"
 #include "ui/platform/filedialog.h"
 #include "ui/views/viewsetup.h"
+#include "ui/widgets/reasoningblock.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -30,6 +31,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <array>
@@ -37,6 +39,27 @@
 namespace wb::ui {
 
 namespace {
+
+/// "Answer: 18 ✓" — or why the problem has no answer, which accuracy leaves out.
+QString outcomeHtml(const ProblemOutcome& outcome)
+{
+    using wb::store::ProblemStatus;
+    const QString answer = QString::fromStdString(outcome.answer).toHtmlEscaped();
+    QString mark;
+    if (!outcome.hasResult)
+        mark = QObject::tr("<i>(no result)</i>");
+    else if (outcome.status == ProblemStatus::Correct)
+        mark = QStringLiteral("<span style=\"color:#1b7a1b\">✓</span>");
+    else if (outcome.status == ProblemStatus::Wrong)
+        mark = QStringLiteral("<span style=\"color:#b01c1c\">✗</span>");
+    else
+        mark = QStringLiteral("<span style=\"color:#8a6d00\">%1</span>")
+                   .arg(outcome.status == ProblemStatus::NoAnswer ? QObject::tr("no answer") : QObject::tr("error"));
+    QString html = QObject::tr("<p><b>Answer:</b> %1 %2</p>").arg(answer, mark);
+    if (!outcome.reason.empty())
+        html += QStringLiteral("<p><small>%1</small></p>").arg(QString::fromStdString(outcome.reason).toHtmlEscaped());
+    return html;
+}
 
 QLabel* heading(const QString& text, QWidget* parent)
 {
@@ -193,6 +216,13 @@ ComparePage::ComparePage(QWidget* parent)
         m_reasoning[side] = new QTextBrowser(sideBySide);
         m_reasoning[side]->setObjectName(
             side == 0 ? QStringLiteral("compareReasoningA") : QStringLiteral("compareReasoningB"));
+        keepLinksInPlace(m_reasoning[side]);
+        connect(m_reasoning[side], &QTextBrowser::anchorClicked, this, [this, side](const QUrl& url) {
+            if (!isReasoningToggle(url))
+                return;
+            m_sides[side].expanded = !m_sides[side].expanded;
+            renderSide(side);
+        });
         column->addWidget(m_reasoningTitle[side]);
         column->addWidget(m_reasoning[side], 1);
         sideLayout->addLayout(column, 1);
@@ -430,31 +460,42 @@ void ComparePage::onProblemSelected()
                 const wb::Result<ReasoningPath>& p = (*paths)[static_cast<std::size_t>(side)];
                 const auto outcome = run->problems.find(problem);
                 QString html;
-                if (outcome != run->problems.end()) {
-                    html += tr("<p><b>Answer:</b> %1 %2</p>")
-                                .arg(QString::fromStdString(outcome->second.answer).toHtmlEscaped(),
-                                    outcome->second.correct ? QStringLiteral("<span style=\"color:#1b7a1b\">✓</span>")
-                                                            : QStringLiteral("<span style=\"color:#b01c1c\">✗</span>"));
-                }
+                if (outcome != run->problems.end())
+                    html += outcomeHtml(outcome->second);
+                if (p && !p->statusReason.empty())
+                    html += QStringLiteral("<p style=\"color:#8a6d00\"><b>%1</b>: %2</p>")
+                                .arg(QString::fromStdString(p->status).toHtmlEscaped(),
+                                    QString::fromStdString(p->statusReason).toHtmlEscaped());
                 if (!p)
                     html += tr("<p><i>Could not read the calls: %1</i></p>")
                                 .arg(QString::fromStdString(p.error().toString()).toHtmlEscaped());
-                else if (p->reasoning.empty())
+                else if (p->reasoning.empty() && p->thinking.empty())
                     html += tr("<p><i>No stored response for this problem.</i></p>");
                 else
                     html += QStringLiteral("<p><small>%1</small><br>%2</p>")
                                 .arg(tr("step %1").arg(QString::fromStdString(p->step).toHtmlEscaped()),
                                     diffSideHtml(diff, side == 0 ? DiffWord::Side::Left : DiffWord::Side::Right));
-                showReasoning(side, runTitle(*run), html);
+                showReasoning(side, runTitle(*run), html, p ? QString::fromStdString(p->thinking) : QString());
             }
             emit reasoningShown();
         });
 }
 
-void ComparePage::showReasoning(int side, const QString& title, const QString& html)
+void ComparePage::showReasoning(int side, const QString& title, const QString& html, const QString& thinking)
 {
     m_reasoningTitle[side]->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
-    m_reasoning[side]->setHtml(html);
+    m_sides[side] = { html, thinking, false };
+    renderSide(side);
+}
+
+void ComparePage::renderSide(int side)
+{
+    const Side& shown = m_sides[side];
+    // The reasoning text goes between the answer line and the reply, so the reply stays where the eye expects it.
+    const qsizetype split = shown.html.indexOf(QStringLiteral("</p>"));
+    const qsizetype at = split < 0 ? 0 : split + 4;
+    m_reasoning[side]->setHtml(
+        shown.html.left(at) + reasoningBlockHtml(shown.thinking, shown.expanded) + shown.html.mid(at));
 }
 
 AccuracyBarChart* ComparePage::currentChart() const

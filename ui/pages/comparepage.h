@@ -84,7 +84,9 @@ private:
     void updatePairChoices();
     void updatePair();
     void onProblemSelected();
-    void showReasoning(int side, const QString& title, const QString& html);
+    /// Shows `html` under `title` on one side, with the model's reasoning text collapsed below the answer.
+    void showReasoning(int side, const QString& title, const QString& html, const QString& thinking = {});
+    void renderSide(int side);
     AccuracyBarChart* currentChart() const;
     QString askSaveName(const QString& caption, const QString& suggested, const QString& filter);
     void reportExport(bool ok, const QString& path, const QString& error);
@@ -111,6 +113,12 @@ private:
     QTableView* m_problemView = nullptr;
     QLabel* m_reasoningTitle[2] = {};
     QTextBrowser* m_reasoning[2] = {};
+    struct Side {
+        QString html; ///< answer and reply, without the reasoning text
+        QString thinking; ///< the model's reasoning text
+        bool expanded = false; ///< the reasoning text is collapsed by default
+    };
+    Side m_sides[2];
     QLabel* m_status = nullptr;
     QToolButton* m_exportButton = nullptr;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/pages/runspage.h"
 
+#include "core/run/outcomecounts.h"
 #include "core/run/progress.h"
 #include "core/store/store.h"
 #include "ui/jobs/asyncjob.h"
@@ -98,10 +99,12 @@ RunsPage::RunsPage(Settings& settings, QWidget* parent)
         header->resizeSection(RunsModel::DatasetColumn, 150);
         header->resizeSection(RunsModel::MethodColumn, 170);
         header->resizeSection(RunsModel::ModelColumn, 130);
-        header->resizeSection(RunsModel::StatusColumn, 90);
+        // Wide enough for "completed with 2 errors, 6 without answer"; the tooltip repeats the coverage.
+        header->resizeSection(RunsModel::StatusColumn, 290);
         header->resizeSection(RunsModel::CallsColumn, 140);
         header->resizeSection(RunsModel::ResultsColumn, 90);
         header->resizeSection(RunsModel::AccuracyColumn, 90);
+        header->resizeSection(RunsModel::CoverageColumn, 200);
         // The name takes the spare width; a stretched last column would push accuracy far from the rest.
         header->setStretchLastSection(false);
         header->setSectionResizeMode(RunsModel::NameColumn, QHeaderView::Stretch);
@@ -404,18 +407,20 @@ void RunsPage::onFinished(qint64 runId, const wb::run::RunSummary& summary)
 {
     m_model->setStatus(runId, summary.status);
     updateButtons(); // the row's status changed after the controller reported it stopped
-    const QString status = QString::fromLatin1(wb::store::runStatusName(summary.status));
+    const wb::run::OutcomeCounts counts { summary.problems, summary.correct, summary.wrong, summary.noAnswer,
+        summary.errors };
+    const QString status = QString::fromStdString(wb::run::statusText(summary.status, counts));
     if (summary.status == wb::store::RunStatus::Cancelled)
         showMessage(tr("Run %1 cancelled after %2 of %3 calls; Resume continues it without re-sending anything stored.")
                         .arg(runId)
                         .arg(count(summary.doneCalls), count(summary.plannedCalls)),
             false);
     else
-        showMessage(tr("Run %1 %2: %3 of %4 problems scored, %5 with errors, accuracy %6%.")
+        showMessage(tr("Run %1 %2: accuracy %3; %4.")
                         .arg(runId)
-                        .arg(status, count(summary.scored), count(summary.problems), count(summary.errors),
-                            QLocale().toString(summary.accuracy.value * 100.0, 'f', 1)),
-            summary.status != wb::store::RunStatus::Completed);
+                        .arg(status, QString::fromStdString(wb::run::accuracyText(summary.accuracy)),
+                            QString::fromStdString(wb::run::coverageText(counts))),
+            summary.status != wb::store::RunStatus::Completed || !counts.clean());
     m_progressBar->setFormat(tr("%1 — %p%").arg(status));
     refresh();
     emit runFinished(runId, static_cast<int>(summary.status));
@@ -448,7 +453,10 @@ void RunsPage::showSelectedRun()
     m_progressBar->setFormat(tr("%p% of the problems have a result"));
     m_callsLabel->setText(tr("%1 stored").arg(count(run.doneCalls)));
     m_problemsLabel->setText(tr("%1 / %2").arg(count(run.results), count(row->problems)));
-    m_errorsLabel->setText(run.errorCalls == 0 ? QStringLiteral("0") : tr("%1 calls").arg(count(run.errorCalls)));
+    m_errorsLabel->setText(run.errorCalls == 0 && run.errors == 0 && run.noAnswer == 0
+            ? QStringLiteral("0")
+            : tr("%1 calls; problems: %2 errors, %3 without answer")
+                  .arg(count(run.errorCalls), count(run.errors), count(run.noAnswer)));
     for (QLabel* label : { m_rateLabel, m_tokensLabel, m_etaLabel })
         label->setText(QStringLiteral("–"));
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/prompteditor/runcallsview.h"
 
+#include "core/run/outcomecounts.h"
 #include "core/store/store.h"
 #include "ui/jobs/asyncjob.h"
+#include "ui/widgets/reasoningblock.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -108,6 +111,15 @@ RunCallsView::RunCallsView(QWidget* parent)
     connect(m_runBox, &QComboBox::currentIndexChanged, this, [this]() { loadProblem(); });
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
         [this](QTreeWidgetItem* item) { showCall(item ? m_tree->indexOfTopLevelItem(item) : -1); });
+    // The reasoning text is collapsed by default; its link expands or collapses it for every call.
+    keepLinksInPlace(m_detail);
+    connect(m_detail, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (!isReasoningToggle(url))
+            return;
+        m_reasoningExpanded = !m_reasoningExpanded;
+        QTreeWidgetItem* item = m_tree->currentItem();
+        showCall(item ? m_tree->indexOfTopLevelItem(item) : -1);
+    });
     clearDatabase();
 }
 
@@ -166,11 +178,13 @@ void RunCallsView::setDatabase(const QString& path, std::int64_t datasetId)
                     m_runs.push_back(std::move(run));
             const QSignalBlocker block(m_runBox);
             for (const wb::store::RunRecord& run : m_runs) {
+                // The stored results stand for the planned problems here: the list shows what the run ended with.
+                const auto counts = wb::run::OutcomeCounts::of(run, run.results);
                 QString label = QStringLiteral("#%1 %2 · %3")
                                     .arg(run.id)
-                                    .arg(fromStd(run.name), QString::fromLatin1(wb::store::runStatusName(run.status)));
+                                    .arg(fromStd(run.name), fromStd(wb::run::statusText(run.status, counts)));
                 if (run.results > 0)
-                    label += tr(" · %1/%2 correct").arg(run.correct).arg(run.results);
+                    label += tr(" · %1/%2 correct of answered").arg(run.correct).arg(run.answered());
                 m_runBox->addItem(label, QVariant::fromValue<qlonglong>(run.id));
             }
             m_runBox->setEnabled(!m_runs.empty());
@@ -266,28 +280,31 @@ void RunCallsView::showRecord(const RunProblemRecord& record)
         result = tr("No result stored for this problem in this run.");
     } else {
         const wb::store::ResultRecord& r = *record.result;
-        const QString verdict = !r.correct ? tr("not scored")
-            : *r.correct                   ? tr("<span style=\"color:#1a7f37\">✓ correct</span>")
-                                           : tr("<span style=\"color:#c01010\">✗ wrong</span>");
+        using wb::store::ProblemStatus;
+        const QString verdict = r.status == ProblemStatus::Correct
+            ? tr("<span style=\"color:#1a7f37\">✓ correct</span>")
+            : r.status == ProblemStatus::Wrong ? tr("<span style=\"color:#c01010\">✗ wrong</span>")
+            : r.status == ProblemStatus::NoAnswer
+            ? tr("<span style=\"color:#8a6d00\">– no answer</span> (not counted in accuracy)")
+            : tr("<span style=\"color:#c01010\">! error</span> (not counted in accuracy)");
         result
             = tr("Extracted answer: <b>%1</b> · %2")
                   .arg(r.extractedAnswer.empty() ? tr("(none)") : fromStd(r.extractedAnswer).toHtmlEscaped(), verdict);
-        if (!r.error.empty())
-            result += tr(" · error: %1").arg(fromStd(r.error).toHtmlEscaped());
+        if (!r.reason.empty())
+            result += QStringLiteral(" · %1").arg(fromStd(r.reason).toHtmlEscaped());
     }
     m_result->setText(result + tr(" · %Ln call(s)", nullptr, static_cast<int>(record.calls.size())));
     for (const wb::store::CallRecord& call : record.calls) {
         auto* item = new QTreeWidgetItem(m_tree);
         item->setText(KeyColumn, fromStd(call.step));
-        item->setText(StatusColumn,
-            call.status == wb::store::CallStatus::Error ? tr("error")
-                : call.fromCache                        ? tr("done (cached)")
-                                                        : tr("done"));
-        item->setText(ResponseColumn,
-            call.status == wb::store::CallStatus::Error ? fromStd(call.error) : firstLine(fromStd(call.responseText)));
-        item->setToolTip(ResponseColumn, fromStd(call.responseText));
-        if (call.status == wb::store::CallStatus::Error)
+        item->setText(StatusColumn, callStatusLabel(wb::store::callStatusName(call.status), call.fromCache));
+        const bool hasText = !call.responseText.empty();
+        item->setText(ResponseColumn, hasText ? firstLine(fromStd(call.responseText)) : fromStd(call.error));
+        item->setToolTip(ResponseColumn, hasText ? fromStd(call.responseText) : fromStd(call.error));
+        if (wb::store::callFailed(call.status))
             item->setForeground(StatusColumn, QColor(0xc0, 0x10, 0x10));
+        else if (call.status != wb::store::CallStatus::Done)
+            item->setForeground(StatusColumn, QColor(0x8a, 0x6d, 0x00));
     }
     m_tree->resizeColumnToContents(KeyColumn);
     m_tree->resizeColumnToContents(StatusColumn);
@@ -306,15 +323,23 @@ void RunCallsView::showCall(int row)
     QString html = QStringLiteral("<h4>%1</h4>").arg(tr("Request of %1").arg(fromStd(call.step).toHtmlEscaped()));
     html += requestHtml(call.requestJson);
     html += QStringLiteral("<h4>%1</h4>").arg(verify ? tr("Verdict (response)") : tr("Response"));
-    if (call.status == wb::store::CallStatus::Error)
-        html += QStringLiteral("<p style=\"color:#c01010\">%1</p>").arg(fromStd(call.error).toHtmlEscaped());
+    if (call.status != wb::store::CallStatus::Done)
+        html += QStringLiteral("<p style=\"color:%1\"><b>%2</b>: %3</p>")
+                    .arg(wb::store::callFailed(call.status) ? QStringLiteral("#c01010") : QStringLiteral("#8a6d00"),
+                        QString::fromLatin1(wb::store::callStatusName(call.status)),
+                        fromStd(call.error).toHtmlEscaped());
+    html += reasoningBlockHtml(fromStd(call.reasoningText), m_reasoningExpanded);
     html += QStringLiteral("<pre style=\"white-space:pre-wrap\">%1</pre>")
                 .arg(fromStd(call.responseText).toHtmlEscaped());
     QStringList facts;
+    if (!call.finishReason.empty())
+        facts << tr("finish reason %1").arg(fromStd(call.finishReason));
     if (call.promptTokens)
         facts << tr("%1 prompt tokens").arg(*call.promptTokens);
     if (call.completionTokens)
         facts << tr("%1 completion tokens").arg(*call.completionTokens);
+    if (call.reasoningTokens && *call.reasoningTokens > 0)
+        facts << tr("of which %1 reasoning").arg(*call.reasoningTokens);
     if (call.latencyMs)
         facts << tr("%1 ms").arg(*call.latencyMs, 0, 'f', 0);
     facts << tr("%Ln attempt(s)", nullptr, call.attempts);

@@ -65,6 +65,7 @@ private:
     std::shared_ptr<const RunProblemRecord> m_record;
     Generation m_generation;
     bool m_loading = false;
+    bool m_reasoningExpanded = false;
 
     QComboBox* m_runBox;
     QLabel* m_result;

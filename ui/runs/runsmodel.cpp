@@ -38,11 +38,15 @@ int RunsModel::rowCount(const QModelIndex& parent) const
 
 int RunsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
+wb::run::OutcomeCounts RunsModel::outcomes(const RunRow& row)
+{
+    return wb::run::OutcomeCounts::of(row.record, row.problems);
+}
+
 double RunsModel::accuracy(const RunRow& row)
 {
-    if (row.problems == 0)
-        return -1.0;
-    return static_cast<double>(row.record.correct) / static_cast<double>(row.problems);
+    const wb::eval::Accuracy acc = outcomes(row).accuracy();
+    return acc.defined() ? acc.value : -1.0;
 }
 
 QVariant RunsModel::data(const QModelIndex& index, int role) const
@@ -61,6 +65,7 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         case CallsColumn:
         case ResultsColumn:
         case AccuracyColumn:
+        case CoverageColumn:
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         default:
             return {};
@@ -68,6 +73,10 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == CallsColumn)
         return tr("Calls stored with a response / with an error (errors are retried on resume)");
+    if (role == Qt::ToolTipRole && index.column() == AccuracyColumn)
+        return tr("Correct / answered problems; problems without an answer or with an error are not counted");
+    if (role == Qt::ToolTipRole && (index.column() == CoverageColumn || index.column() == StatusColumn))
+        return QString::fromStdString(wb::run::coverageText(outcomes(row)));
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool display = role == Qt::DisplayRole;
@@ -83,8 +92,15 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         return QString::fromStdString(row.methodId);
     case ModelColumn:
         return QString::fromStdString(row.model);
-    case StatusColumn:
-        return display ? statusText(run.status) : QVariant(static_cast<int>(run.status));
+    case StatusColumn: {
+        if (!display)
+            return static_cast<int>(run.status);
+        // A finished run with errors or unanswered problems never reads as plain "completed".
+        const wb::run::OutcomeCounts counts = outcomes(row);
+        const bool settled = run.status != wb::store::RunStatus::Planned && run.status != wb::store::RunStatus::Running;
+        return settled && !counts.clean() ? QString::fromStdString(wb::run::statusText(run.status, counts))
+                                          : statusText(run.status);
+    }
     case CallsColumn:
         if (!display)
             return static_cast<qulonglong>(run.doneCalls);
@@ -102,7 +118,24 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
         const double value = accuracy(row);
         if (!display)
             return value;
-        return value < 0 || run.results == 0 ? QString() : locale.toString(value * 100.0, 'f', 1) + QLatin1Char('%');
+        if (run.results == 0)
+            return QString();
+        return value < 0 ? tr("n/a") : locale.toString(value * 100.0, 'f', 1) + QLatin1Char('%');
+    }
+    case CoverageColumn: {
+        const wb::run::OutcomeCounts counts = outcomes(row);
+        const double coverage = counts.planned ? double(counts.answered()) / double(counts.planned) : 0.0;
+        if (!display)
+            return coverage;
+        if (run.results == 0)
+            return QString();
+        QString text = QStringLiteral("%1/%2").arg(locale.toString(static_cast<qulonglong>(counts.answered())),
+            locale.toString(static_cast<qulonglong>(counts.planned)));
+        if (counts.noAnswer + counts.errors > 0)
+            text += tr(" (%1 no answer, %2 errors)")
+                        .arg(locale.toString(static_cast<qulonglong>(counts.noAnswer)),
+                            locale.toString(static_cast<qulonglong>(counts.errors)));
+        return text;
     }
     case ColumnCount:
         break;
@@ -133,6 +166,8 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Results");
     case AccuracyColumn:
         return tr("Accuracy");
+    case CoverageColumn:
+        return tr("Answered");
     case ColumnCount:
         break;
     }

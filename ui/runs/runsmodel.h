@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/run/outcomecounts.h"
 #include "ui/runs/runrow.h"
 
 #include <QAbstractTableModel>
@@ -28,6 +29,7 @@ public:
         CallsColumn,
         ResultsColumn,
         AccuracyColumn,
+        CoverageColumn, ///< answered / planned, with the problems without an answer or with an error
         ColumnCount,
     };
     Q_ENUM(Column)
@@ -56,8 +58,11 @@ public:
     const RunRow* findRun(wb::store::RowId runId) const;
     int rowOf(wb::store::RowId runId) const;
 
-    /// correct / problems (errors and missing results count as wrong); -1 when the run has no problems.
+    /// correct / answered (errors and unanswered problems are left out, see coverage); -1 when nothing was
+    /// answered: the accuracy is then unknown, not 0.
     static double accuracy(const RunRow& row);
+    /// How the run's planned problems ended.
+    static wb::run::OutcomeCounts outcomes(const RunRow& row);
 
 private:
     std::vector<RunRow> m_rows;

@@ -4,11 +4,13 @@
 #include "app/cli/options.h"
 #include "app/cli/commands/runshared.h"
 
+#include "core/run/outcomejson.h"
 #include "core/run/pairedcomparison.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <tuple>
 
 namespace wb::cli {
 namespace {
@@ -34,6 +36,12 @@ Result<ComparedRun> loadRun(store::Store& store, const std::string& text, const 
 }
 
 nlohmann::json intervalJson(const eval::Interval& interval) { return { interval.low, interval.high }; }
+
+/// How the run's own planned problems ended (pairs leave out what either run did not answer).
+run::OutcomeCounts outcomeOf(const ComparedRun& run)
+{
+    return run::OutcomeCounts::of(run.data.record, run.data.problems.size());
+}
 
 } // namespace
 
@@ -84,11 +92,12 @@ int CompareCommand::run(const CommandContext& context)
     const std::size_t pairedCount = paired->problems.size();
 
     if (m_json) {
+        // correct/total/accuracy/ci are over the paired problems; "outcome" is the run's own, over its plan.
         const auto runJson = [](const ComparedRun& o, const eval::Accuracy& acc) {
             return nlohmann::json { { "id", o.data.record.id }, { "name", o.data.record.name },
                 { "method", o.data.config.methodId }, { "model", o.data.config.backend.model },
                 { "correct", acc.correct }, { "total", acc.total }, { "accuracy", acc.value },
-                { "ci", intervalJson(acc.ci) } };
+                { "ci", intervalJson(acc.ci) }, { "outcome", run::outcomeJson(outcomeOf(o)) } };
         };
         const nlohmann::json doc
             = { { "a", runJson(*a, accA) }, { "b", runJson(*b, accB) }, { "paired_problems", pairedCount },
@@ -99,13 +108,14 @@ int CompareCommand::run(const CommandContext& context)
         context.out << doc.dump(2) << '\n';
         return kExitOk;
     }
-    context.out << "A: run " << a->data.record.id << " (" << a->data.config.methodId << ", "
-                << a->data.config.backend.model << ") accuracy " << formatAccuracy(accA) << '\n';
-    context.out << "B: run " << b->data.record.id << " (" << b->data.config.methodId << ", "
-                << b->data.config.backend.model << ") accuracy " << formatAccuracy(accB) << '\n';
+    for (const auto& [label, compared, acc] : { std::tuple { "A", &*a, &accA }, std::tuple { "B", &*b, &accB } })
+        context.out << label << ": run " << compared->data.record.id << " (" << compared->data.config.methodId << ", "
+                    << compared->data.config.backend.model << ") accuracy on the paired problems "
+                    << run::accuracyText(*acc) << "; the whole run: " << formatAccuracy(outcomeOf(*compared)) << '\n';
     char line[256];
     std::snprintf(line, sizeof line,
-        "flips over %zu paired problems:\n               B right  B wrong\n    A right  %9zu %8zu\n    A wrong  %9zu "
+        "flips over %zu paired problems (answered in both runs):\n               B right  B wrong\n    A right  %9zu "
+        "%8zu\n    A wrong  %9zu "
         "%8zu\n",
         pairedCount, flips.bothRight, flips.rightToWrong, flips.wrongToRight, flips.bothWrong);
     context.out << line;

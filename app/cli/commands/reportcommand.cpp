@@ -6,6 +6,7 @@
 
 #include "core/common/atomicfile.h"
 #include "core/common/csv.h"
+#include "core/run/outcomejson.h"
 #include "core/run/runbreakdown.h"
 #include "core/run/rundata.h"
 
@@ -19,8 +20,6 @@ namespace {
 
 std::string correctText(const nlohmann::json& row)
 {
-    if (!row["error"].get<std::string>().empty())
-        return "error";
     if (row["correct"].is_null())
         return "-";
     return row["correct"].get<bool>() ? "yes" : "no";
@@ -29,7 +28,8 @@ std::string correctText(const nlohmann::json& row)
 std::string csvHeader()
 {
     std::vector<csv::Cell> cells;
-    for (const char* name : { "index", "id", "answer", "gold", "correct", "calls", "tokens", "error" })
+    for (const char* name :
+        { "index", "id", "answer", "gold", "correct", "status", "calls", "tokens", "error", "reason" })
         cells.push_back(csv::Cell::ours(name));
     return csv::formatRow(cells);
 }
@@ -40,9 +40,11 @@ std::string csvRow(const nlohmann::json& row)
     return csv::formatRow({ csv::Cell::ours(std::to_string(row["index"].get<std::size_t>())),
         csv::Cell::untrusted(row["id"].get<std::string>()), csv::Cell::untrusted(row["answer"].get<std::string>()),
         csv::Cell::untrusted(row["gold"].get<std::string>()), csv::Cell::ours(correctText(row)),
+        csv::Cell::ours(row["status"].get<std::string>()),
         csv::Cell::ours(std::to_string(row["calls"].get<std::int64_t>())),
         csv::Cell::ours(std::to_string(row["tokens"].get<std::int64_t>())),
-        csv::Cell::untrusted(row["error"].get<std::string>()) });
+        csv::Cell::untrusted(row["error"].get<std::string>()),
+        csv::Cell::untrusted(row["reason"].get<std::string>()) });
 }
 
 nlohmann::json groupsJson(const std::vector<eval::GroupAccuracy>& groups)
@@ -50,7 +52,11 @@ nlohmann::json groupsJson(const std::vector<eval::GroupAccuracy>& groups)
     nlohmann::json out = nlohmann::json::array();
     for (const auto& group : groups)
         out.push_back({ { "key", group.key }, { "correct", group.accuracy.correct }, { "total", group.accuracy.total },
-            { "accuracy", group.accuracy.value }, { "ci", { group.accuracy.ci.low, group.accuracy.ci.high } } });
+            { "planned", group.accuracy.planned },
+            { "accuracy", group.accuracy.defined() ? nlohmann::json(group.accuracy.value) : nlohmann::json() },
+            { "ci",
+                group.accuracy.defined() ? nlohmann::json::array({ group.accuracy.ci.low, group.accuracy.ci.high })
+                                         : nlohmann::json() } });
     return out;
 }
 
@@ -59,9 +65,8 @@ void printGroups(std::ostream& out, const char* title, const std::vector<eval::G
     out << title << '\n';
     for (const auto& group : groups) {
         char line[256];
-        std::snprintf(line, sizeof line, "  %-20s %5zu/%-5zu %.4f  95%% CI [%.4f, %.4f]\n", group.key.c_str(),
-            group.accuracy.correct, group.accuracy.total, group.accuracy.value, group.accuracy.ci.low,
-            group.accuracy.ci.high);
+        std::snprintf(line, sizeof line, "  %-20s %s; %zu/%zu answered\n", group.key.c_str(),
+            run::accuracyText(group.accuracy).c_str(), group.accuracy.total, group.accuracy.planned);
         out << line;
     }
 }
@@ -112,41 +117,48 @@ int ReportCommand::run(const CommandContext& context)
         byIndex[r.problemIndex] = &r;
 
     nlohmann::json rows = nlohmann::json::array();
-    std::size_t correct = 0;
-    std::size_t errors = 0;
+    run::OutcomeCounts counts;
+    counts.planned = total;
     for (std::size_t i = 0; i < total; ++i) {
         const auto& problem = run->problems[i];
         const auto it = byIndex.find(std::int64_t(i));
         nlohmann::json row = { { "index", i }, { "id", problem.id },
             { "gold", problem.goldChoice.empty() ? problem.goldAnswerText : problem.goldChoice } };
         if (it == byIndex.end()) {
-            row.update({ { "answer", "" }, { "correct", nullptr }, { "calls", 0 }, { "tokens", 0 },
+            // Not finished (cancelled or failed run): not answered, and resume works on it.
+            row.update({ { "answer", "" }, { "correct", nullptr }, { "status", "error" },
+                { "reason", "no result yet: the run has not finished this problem" }, { "calls", 0 }, { "tokens", 0 },
                 { "error", "no result yet" } });
         } else {
             const auto& r = *it->second;
+            const bool answered = r.status == store::ProblemStatus::Correct || r.status == store::ProblemStatus::Wrong;
             row.update({ { "answer", r.extractedAnswer },
-                { "correct", r.correct ? nlohmann::json(*r.correct) : nlohmann::json() }, { "calls", r.calls },
+                { "correct", answered ? nlohmann::json(r.status == store::ProblemStatus::Correct) : nlohmann::json() },
+                { "status", store::problemStatusName(r.status) }, { "reason", r.reason }, { "calls", r.calls },
                 { "tokens", r.tokens }, { "error", r.error } });
-            correct += r.correct.value_or(false);
+            counts.correct += r.status == store::ProblemStatus::Correct;
+            counts.wrong += r.status == store::ProblemStatus::Wrong;
+            counts.noAnswer += r.status == store::ProblemStatus::NoAnswer;
+            counts.errors += r.status == store::ProblemStatus::Error;
         }
-        errors += !row["error"].get<std::string>().empty();
         rows.push_back(std::move(row));
     }
-    const auto accuracy = accuracyOf(correct, total);
     auto breakdowns = run::computeRunBreakdowns(*store, *runId);
     if (!breakdowns)
         return reportError(context, breakdowns.error());
 
     if (m_json) {
-        nlohmann::json doc = { { "run", *runId }, { "name", run->record.name },
-            { "status", store::runStatusName(run->record.status) }, { "method", config.methodId },
-            { "model", config.backend.model }, { "problems", total }, { "correct", correct }, { "errors", errors },
-            { "accuracy", accuracy.value }, { "ci", { accuracy.ci.low, accuracy.ci.high } },
-            { "config", nlohmann::json::parse(run->record.configJson, nullptr, false) },
-            { "breakdowns",
-                { { "by_candidates", groupsJson(breakdowns->byCandidates) },
-                    { "by_gold_irrelevant", groupsJson(breakdowns->byGoldIrrelevant) } } },
-            { "rows", rows } };
+        nlohmann::json doc
+            = { { "run", *runId }, { "name", run->record.name }, { "status", store::runStatusName(run->record.status) },
+                  { "status_text", run::statusText(run->record.status, counts) }, { "method", config.methodId },
+                  { "model", config.backend.model }, { "problems", total },
+                  { "config", nlohmann::json::parse(run->record.configJson, nullptr, false) },
+                  { "breakdowns",
+                      { { "by_candidates", groupsJson(breakdowns->byCandidates) },
+                          { "by_gold_irrelevant", groupsJson(breakdowns->byGoldIrrelevant) } } },
+                  { "rows", rows } };
+        // planned, answered, correct, wrong, no_answer, errors, coverage, accuracy (null when nothing answered), ci
+        doc.update(run::outcomeJson(counts));
         context.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
     }
@@ -160,16 +172,16 @@ int ReportCommand::run(const CommandContext& context)
         context.out << "wrote " << rows.size() << " rows to " << csvPath << '\n';
     } else {
         char line[512];
-        std::snprintf(line, sizeof line, "%6s  %-16s %-16s %-7s %5s %8s  %s\n", "INDEX", "ANSWER", "GOLD", "CORRECT",
-            "CALLS", "TOKENS", "ERROR");
+        std::snprintf(line, sizeof line, "%6s  %-16s %-16s %-9s %5s %8s  %s\n", "INDEX", "ANSWER", "GOLD", "STATUS",
+            "CALLS", "TOKENS", "REASON");
         context.out << line;
         for (const auto& row : rows) {
-            std::snprintf(line, sizeof line, "%6zu  %-16s %-16s %-7s %5lld %8lld  %s\n",
+            std::snprintf(line, sizeof line, "%6zu  %-16s %-16s %-9s %5lld %8lld  %s\n",
                 row["index"].get<std::size_t>(), row["answer"].get<std::string>().substr(0, 16).c_str(),
-                row["gold"].get<std::string>().substr(0, 16).c_str(), correctText(row).c_str(),
+                row["gold"].get<std::string>().substr(0, 16).c_str(), row["status"].get<std::string>().c_str(),
                 static_cast<long long>(row["calls"].get<std::int64_t>()),
                 static_cast<long long>(row["tokens"].get<std::int64_t>()),
-                row["error"].get<std::string>().substr(0, 200).c_str());
+                row["reason"].get<std::string>().substr(0, 200).c_str());
             context.out << line;
         }
     }
@@ -177,8 +189,9 @@ int ReportCommand::run(const CommandContext& context)
         printGroups(context.out, "accuracy by number of irrelevant-condition candidates:", breakdowns->byCandidates);
         printGroups(context.out, "accuracy by gold irrelevant condition:", breakdowns->byGoldIrrelevant);
     }
-    context.out << "run " << *runId << " (" << config.methodId << ", " << config.backend.model << "): " << errors
-                << " errors; accuracy " << formatAccuracy(accuracy) << '\n';
+    context.out << "run " << *runId << " (" << config.methodId << ", " << config.backend.model
+                << "): " << run::statusText(run->record.status, counts) << "; accuracy " << formatAccuracy(counts)
+                << '\n';
     return kExitOk;
 }
 

@@ -206,9 +206,11 @@ int RunCommand::run(const CommandContext& context)
         return reportError(context, summary.error());
 
     const auto& s = *summary;
-    context.out << "run " << runId << ' ' << store::runStatusName(s.status) << ": " << s.problems << " problems, "
-                << s.errors << " with errors; calls " << s.doneCalls << '/' << s.plannedCalls << " (sent "
-                << s.sessionSent << ", cached " << s.sessionCached << ", resumed " << s.sessionResumed << "); tokens "
+    const run::OutcomeCounts counts { s.problems, s.correct, s.wrong, s.noAnswer, s.errors };
+    context.out << "run " << runId << ' ' << run::statusText(s.status, counts) << ": " << s.problems << " problems, "
+                << s.answered() << " answered, " << s.noAnswer << " without answer, " << s.errors
+                << " with errors; calls " << s.doneCalls << '/' << s.plannedCalls << " (sent " << s.sessionSent
+                << ", cached " << s.sessionCached << ", resumed " << s.sessionResumed << "); tokens "
                 << s.promptTokens + s.completionTokens << "; " << run::formatDuration(s.elapsedSeconds) << '\n';
     if (s.status == store::RunStatus::Cancelled)
         context.err << "i3c: run " << runId << " was interrupted; continue it with: i3c run --resume " << runId
@@ -226,7 +228,7 @@ int RunCommand::run(const CommandContext& context)
         context.err << "i3c: " << s.errors << " problems ended with an error (see `i3c report " << runId
                     << "`); retry them with: i3c run --resume " << runId << " --db " << store->path() << '\n';
     }
-    context.out << "accuracy " << formatAccuracy(s.accuracy) << '\n';
+    context.out << "accuracy " << formatAccuracy(counts) << '\n';
     return s.status == store::RunStatus::Completed && s.errors == 0 ? kExitOk : kExitFailure;
 }
 

@@ -117,22 +117,17 @@ Result<void> applyBackendOptions(const BackendOptions& options, run::RunConfig& 
     return {};
 }
 
-std::string formatAccuracy(const eval::Accuracy& accuracy)
+std::string formatAccuracy(const run::OutcomeCounts& counts)
 {
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, "%.4f (%zu/%zu), 95%% CI [%.4f, %.4f]", accuracy.value, accuracy.correct,
-        accuracy.total, accuracy.ci.low, accuracy.ci.high);
-    return buffer;
+    return run::accuracyText(counts.accuracy()) + "; " + run::coverageText(counts);
 }
 
-eval::Accuracy accuracyOf(std::size_t correct, std::size_t total)
+std::size_t plannedProblems(store::Store& store, const store::RunRecord& run)
 {
-    eval::Accuracy accuracy;
-    accuracy.correct = correct;
-    accuracy.total = total;
-    accuracy.value = total ? double(correct) / double(total) : 0.0;
-    accuracy.ci = eval::wilsonInterval(correct, total);
-    return accuracy;
+    auto config = run::RunConfig::fromJsonText(run.configJson);
+    auto dataset = store.dataset(run.datasetId);
+    const std::size_t datasetProblems = dataset ? dataset->problemCount : 0;
+    return config ? config->problemCount(datasetProblems) : datasetProblems;
 }
 
 } // namespace wb::cli

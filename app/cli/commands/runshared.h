@@ -4,6 +4,7 @@
 
 #include "core/common/result.h"
 #include "core/eval/statistics.h"
+#include "core/run/outcomecounts.h"
 #include "core/run/runconfig.h"
 #include "core/store/store.h"
 
@@ -56,10 +57,11 @@ Result<std::int64_t> parseRunId(const std::string& text, const std::string& what
 /// of range are usage errors naming the option; a missing --model is one too.
 Result<void> applyBackendOptions(const BackendOptions& options, run::RunConfig& config);
 
-/// "0.7200 (36/50), 95% CI [0.5833, 0.8253]"
-std::string formatAccuracy(const eval::Accuracy& accuracy);
+/// "0.7200 (36/50 answered), 95% CI [0.5833, 0.8253]; coverage 50/52 (0.96), 2 errors", or "n/a (nothing
+/// answered); ..." — accuracy over the answered problems, always with what it leaves out (docs/outcomes.md).
+std::string formatAccuracy(const run::OutcomeCounts& counts);
 
-/// Accuracy over results where an error or a missing result counts as incorrect.
-eval::Accuracy accuracyOf(std::size_t correct, std::size_t total);
+/// The problems a stored run plans (its --limit applied to its dataset); 0 when that cannot be read.
+std::size_t plannedProblems(store::Store& store, const store::RunRecord& run);
 
 } // namespace wb::cli

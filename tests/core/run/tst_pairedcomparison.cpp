@@ -82,6 +82,9 @@ wb::Result<wb::store::RowId> createRun(wb::store::Store& store, wb::store::RowId
         result.problemIndex = std::int64_t(i);
         result.correct = results[i].first;
         result.error = results[i].second;
+        result.status = !result.error.empty() ? wb::store::ProblemStatus::Error
+            : results[i].first                ? wb::store::ProblemStatus::Correct
+                                              : wb::store::ProblemStatus::Wrong;
         if (auto recorded = store.recordResult(result); !recorded)
             return recorded.error();
     }
@@ -182,7 +185,8 @@ private slots:
     {
         auto pair = wb::run::comparePaired(makeRun(1, "h", { "a" }, { 1 }), makeRun(2, "h", { "b" }, { 1 }, { 1 }));
         QVERIFY(!pair.ok());
-        QVERIFY2(pair.error().message.find("no problem in common") != std::string::npos, pair.error().message.c_str());
+        QVERIFY2(pair.error().message.find("no answered problem in common") != std::string::npos,
+            pair.error().message.c_str());
     }
 
     void repeatedIdFails()
@@ -205,6 +209,12 @@ private slots:
         QCOMPARE(scored->size(), std::size_t(1));
         QCOMPARE(scored->front().key.problemId, std::string("q1"));
         QVERIFY(!wb::run::scoredProblems("h", problems, { true, false, true }).ok());
+        // An unanswered problem is left out, so it can never pair as a wrong answer.
+        auto answered = wb::run::scoredProblems("h", problems, { std::nullopt, false });
+        QVERIFY(answered.ok());
+        QCOMPARE(answered->size(), std::size_t(1));
+        QCOMPARE(answered->front().key.problemId, std::string("q2"));
+        QCOMPARE(answered->front().correct, false);
     }
 
     void runsOfAStorePairByIdentity()
@@ -214,7 +224,8 @@ private slots:
         auto first = importDataset(*store, "1111111111111111");
         auto second = importDataset(*store, "2222222222222222");
         QVERIFY(first.ok() && second.ok());
-        // All five problems; the fourth is marked correct but carries an error, the fifth has no result.
+        // Five problems; the fourth is marked correct but carries an error, the fifth has no result: neither is
+        // answered, so only the first three are scored and paired.
         auto all = createRun(*store, *first, 0, { { true, "" }, { false, "" }, { true, "" }, { true, "HTTP 500" } });
         auto limited = createRun(*store, *first, 3, { { false, "" }, { true, "" }, { true, "" } });
         auto elsewhere = createRun(*store, *second, 0, { { true, "" } });
@@ -224,9 +235,8 @@ private slots:
         auto runLimited = loadScored(*store, *limited);
         auto runElsewhere = loadScored(*store, *elsewhere);
         QVERIFY(runAll.ok() && runLimited.ok() && runElsewhere.ok());
-        QCOMPARE(runAll->problems.size(), std::size_t(5));
-        QCOMPARE(runAll->problems[3].correct, false);
-        QCOMPARE(runAll->problems[4].correct, false);
+        QCOMPARE(runAll->problems.size(), std::size_t(3));
+        QCOMPARE(runAll->problems[1].correct, false);
         QCOMPARE(runAll->problems[2].key.datasetHash, std::string("1111111111111111"));
         QCOMPARE(runAll->problems[2].key.problemId, std::string("q3"));
 

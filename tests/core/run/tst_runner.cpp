@@ -4,6 +4,7 @@
 #include "runner_fixture.h"
 
 #include "core/run/batchjsonl.h"
+#include "core/run/outcomecounts.h"
 #include "core/run/runner.h"
 #include "core/store/store.h"
 #include "support/fakeserver.h"
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <optional>
 #include <set>
@@ -358,6 +360,89 @@ private slots:
         QCOMPARE(server.maxSuccessesPerBody(), 1);
     }
 
+    void repliesWithoutAnswerAreOutcomesNeverWrongAnswers()
+    {
+        test::FakeServerConfig serverConfig;
+        // Problem 0's reason reply spends its budget on reasoning, problem 1's is filtered, problem 2's content is
+        // a number, and problem 3's extract reply is cut off after a usable answer (18 is right).
+        serverConfig.choice = [](const nlohmann::json& request) -> nlohmann::json {
+            const std::string prompt = request["messages"].back().value("content", std::string());
+            const auto has = [&](const char* text) { return prompt.find(text) != std::string::npos; };
+            const bool extract = has("Therefore, the answer is:");
+            const bool reason = !extract && !has("Is condition");
+            if (reason && has("Tom has 3 "))
+                return { { "message", { { "content", nullptr }, { "reasoning_content", "Let me count the apples" } } },
+                    { "finish_reason", "length" } };
+            if (reason && has("Ana has 4 "))
+                return { { "message", { { "content", "" } } }, { "finish_reason", "content_filter" } };
+            if (reason && has("Li has 5 "))
+                return { { "message", { { "content", 42 } } }, { "finish_reason", "stop" } };
+            if (extract && has("Sam has 6 "))
+                return { { "message", { { "content", "So the total is 18" } } }, { "finish_reason", "length" } };
+            return nullptr;
+        };
+        test::FakeServer server(serverConfig);
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
+        auto store = store::Store::open(dbPath("outcomes.db"));
+        WB_VERIFY_OK(store);
+        run::Runner runner(*store, testOptions());
+        auto config = test::arithmeticConfig(m_dataset, server.baseUrl());
+        config.limit = 6;
+        auto runId = runner.create(config);
+        WB_VERIFY_OK(runId);
+        CancelToken cancel;
+        auto summary = runner.execute(*runId, cancel, {});
+        WB_VERIFY_OK(summary);
+        QCOMPARE(summary->noAnswer, std::size_t(2));
+        QCOMPARE(summary->errors, std::size_t(1));
+        QCOMPARE(summary->answered(), std::size_t(3));
+        QCOMPARE(summary->accuracy.total, std::size_t(3)); // the unanswered problems are not wrong answers
+        QCOMPARE(summary->accuracy.planned, std::size_t(6));
+
+        auto results = store->loadResults(*runId);
+        WB_VERIFY_OK(results);
+        QCOMPARE(results->size(), std::size_t(6));
+        const auto reasonOf = [&](std::size_t i) { return QString::fromStdString((*results)[i].reason); };
+        QCOMPARE((*results)[0].status, store::ProblemStatus::NoAnswer);
+        QVERIFY2(reasonOf(0).startsWith(QStringLiteral("reason: empty reply")), qPrintable(reasonOf(0)));
+        QCOMPARE((*results)[1].status, store::ProblemStatus::NoAnswer);
+        QVERIFY2(reasonOf(1).contains(QStringLiteral("content filter")), qPrintable(reasonOf(1)));
+        QCOMPARE((*results)[2].status, store::ProblemStatus::Error);
+        QVERIFY2(reasonOf(2).contains(QStringLiteral("a number")), qPrintable(reasonOf(2)));
+        QCOMPARE((*results)[3].status, store::ProblemStatus::Correct);
+        QVERIFY2(reasonOf(3).contains(QStringLiteral("extract: cut off")), qPrintable(reasonOf(3)));
+
+        auto calls = store->loadCalls(*runId, 0);
+        WB_VERIFY_OK(calls);
+        const auto reason
+            = std::find_if(calls->begin(), calls->end(), [](const store::CallRecord& c) { return c.step == "reason"; });
+        QVERIFY(reason != calls->end());
+        QCOMPARE(reason->status, store::CallStatus::Empty);
+        QCOMPARE(reason->reasoningText, std::string("Let me count the apples"));
+        QCOMPARE(reason->finishReason, std::string("length"));
+        // An empty reply ends the problem: its extract step is never sent.
+        QVERIFY(
+            std::none_of(calls->begin(), calls->end(), [](const store::CallRecord& c) { return c.step == "extract"; }));
+
+        auto record = store->run(*runId);
+        WB_VERIFY_OK(record);
+        const auto counts = run::OutcomeCounts::of(*record, 6);
+        QCOMPARE(QString::fromStdString(run::statusText(record->status, counts)),
+            QStringLiteral("completed with 1 error, 2 without answer"));
+
+        // Only plain successes were cached: an identical run sends the unanswered replies again.
+        auto again = runner.create(config);
+        WB_VERIFY_OK(again);
+        WB_VERIFY_OK(runner.execute(*again, cancel, {}));
+        auto repeated = store->loadCalls(*again);
+        WB_VERIFY_OK(repeated);
+        for (const auto& call : *repeated) {
+            const bool unanswered = call.step == "reason" && call.problemIndex < 3;
+            const bool truncated = call.step == "extract" && call.problemIndex == 3;
+            QCOMPARE(call.fromCache, !(unanswered || truncated));
+        }
+    }
+
     void deadBackendStopsTheRunResumably()
     {
         test::FakeServer server;
@@ -592,6 +677,58 @@ private slots:
         auto refused = runner.importBatch(*runId, foreign, "foreign.jsonl");
         QVERIFY(!refused.ok());
         QCOMPARE(QString::fromStdString(refused.error().location), QStringLiteral("foreign.jsonl:1"));
+    }
+
+    void batchImportOfAnEmptyReplyEndsItsProblem()
+    {
+        auto store = store::Store::open(dbPath("batch-empty.db"));
+        WB_VERIFY_OK(store);
+        run::Runner runner(*store, testOptions());
+        auto config = test::arithmeticConfig(m_dataset, "http://127.0.0.1:9/v1");
+        config.limit = 2;
+        auto runId = runner.create(config);
+        WB_VERIFY_OK(runId);
+        const std::string emptyReason = "i3c:" + std::to_string(*runId) + ":0:reason";
+        std::set<std::string> exported;
+        for (int round = 0; round < 4; ++round) {
+            std::stringstream requests;
+            auto lines = runner.exportBatch(*runId, requests);
+            WB_VERIFY_OK(lines);
+            if (*lines == 0)
+                break;
+            std::stringstream output;
+            std::string line;
+            while (std::getline(requests, line)) {
+                const std::string customId = nlohmann::json::parse(line)["custom_id"];
+                exported.insert(customId);
+                // Problem 0's reason reply spent its budget on reasoning.
+                const bool empty = customId == emptyReason;
+                const nlohmann::json message = { { "role", "assistant" },
+                    { "content", empty ? nlohmann::json() : nlohmann::json("The answer is 7.") },
+                    { "reasoning_content", "Counting." } };
+                const nlohmann::json body = { { "choices",
+                    { { { "index", 0 }, { "finish_reason", empty ? "length" : "stop" }, { "message", message } } } } };
+                output << nlohmann::json(
+                    { { "custom_id", customId }, { "response", { { "status_code", 200 }, { "body", body } } } })
+                              .dump()
+                       << '\n';
+            }
+            WB_VERIFY_OK(runner.importBatch(*runId, output, "out.jsonl"));
+        }
+        QVERIFY(exported.count(emptyReason) == 1);
+        QVERIFY(exported.count("i3c:" + std::to_string(*runId) + ":0:extract") == 0); // the problem ended there
+        auto results = store->loadResults(*runId);
+        WB_VERIFY_OK(results);
+        QCOMPARE(results->size(), std::size_t(2));
+        QCOMPARE((*results)[0].status, store::ProblemStatus::NoAnswer);
+        QVERIFY((*results)[1].status == store::ProblemStatus::Correct
+            || (*results)[1].status == store::ProblemStatus::Wrong);
+        auto calls = store->loadCalls(*runId, 0);
+        WB_VERIFY_OK(calls);
+        for (const auto& call : *calls) {
+            QCOMPARE(call.reasoningText, std::string("Counting."));
+            QCOMPARE(call.status, call.step == "reason" ? store::CallStatus::Empty : store::CallStatus::Done);
+        }
     }
 };
 

@@ -348,9 +348,11 @@ private slots:
         QCOMPARE(got.attempts, 2);
         QCOMPARE(store->loadCalls(*runId)->size(), std::size_t(3));
 
-        ResultRecord result { *runId, 0, "5", 5.0, true, "", 2, 28, R"({"candidates":[1]})", "" };
+        ResultRecord result { *runId, 0, "5", 5.0, true, "", 2, 28, R"({"candidates":[1]})", "", ProblemStatus::Correct,
+            "" };
         QVERIFY(store->recordResult(result).ok());
-        ResultRecord unscored { *runId, 1, "", std::nullopt, std::nullopt, "extraction failed", 1, 14, "", "" };
+        ResultRecord unscored { *runId, 1, "", std::nullopt, std::nullopt, "extraction failed", 1, 14, "", "",
+            ProblemStatus::Error, "extraction failed" };
         QVERIFY(store->recordResult(unscored).ok());
         auto results = store->loadResults(*runId);
         QVERIFY(results.ok());
@@ -362,6 +364,9 @@ private slots:
         QCOMPARE((*results)[0].detailsJson, result.detailsJson);
         QCOMPARE((*results)[1].correct, std::optional<bool>());
         QCOMPARE((*results)[1].error, unscored.error);
+        QCOMPARE((*results)[0].status, ProblemStatus::Correct);
+        QCOMPARE((*results)[1].status, ProblemStatus::Error);
+        QCOMPARE((*results)[1].reason, unscored.reason);
 
         QVERIFY(store->setRunStatus(*runId, RunStatus::Completed).ok());
         auto runs = store->listRuns();
@@ -509,6 +514,85 @@ private slots:
         QVERIFY(reopened.ok());
         QCOMPARE(*reopened->database().userVersion(), wb::store::latestSchemaVersion());
         QCOMPARE(reopened->loadProblems(datasetId)->size(), std::size_t(3));
+    }
+
+    void versionOneCallsAndResultsGetExplicitOutcomes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath(QStringLiteral("v1.db")).toStdString();
+        {
+            auto db = Database::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(wb::store::migrate(*db, 1).ok());
+            // A v1 file: one run whose calls were all stored as 'done', empty and malformed replies included.
+            const char* sql = R"sql(
+INSERT INTO datasets (id, name, path, format, content_hash) VALUES (1, 'd', 'd.jsonl', 'jsonl', 'h');
+INSERT INTO runs (id, dataset_id) VALUES (1, 1);
+INSERT INTO calls (run_id, problem_idx, step, response_json, response_text, status) VALUES
+ (1, 0, 'reason', '{"choices":[{"message":{"content":"It is 4."},"finish_reason":"stop"}]}', 'It is 4.', 'done'),
+ (1, 1, 'reason', '{"choices":[{"message":{"content":null,"reasoning_content":"Hmm."},"finish_reason":"length"}],"usage":{"completion_tokens_details":{"reasoning_tokens":512}}}', '', 'done'),
+ (1, 2, 'reason', '{"choices":[{"message":{"content":42},"finish_reason":"stop"}]}', '', 'done'),
+ (1, 3, 'reason', '{"choices":[{"message":{"content":"It is"},"finish_reason":"length"}]}', 'It is', 'done'),
+ (1, 4, 'reason', '', '', 'error');
+INSERT INTO results (run_id, problem_idx, correct, error, details_json) VALUES
+ (1, 0, 1, '', '{"verdict":"correct"}'), (1, 1, 0, '', '{"verdict":"no-answer"}'),
+ (1, 2, 0, '', '{"verdict":"no-answer"}'), (1, 3, 0, '', '{"verdict":"incorrect"}'),
+ (1, 4, NULL, 'reason: HTTP 500', '{}');
+)sql";
+            QVERIFY(db->execute(sql).ok());
+        }
+        auto store = Store::open(path);
+        QVERIFY2(store.ok(), store.ok() ? "" : store.error().toString().c_str());
+        auto calls = store->loadCalls(1);
+        QVERIFY(calls.ok());
+        QCOMPARE(calls->size(), std::size_t(5));
+        QCOMPARE((*calls)[0].status, CallStatus::Done);
+        QCOMPARE((*calls)[0].finishReason, std::string("stop"));
+        QCOMPARE((*calls)[1].status, CallStatus::Empty);
+        QCOMPARE((*calls)[1].reasoningText, std::string("Hmm."));
+        QCOMPARE((*calls)[1].reasoningTokens, std::optional<std::int64_t>(512));
+        QCOMPARE((*calls)[2].status, CallStatus::Malformed);
+        QCOMPARE((*calls)[3].status, CallStatus::Truncated);
+        QCOMPARE((*calls)[4].status, CallStatus::Error);
+
+        auto results = store->loadResults(1);
+        QVERIFY(results.ok());
+        QCOMPARE(results->size(), std::size_t(5));
+        QCOMPARE((*results)[0].status, ProblemStatus::Correct);
+        QCOMPARE((*results)[1].status, ProblemStatus::NoAnswer);
+        QVERIFY2((*results)[1].reason.find("empty reply") != std::string::npos, (*results)[1].reason.c_str());
+        QCOMPARE((*results)[2].status, ProblemStatus::Error);
+        QVERIFY(!(*results)[2].error.empty());
+        QCOMPARE((*results)[3].status, ProblemStatus::Wrong);
+        QCOMPARE((*results)[4].status, ProblemStatus::Error);
+        QCOMPARE((*results)[4].reason, std::string("reason: HTTP 500"));
+
+        auto run = store->run(1);
+        QVERIFY(run.ok());
+        QCOMPARE(run->correct, std::size_t(1));
+        QCOMPARE(run->wrong, std::size_t(1));
+        QCOMPARE(run->noAnswer, std::size_t(1));
+        QCOMPARE(run->errors, std::size_t(2));
+        QCOMPARE(run->errorCalls, std::size_t(2)); // the malformed reply and the failed call
+        auto finished = store->finishedCallKeys(1);
+        QVERIFY(finished.ok());
+        QCOMPARE(finished->size(), std::size_t(2)); // the calls with text: done and truncated
+    }
+
+    void callStatusesRoundTrip()
+    {
+        auto store = Store::openMemory();
+        QVERIFY(store.ok());
+        for (const auto status : { CallStatus::Done, CallStatus::Truncated, CallStatus::Empty, CallStatus::Filtered,
+                 CallStatus::Malformed, CallStatus::Error })
+            QCOMPARE(wb::store::callStatusFromName(wb::store::callStatusName(status)), std::optional(status));
+        for (const auto status :
+            { ProblemStatus::Correct, ProblemStatus::Wrong, ProblemStatus::NoAnswer, ProblemStatus::Error })
+            QCOMPARE(wb::store::problemStatusFromName(wb::store::problemStatusName(status)), std::optional(status));
+        QCOMPARE(
+            QString::fromLatin1(wb::store::problemStatusName(ProblemStatus::NoAnswer)), QStringLiteral("no_answer"));
+        QVERIFY(!wb::store::callStatusFromName("ok"));
     }
 
     void newerStoreFileIsRefused()
