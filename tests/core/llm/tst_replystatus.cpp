@@ -207,7 +207,10 @@ private slots:
         plain.messages.push_back({ "user", "add" });
         // A cache filled before reply statuses existed may hold an empty reply: it is no hit.
         cache->put(cacheKey(profile, plain), R"({"choices":[{"message":{"content":""},"finish_reason":"stop"}]})");
-        Client client(profile, { cache, {}, 1 });
+        ClientOptions options;
+        options.cache = cache;
+        options.jitterSeed = 1;
+        Client client(profile, options);
         for (int round = 0; round < 2; ++round) {
             const auto first = client.chatSync(empty);
             QVERIFY(first.ok());
