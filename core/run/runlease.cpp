@@ -8,6 +8,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <unistd.h>
 #include <utility>
@@ -29,12 +30,26 @@ double systemNow()
     return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
+/// A killed process stays a zombie until its parent (or init) reaps it; some containers' init never does.
+bool isZombie(std::int64_t pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return false;
+    // "pid (comm) S ...": comm may contain spaces and parentheses, so the state follows the last ')'.
+    const auto close = line.rfind(')');
+    return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
+}
+
 bool systemProcessAlive(std::int64_t pid)
 {
     if (pid <= 0)
         return false;
     // EPERM: the process exists but belongs to someone else; only ESRCH says it is gone.
-    return kill(pid_t(pid), 0) == 0 || errno != ESRCH;
+    if (kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+        return false;
+    return !isZombie(pid);
 }
 
 /// 128 random bits: an owner nobody else will ever claim, even a later process that reuses this pid.

@@ -159,6 +159,29 @@ private slots:
         QCOMPARE((*m_store->runLease(m_run))->owner, std::string("b"));
     }
 
+    void unreapedKilledExecutorIsTakenOver()
+    {
+        const std::string path = m_dir.filePath(QStringLiteral("lease.db")).toStdString();
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            auto store = store::Store::open(path);
+            if (!store)
+                _exit(1);
+            auto held = run::RunLeaseHolder::acquire(*store, m_run);
+            _exit(held.ok() ? 0 : 2);
+        }
+        // Wait for the exit but leave the child a zombie, as a killed executor stays under an init that never
+        // reaps: kill(pid, 0) still succeeds for it, yet it is dead.
+        siginfo_t info {};
+        QCOMPARE(waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT), 0);
+        auto taken = run::RunLeaseHolder::acquire(*m_store, m_run);
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QVERIFY2(taken.ok(), taken.ok() ? "" : taken.error().toString().c_str());
+    }
+
     void killedProcessLeaseIsTakenOverWithTheRealSystemCheck()
     {
         const std::string path = m_dir.filePath(QStringLiteral("lease.db")).toStdString();
