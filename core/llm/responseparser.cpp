@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/llm/responseparser.h"
 
-#include <nlohmann/json.hpp>
+#include "core/common/jsonparse.h"
 
 namespace wb::llm {
 
@@ -12,23 +12,48 @@ Error malformed(const std::string& what, const std::string& url)
     return makeError(ErrorCode::InvalidInput, "malformed response body: " + what, url);
 }
 
-Usage readUsage(const nlohmann::json& json)
+/// The "usage" of a whole reply, or an error naming its malformed count.
+Result<Usage> readUsage(const nlohmann::json& json)
 {
-    Usage usage;
     const auto it = json.find("usage");
     if (it == json.end() || !it->is_object())
-        return usage;
-    usage.promptTokens = it->value("prompt_tokens", std::int64_t(0));
-    usage.completionTokens = it->value("completion_tokens", std::int64_t(0));
-    return usage;
+        return Usage {};
+    return parseUsage(*it);
+}
+
+Result<std::int64_t> readCount(const nlohmann::json& usage, const char* key)
+{
+    const auto it = usage.find(key);
+    if (it == usage.end() || it->is_null())
+        return std::int64_t(0);
+    const std::string field = std::string("usage.") + key;
+    auto count = jsonToInt64(*it, field);
+    if (!count || *count < 0)
+        return makeFieldError(
+            ErrorCode::InvalidInput, field, "'" + field + "' must be a non-negative integer, got " + it->dump());
+    return count;
 }
 
 } // namespace
 
+Result<Usage> parseUsage(const nlohmann::json& usage)
+{
+    auto prompt = readCount(usage, "prompt_tokens");
+    if (!prompt)
+        return prompt.error();
+    auto completion = readCount(usage, "completion_tokens");
+    if (!completion)
+        return completion.error();
+    return Usage { *prompt, *completion };
+}
+
 Result<ChatResponse> parseChatResponse(const std::string& body, const std::string& url)
 {
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
+        auto parsed = parseJson(body, url);
+        if (!parsed)
+            return malformed(parsed.error().message + " at " + parsed.error().location, url);
+        const nlohmann::json& json = *parsed;
         if (!json.is_object())
             return malformed("not a JSON object", url);
         const auto choices = json.find("choices");
@@ -50,12 +75,15 @@ Result<ChatResponse> parseChatResponse(const std::string& body, const std::strin
         }
         response.text = response.choices.front().text;
         response.finishReason = response.choices.front().finishReason;
-        response.usage = readUsage(json);
+        auto usage = readUsage(json);
+        if (!usage)
+            return malformed(usage.error().message, url);
+        response.usage = *usage;
         if (const auto model = json.find("model"); model != json.end() && model->is_string())
             response.model = model->get<std::string>();
         response.rawBody = body;
         return response;
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const std::exception& e) {
         return malformed(e.what(), url);
     }
 }
@@ -64,7 +92,10 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
     const std::string& body, std::size_t expectedCount, const std::string& url)
 {
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
+        auto parsed = parseJson(body, url);
+        if (!parsed)
+            return malformed(parsed.error().message + " at " + parsed.error().location, url);
+        const nlohmann::json& json = *parsed;
         const auto data = json.find("data");
         if (!json.is_object() || data == json.end() || !data->is_array())
             return malformed("no \"data\" array", url);
@@ -76,17 +107,22 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
         std::vector<bool> seen(expectedCount, false);
         for (std::size_t i = 0; i < data->size(); ++i) {
             const nlohmann::json& item = (*data)[i];
-            const std::size_t index = item.value("index", i);
-            if (index >= expectedCount || seen[index])
-                return malformed("bad or repeated embedding index " + std::to_string(index), url);
+            const auto rawIndex = item.contains("index") ? jsonToInt64(item.at("index"), "index") : std::int64_t(i);
+            if (!rawIndex || *rawIndex < 0 || std::uint64_t(*rawIndex) >= expectedCount || seen[std::size_t(*rawIndex)])
+                return malformed(
+                    "bad or repeated embedding index " + item.value("index", nlohmann::json()).dump(), url);
+            const auto index = std::size_t(*rawIndex);
             seen[index] = true;
             response.vectors[index] = item.at("embedding").get<std::vector<float>>();
         }
-        response.usage = readUsage(json);
+        auto usage = readUsage(json);
+        if (!usage)
+            return malformed(usage.error().message, url);
+        response.usage = *usage;
         response.model = json.value("model", std::string());
         response.rawBody = body;
         return response;
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const std::exception& e) {
         return malformed(e.what(), url);
     }
 }
@@ -94,7 +130,10 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
 Result<std::vector<std::string>> parseModelsResponse(const std::string& body, const std::string& url)
 {
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
+        auto parsed = parseJson(body, url);
+        if (!parsed)
+            return malformed(parsed.error().message + " at " + parsed.error().location, url);
+        const nlohmann::json& json = *parsed;
         const auto data = json.find("data");
         if (!json.is_object() || data == json.end() || !data->is_array())
             return malformed("no \"data\" array", url);
@@ -102,7 +141,7 @@ Result<std::vector<std::string>> parseModelsResponse(const std::string& body, co
         for (const nlohmann::json& model : *data)
             ids.push_back(model.at("id").get<std::string>());
         return ids;
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const std::exception& e) {
         return malformed(e.what(), url);
     }
 }
