@@ -15,5 +15,8 @@ int latestSchemaVersion();
 /// applied or none. A database whose user_version is newer than this program is refused (code Database) and left
 /// untouched, so an older build never writes to a schema it does not know.
 Result<void> migrate(Database& db);
+/// For a database opened read-only, which cannot be migrated: succeeds only at latestSchemaVersion(); an older
+/// (or empty) file is an error that says to open it writable once, a newer one one that says to upgrade.
+Result<void> requireLatestSchema(Database& db);
 
 } // namespace wb::store
