@@ -5,7 +5,10 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <utility>
+
+#include <unistd.h>
 
 namespace wb::store {
 
@@ -77,6 +80,16 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     if (rc == SQLITE_OK || (primary != SQLITE_CANTOPEN && primary != SQLITE_READONLY))
         return db;
     return openFile(path, Mode::Immutable);
+}
+
+Database::Mode Database::modeFor(const std::string& path)
+{
+    if (path == ":memory:" || ::access(path.c_str(), F_OK) != 0)
+        return Mode::ReadWrite;
+    std::error_code ec;
+    const std::filesystem::path parent = std::filesystem::absolute(path, ec).parent_path();
+    const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(parent.c_str(), W_OK) == 0;
+    return writable ? Mode::ReadWrite : Mode::ReadOnly;
 }
 
 Result<Database> Database::openFile(const std::string& path, Mode mode)

@@ -38,6 +38,9 @@ public:
     /// busy_timeout. With WAL + NORMAL a committed transaction survives a crash of the program; after a power
     /// loss the last commits may be missing but the file is never corrupt. ":memory:" gives openMemory().
     static Result<Database> open(const std::string& path, Mode mode = Mode::ReadWrite);
+    /// How a program that may write should open `path`: ReadOnly when the file exists but this process cannot
+    /// write it or its folder (where SQLite puts the -wal and -shm files), else ReadWrite.
+    static Mode modeFor(const std::string& path);
     /// A private in-memory database (foreign_keys=ON); used by tests and throw-away work.
     static Result<Database> openMemory();
 

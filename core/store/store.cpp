@@ -76,6 +76,8 @@ Result<Store> Store::open(const std::string& path, Database::Mode mode)
     return Store(std::move(*db));
 }
 
+Result<Store> Store::openAsAllowed(const std::string& path) { return open(path, Database::modeFor(path)); }
+
 Result<Store> Store::openMemory()
 {
     auto db = Database::openMemory();
