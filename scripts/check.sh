@@ -5,8 +5,7 @@
 #   scripts/check.sh [--asan] [CTEST ARGS...]
 #
 #   --asan   the same suite built with AddressSanitizer, UBSan and LeakSanitizer (preset asan, build/asan);
-#            any report fails the test that caused it. Suppressions of leaks inside system libraries are in
-#            tests/sanitizers/lsan.supp.
+#            any report fails the test that caused it. No leak is suppressed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=testing
@@ -14,7 +13,7 @@ if [[ "${1:-}" == --asan ]]; then
     preset=asan
     shift
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:strict_string_checks=1"
-    export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
+    export LSAN_OPTIONS="print_suppressions=0"
     export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 fi
 scripts/bootstrap.sh

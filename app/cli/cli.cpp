@@ -3,58 +3,77 @@
 
 #include "app/cli/command.h"
 
-#include <cstring>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
 
 namespace wb::cli {
 namespace {
 
-int versionCommand(const CommandContext& context)
-{
-    context.out << "i3c " << WB_VERSION << '\n';
-    return kExitOk;
-}
-
-const CommandInfo kCommands[] = {
-    { "inspect", "segment problems and score the relevance of each condition",
-        "i3c inspect FILE [--format F] [--map SPEC] [--limit N] [--index N] [--encoder builtin|URL]\n"
-        "                   [--embedding-model M] [--api-key-env VAR] [--theta X] [--json] [--summary] [--strict]",
-        &inspectCommand },
-    { "import", "load a dataset file into a workbench database",
-        "i3c import FILE --db DB [--format F] [--map SPEC] [--strict] [--json]", &importCommand },
-    { "methods", "list the built-in methods (prompt programs)", "i3c methods [--json]", &methodsCommand },
-    { "run", "run a method over a dataset against an OpenAI-compatible backend (or resume a run)",
-        "i3c run DATASET --method M --model NAME [--base-url URL] [--api-key-env VAR] [--db FILE]\n"
-        "                [--concurrency N] [--limit N] [--name S] [--temperature T] [--max-tokens N] [--seed N]\n"
-        "                [--timeout S] [--retries N] [--no-cache] [--encoder builtin|URL] [--embedding-model M]\n"
-        "                [--theta X] [--format F] [--demo-set ID] [--plan-only]\n"
-        "       i3c run --resume RUN [--db FILE]",
-        &runCommand },
-    { "runs", "list the runs of a database", "i3c runs [--db FILE] [--json]", &runsCommand },
-    { "report", "per-problem results of a run", "i3c report [--db FILE] RUN [--json | --csv FILE]", &reportCommand },
-    { "compare", "compare two runs item by item (flips, McNemar, bootstrap CI)",
-        "i3c compare [--db FILE] RUN_A RUN_B [--json]", &compareCommand },
-    { "select-demos", "select demonstrations from a pool and store them as a demo set",
-        "i3c select-demos POOL_FILE --method i3c-select|complex|auto [--k 8] [--db FILE] [--name S] [--seed N]\n"
-        "                [--pool-limit N] [--format F] [--model NAME --base-url URL ...backend options]",
-        &selectDemosCommand },
-    { "import-demos", "store a demonstrations file (e.g. I3C-Select's) as a demo set in a database",
-        "i3c import-demos FILE [--db FILE] [--name S] [--json]", &importDemosCommand },
-    { "export-batch", "write a run's next unfinished calls as OpenAI Batch API JSONL",
-        "i3c export-batch [--db FILE] RUN --out FILE.jsonl", &exportBatchCommand },
-    { "import-batch", "read a Batch API output file back into a run", "i3c import-batch [--db FILE] RUN RESULTS.jsonl",
-        &importBatchCommand },
-    { "version", "print the program version", "i3c version", &versionCommand },
-};
-
-void printUsage(std::ostream& out)
+void printUsage(std::ostream& out, const std::vector<std::unique_ptr<Command>>& commands)
 {
     out << "usage: i3c <command> [options]\n\ncommands:\n";
-    for (const auto& command : kCommands)
-        out << "  " << command.name << std::string(14 - std::strlen(command.name), ' ') << command.summary << '\n';
+    for (const auto& command : commands) {
+        const std::string name = command->name();
+        out << "  " << name << std::string(name.size() < 14 ? 14 - name.size() : 1, ' ') << command->summary() << '\n';
+    }
     out << "\nRun 'i3c <command> --help' for a command's options.\n";
 }
 
+/// Parses `args` with the command's declaration and runs it. --help prints the generated help; a parse error
+/// (unknown option, missing value, malformed number) is a usage error naming the option.
+int runCommand(Command& command, const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    auto app = makeCommandApp(command);
+    command.declare(*app);
+    std::vector<std::string> reversed(args.rbegin(), args.rend()); // CLI11 takes the arguments last first
+    try {
+        app->parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        out << app->help();
+        return kExitOk;
+    } catch (const CLI::ParseError& error) {
+        err << "i3c: " << error.what() << " (see 'i3c " << command.name() << " --help')\n";
+        return kExitBadInput;
+    }
+    return command.run(CommandContext { out, err, *app });
+}
+
+Command* findCommand(const std::vector<std::unique_ptr<Command>>& commands, const std::string& name)
+{
+    const auto it = std::find_if(
+        commands.begin(), commands.end(), [&](const std::unique_ptr<Command>& c) { return c->name() == name; });
+    return it == commands.end() ? nullptr : it->get();
+}
+
 } // namespace
+
+std::vector<std::unique_ptr<Command>> makeCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeInspectCommand());
+    commands.push_back(makeImportCommand());
+    commands.push_back(makeMethodsCommand());
+    commands.push_back(makeRunCommand());
+    commands.push_back(makeRunsCommand());
+    commands.push_back(makeReportCommand());
+    commands.push_back(makeCompareCommand());
+    commands.push_back(makeSelectDemosCommand());
+    commands.push_back(makeImportDemosCommand());
+    commands.push_back(makeExportBatchCommand());
+    commands.push_back(makeImportBatchCommand());
+    commands.push_back(makeVersionCommand());
+    return commands;
+}
+
+std::unique_ptr<CLI::App> makeCommandApp(const Command& command)
+{
+    auto app = std::make_unique<CLI::App>(command.summary(), "i3c " + command.name());
+    // As with most tools, a repeated option keeps its last value.
+    app->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    app->get_formatter()->column_width(34);
+    return app;
+}
 
 int reportError(const CommandContext& context, const Error& error)
 {
@@ -71,28 +90,24 @@ int reportError(const CommandContext& context, const Error& error)
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        printUsage(args.empty() ? err : out);
-        return args.empty() ? kExitBadInput : kExitOk;
+    const auto commands = makeCommands();
+    if (args.empty()) {
+        printUsage(err, commands);
+        return kExitBadInput;
     }
-    if (args[0] == "--version") {
-        out << "i3c " << WB_VERSION << '\n';
+    const std::string& first = args[0];
+    if (first == "--help" || first == "-h" || first == "help") {
+        // `i3c help COMMAND` is `i3c COMMAND --help`.
+        if (first == "help" && args.size() > 1)
+            if (Command* command = findCommand(commands, args[1]))
+                return runCommand(*command, { "--help" }, out, err);
+        printUsage(out, commands);
         return kExitOk;
     }
-    for (const auto& command : kCommands) {
-        if (args[0] != command.name)
-            continue;
-        const std::vector<std::string> rest(args.begin() + 1, args.end());
-        for (const auto& arg : rest) {
-            if (arg == "--help" || arg == "-h") {
-                out << "usage: " << command.usage << '\n';
-                return kExitOk;
-            }
-        }
-        return command.function(CommandContext { rest, out, err });
-    }
-    err << "i3c: unknown command '" << args[0] << "'\n";
-    printUsage(err);
+    if (Command* command = findCommand(commands, first == "--version" ? std::string("version") : first))
+        return runCommand(*command, std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+    err << "i3c: unknown command '" << first << "'\n";
+    printUsage(err, commands);
     return kExitBadInput;
 }
 

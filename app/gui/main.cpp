@@ -8,42 +8,90 @@
 #include <QIcon>
 #include <QTextStream>
 
+#include <cstring>
+
+namespace {
+
+struct Options {
+    QCommandLineOption settingsFile;
+    QCommandLineOption quitAfterLoad;
+};
+
+/// The command line, declared once for the early --help/--version answer and for the GUI itself.
+Options declareOptions(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Workbench for irrelevant-condition identification"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("files"), QCoreApplication::translate("main", "Dataset files to open."),
+        QStringLiteral("[file...]"));
+    Options options { QCommandLineOption(QStringLiteral("settings"),
+                          QCoreApplication::translate("main", "Use <ini> instead of the per-user settings file."),
+                          QStringLiteral("ini")),
+        QCommandLineOption(QStringLiteral("quit-after-load"),
+            QCoreApplication::translate("main",
+                "Open the file (the demo dataset when none is given), then quit: exit status 0 when it loaded, 1 "
+                "when not. For checking an installation.")) };
+    parser.addOption(options.settingsFile);
+    parser.addOption(options.quitAfterLoad);
+    return options;
+}
+
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag : { "-h", "--help", "-?", "-v", "--version" })
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+
+/// QApplication aborts without a display, and --help or --version need none: a QCoreApplication answers them
+/// (and exits) before the QApplication exists. A command line it cannot parse (Qt's own GUI options such as
+/// -platform) is left to the QApplication.
+void answerHelpOrVersionWithoutDisplay(int argc, char* argv[])
+{
+    if (!asksForHelpOrVersion(argc, argv))
+        return;
+    QCoreApplication core(argc, argv);
+    QCommandLineParser parser;
+    declareOptions(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return;
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    QCoreApplication::setApplicationName(QStringLiteral("i3c-workbench"));
+    QCoreApplication::setOrganizationName(QStringLiteral("i3c-workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
+    answerHelpOrVersionWithoutDisplay(argc, argv);
+
     QApplication app(argc, argv);
     // The icons are compiled into the static wb_ui library, whose resource initialiser the linker would drop.
     Q_INIT_RESOURCE(resources);
-    QApplication::setApplicationName(QStringLiteral("i3c-workbench"));
-    QApplication::setOrganizationName(QStringLiteral("i3c-workbench"));
-    QApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(WB_APP_ID));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(WB_APP_ID), QIcon(QStringLiteral(":/icons/app.svg"))));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Workbench for irrelevant-condition identification"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("files"), QApplication::translate("main", "Dataset files to open."),
-        QStringLiteral("[file...]"));
-    const QCommandLineOption settingsFile(QStringLiteral("settings"),
-        QApplication::translate("main", "Use <ini> instead of the per-user settings file."), QStringLiteral("ini"));
-    const QCommandLineOption quitAfterLoad(QStringLiteral("quit-after-load"),
-        QApplication::translate("main",
-            "Open the file (the demo dataset when none is given), then quit: exit status 0 when it loaded, 1 when "
-            "not. For checking an installation."));
-    parser.addOption(settingsFile);
-    parser.addOption(quitAfterLoad);
+    const Options options = declareOptions(parser);
     parser.process(app);
 
-    std::unique_ptr<wb::ui::Settings> settings = parser.isSet(settingsFile)
-        ? std::make_unique<wb::ui::Settings>(parser.value(settingsFile))
+    std::unique_ptr<wb::ui::Settings> settings = parser.isSet(options.settingsFile)
+        ? std::make_unique<wb::ui::Settings>(parser.value(options.settingsFile))
         : wb::ui::Settings::createUserInstance();
     wb::ui::MainWindow window(*settings);
     window.show();
 
     QStringList files = parser.positionalArguments();
-    if (parser.isSet(quitAfterLoad)) {
+    if (parser.isSet(options.quitAfterLoad)) {
         QObject::connect(&window, &wb::ui::MainWindow::datasetLoaded, &app, []() { QApplication::exit(0); });
         QObject::connect(&window, &wb::ui::MainWindow::datasetFailed, &app, [](const QString& message) {
             QTextStream(stderr) << message << '\n';

@@ -59,6 +59,14 @@ std::string_view trim(std::string_view s)
 
 std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
+std::string asciiLower(std::string_view s)
+{
+    std::string out(s);
+    for (char& ch : out)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
 std::string alnumKey(std::string_view s)
 {
     std::string out;

@@ -19,6 +19,9 @@ std::string alnumKey(std::string_view s);
 
 bool containsDigit(std::string_view s);
 
+/// `s` with ASCII letters lower-cased (HTTP header names, error codes); other bytes unchanged.
+std::string asciiLower(std::string_view s);
+
 bool startsWith(std::string_view s, std::string_view prefix);
 bool endsWith(std::string_view s, std::string_view suffix);
 

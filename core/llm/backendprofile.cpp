@@ -3,9 +3,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace wb::llm {
+
+namespace {
+
+constexpr std::string_view kDeployments = "/openai/deployments/";
+
+bool isToken(const std::string& text)
+{
+    return std::all_of(
+        text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+} // namespace
 
 std::string BackendProfile::effectiveBaseUrl() const
 {
@@ -19,7 +33,46 @@ std::string BackendProfile::effectiveBaseUrl() const
     return url;
 }
 
-std::string BackendProfile::endpoint(const std::string& path) const { return effectiveBaseUrl() + "/" + path; }
+std::string BackendProfile::endpoint(const std::string& path) const
+{
+    std::string url = effectiveBaseUrl();
+    // A deployment has no model list of its own; the resource lists its models one level up.
+    if (path == "models" && isAzureDeployment())
+        url.erase(url.find(kDeployments) + std::string_view("/openai").size());
+    url += "/" + path;
+    if (!apiVersion.empty())
+        url += "?api-version=" + apiVersion;
+    return url;
+}
+
+bool BackendProfile::isAzureDeployment() const { return !azureDeployment().empty(); }
+
+std::string BackendProfile::azureDeployment() const
+{
+    const std::string url = effectiveBaseUrl();
+    const std::size_t at = url.find(kDeployments);
+    if (at == std::string::npos)
+        return {};
+    const std::string rest = url.substr(at + kDeployments.size());
+    return rest.substr(0, rest.find('/'));
+}
+
+Result<void> BackendProfile::check() const
+{
+    if (isAzureDeployment() && apiVersion.empty())
+        return makeError(ErrorCode::Usage,
+            "an Azure deployment URL (…/openai/deployments/" + azureDeployment()
+                + ") needs an api-version, e.g. 2024-10-21 (or use the …/openai/v1 base URL, which needs none)",
+            "backend.api_version");
+    if (!isToken(apiVersion))
+        return makeError(ErrorCode::Usage, "may hold only letters, digits, '.', '_' and '-'", "backend.api_version");
+    if (!isToken(reasoningEffort))
+        return makeError(
+            ErrorCode::Usage, "may hold only letters, digits, '.', '_' and '-'", "backend.reasoning_effort");
+    if (!(maxWaitS > 0))
+        return makeError(ErrorCode::Usage, "the max wait must be positive", "backend.max_wait_s");
+    return {};
+}
 
 nlohmann::json BackendProfile::toJson() const
 {
@@ -35,6 +88,12 @@ nlohmann::json BackendProfile::toJson() const
         { "max_rate_limit_retries", maxRateLimitRetries },
         { "retry_base_delay_s", retryBaseDelayS },
         { "retry_max_delay_s", retryMaxDelayS },
+        { "max_wait_s", maxWaitS },
+        { "api_version", apiVersion },
+        { "reasoning_model", reasoningModel },
+        { "reasoning_effort", reasoningEffort },
+        { "max_completion_tokens", maxCompletionTokens },
+        { "omit_params", omitParams },
     };
 }
 
@@ -71,20 +130,17 @@ Result<BackendProfile> BackendProfile::fromJson(const nlohmann::json& json)
         && readField(json, "max_retries", p.maxRetries, error)
         && readField(json, "max_rate_limit_retries", p.maxRateLimitRetries, error)
         && readField(json, "retry_base_delay_s", p.retryBaseDelayS, error)
-        && readField(json, "retry_max_delay_s", p.retryMaxDelayS, error);
+        && readField(json, "retry_max_delay_s", p.retryMaxDelayS, error)
+        && readField(json, "max_wait_s", p.maxWaitS, error) && readField(json, "api_version", p.apiVersion, error)
+        && readField(json, "reasoning_model", p.reasoningModel, error)
+        && readField(json, "reasoning_effort", p.reasoningEffort, error)
+        && readField(json, "max_completion_tokens", p.maxCompletionTokens, error)
+        && readField(json, "omit_params", p.omitParams, error);
     if (!ok)
         return error;
     if (p.concurrency < 1)
         return makeError(ErrorCode::InvalidInput, "must be at least 1", "backend.concurrency");
     return p;
-}
-
-std::string apiKeyFromEnvironment(const BackendProfile& profile)
-{
-    if (profile.apiKeyEnv.empty())
-        return {};
-    const char* value = std::getenv(profile.apiKeyEnv.c_str());
-    return value ? std::string(value) : std::string();
 }
 
 } // namespace wb::llm

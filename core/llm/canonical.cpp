@@ -9,6 +9,10 @@ namespace wb::llm {
 
 namespace {
 
+/// What OpenAI's reasoning models refuse with a 400 (their defaults are the only values they accept).
+constexpr const char* kReasoningRejects[]
+    = { "temperature", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias" };
+
 // nlohmann::json stores objects in a std::map, so dump() already sorts keys: the body is canonical as long as
 // numbers are rendered the same way, which dump() guarantees for equal values.
 nlohmann::json chatBody(const BackendProfile& profile, const ChatRequest& request)
@@ -35,6 +39,7 @@ nlohmann::json chatBody(const BackendProfile& profile, const ChatRequest& reques
         for (const auto& [key, value] : request.extraParams.items())
             body[key] = value;
     body.erase("stream");
+    adaptToBackend(body, profile);
     return body;
 }
 
@@ -61,6 +66,24 @@ nlohmann::json embeddingsBody(const BackendProfile& profile, const EmbeddingsReq
 }
 
 } // namespace
+
+void adaptToBackend(nlohmann::json& body, const BackendProfile& profile)
+{
+    if (profile.reasoningModel || profile.maxCompletionTokens) {
+        if (const auto it = body.find("max_tokens"); it != body.end()) {
+            if (!body.contains("max_completion_tokens"))
+                body["max_completion_tokens"] = *it;
+            body.erase("max_tokens");
+        }
+    }
+    if (profile.reasoningModel)
+        for (const char* name : kReasoningRejects)
+            body.erase(name);
+    for (const std::string& name : profile.omitParams)
+        body.erase(name);
+    if (!profile.reasoningEffort.empty() && !body.contains("reasoning_effort"))
+        body["reasoning_effort"] = profile.reasoningEffort;
+}
 
 std::string canonicalRequestJson(const BackendProfile& profile, const ChatRequest& request)
 {

@@ -4,9 +4,16 @@
 #include "core/llm/backendprofile.h"
 #include "core/llm/request.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 
 namespace wb::llm {
+
+/// Rewrites a chat body for what the backend accepts: max_tokens → max_completion_tokens and no sampling
+/// parameters for a reasoning model, the learned omitParams removed, reasoning_effort added. Part of the
+/// canonical body, so the cache key follows whatever is actually sent.
+void adaptToBackend(nlohmann::json& body, const BackendProfile& profile);
 
 /// The exact body sent for `request`: compact JSON with sorted keys, so equal requests give equal bytes.
 /// `stream` adds "stream":true; the cache key ignores it because a streamed answer is assembled to the same text.

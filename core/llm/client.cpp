@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/llm/client.h"
 
+#include "core/common/text.h"
+#include "core/llm/bodyerror.h"
 #include "core/llm/canonical.h"
 #include "core/llm/concurrencycontroller.h"
 #include "core/llm/httperror.h"
+#include "core/llm/parameterrules.h"
 #include "core/llm/responseparser.h"
 #include "core/llm/retrypolicy.h"
 #include "core/llm/sseassembler.h"
@@ -17,8 +20,8 @@
 #include <deque>
 #include <future>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -34,6 +37,8 @@ constexpr std::size_t kMaxBodyBytes = 256u << 20;
 constexpr long kIdlePollMs = 1000;
 // Retry-After is obeyed as sent (not capped by retryMaxDelayS), but a broken header must not park a run for days.
 constexpr double kMaxRetryAfterS = 600;
+// Each rejected parameter is learned once; a body can hold only so many of them.
+constexpr int kMaxAdaptations = 8;
 
 double secondsBetween(Clock::time_point from, Clock::time_point to)
 {
@@ -67,6 +72,9 @@ struct Job {
     std::string cacheKey; ///< empty = do not use the cache
     bool stream = false;
     std::size_t expectedCount = 0;
+    ChatRequest request; ///< chat only: the body is rebuilt from it when the client learns a parameter rule
+    std::uint64_t rulesVersion = 0; ///< of the rules `body` and `cacheKey` were built with
+    std::optional<Error> failNow; ///< the profile cannot work: delivered without sending anything
     Client::ChatCallback chatDone;
     Client::EmbeddingsCallback embeddingsDone;
     Client::ModelsCallback modelsDone;
@@ -77,12 +85,15 @@ struct Job {
     int attempts = 0;
     int retries = 0;
     int rateLimitRetries = 0;
+    int adaptations = 0;
     Clock::time_point submittedAt;
     Clock::time_point sentAt;
+    std::optional<Clock::time_point> deadline; ///< first attempt + maxWaitS; no attempt starts after it
 
     // State of the current attempt.
     std::string response;
     std::string retryAfter;
+    RateLimitHeaders rateHeaders;
     std::unique_ptr<SseAssembler> sse;
     bool tooLarge = false;
     char errorBuffer[CURL_ERROR_SIZE] = {};
@@ -109,17 +120,22 @@ size_t onHeader(char* data, size_t size, size_t count, void* user)
     const size_t bytes = size * count;
     std::string_view line(data, bytes);
     if (line.substr(0, 5) == "HTTP/") {
-        job->retryAfter.clear(); // a new response (e.g. after 100 Continue) starts
-    } else if (line.size() > 12) {
-        std::string name(line.substr(0, 12));
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-        if (name == "retry-after:") {
-            std::string value(line.substr(12));
-            while (!value.empty() && (value.back() == '\r' || value.back() == '\n'))
-                value.pop_back();
-            job->retryAfter = value;
-        }
+        // A new response (e.g. after 100 Continue) starts.
+        job->retryAfter.clear();
+        job->rateHeaders = {};
+        return bytes;
     }
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon > 40)
+        return bytes;
+    const std::string name = text::asciiLower(line.substr(0, colon));
+    std::string_view value = line.substr(colon + 1);
+    while (!value.empty() && (value.back() == '\r' || value.back() == '\n'))
+        value.remove_suffix(1);
+    if (name == "retry-after")
+        job->retryAfter = text::trimmed(value);
+    else
+        job->rateHeaders.take(name, value);
     return bytes;
 }
 
@@ -131,6 +147,12 @@ struct Client::Impl {
     std::string apiKey;
     std::string chatUrl;
     std::string embeddingsUrl;
+    std::optional<Error> profileError;
+
+    // What the server taught about parameters (see parameterrules.h); read by submitting threads.
+    mutable std::mutex rulesMutex;
+    BackendProfile adapted;
+    std::uint64_t rulesVersion = 0;
 
     CURLM* multi = nullptr;
     curl_slist* jsonHeaders = nullptr;
@@ -169,6 +191,16 @@ struct Client::Impl {
     std::optional<Error> deliverParsed(std::unique_ptr<Job>& job, const std::string& body, double latencyS);
     void deliverError(std::unique_ptr<Job> job, Error error);
     void handleFailure(std::unique_ptr<Job> job, Failure failure);
+    /// After a 400 naming `parameter`: adapts the rules (once for all jobs) so the job can be sent again.
+    bool learnRejection(Job& job, const std::string& parameter);
+    /// Builds the job's body and cache key with the current rules when they changed since.
+    void refreshBody(Job& job);
+    /// Whether an attempt may still start at `when`; otherwise the job fails with `error` and the reason.
+    bool withinMaxWait(std::unique_ptr<Job>& job, Clock::time_point when, const Error& error);
+    /// Applies x-ratelimit-* headers: the concurrency limit and, for a used-up window, a pause for everyone.
+    void applyRateHeaders(const Job& job, Clock::time_point now);
+    /// Fails jobs that a gate (Retry-After) would hold past their max wait.
+    void expireGated(Clock::time_point now);
     void cancelEverything();
     void log(const std::string& line);
     void publishGauges();
@@ -186,13 +218,19 @@ Client::Impl::Impl(BackendProfile p, ClientOptions o)
     , rng(options.jitterSeed ? options.jitterSeed : std::random_device {}())
 {
     initCurlOnce();
-    apiKey = apiKeyFromEnvironment(profile);
+    // The key is a value handed over by the caller; the client never reads or writes the environment.
+    if (options.apiKey)
+        apiKey = options.apiKey();
+    adapted = profile;
+    if (Result<void> checked = profile.check(); !checked)
+        profileError = checked.error();
     chatUrl = profile.endpoint("chat/completions");
     embeddingsUrl = profile.endpoint("embeddings");
     jsonHeaders = curl_slist_append(jsonHeaders, "Content-Type: application/json");
     jsonHeaders = curl_slist_append(jsonHeaders, "Expect:"); // no 100-continue round trip for large bodies
     if (!apiKey.empty())
-        jsonHeaders = curl_slist_append(jsonHeaders, ("Authorization: Bearer " + apiKey).c_str());
+        jsonHeaders = curl_slist_append(jsonHeaders,
+            (profile.sendsApiKeyHeader() ? "api-key: " + apiKey : "Authorization: Bearer " + apiKey).c_str());
     for (curl_slist* h = jsonHeaders; h; h = h->next)
         streamHeaders = curl_slist_append(streamHeaders, h->data);
     streamHeaders = curl_slist_append(streamHeaders, "Accept: text/event-stream");
@@ -251,13 +289,20 @@ void Client::Impl::startTransfer(std::unique_ptr<Job> job)
     } else {
         easy = curl_easy_init();
     }
+    refreshBody(*job);
     job->response.clear();
     job->retryAfter.clear();
+    job->rateHeaders = {};
     job->tooLarge = false;
     job->errorBuffer[0] = '\0';
     job->sse = job->stream ? std::make_unique<SseAssembler>() : nullptr;
     job->sentAt = Clock::now();
+    if (!job->deadline)
+        job->deadline = after(job->sentAt, profile.maxWaitS);
     ++job->attempts;
+    // The whole call stays within the max wait: the last attempt gets what is left of it (at least a second).
+    const double left = std::max(1.0, secondsBetween(job->sentAt, *job->deadline));
+    const long timeoutMs = long(std::min(profile.requestTimeoutS, left) * 1000);
 
     curl_easy_setopt(easy, CURLOPT_URL, job->url.c_str());
     if (job->kind == Job::Kind::Models) {
@@ -274,7 +319,7 @@ void Client::Impl::startTransfer(std::unique_ptr<Job> job)
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, job.get());
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, job->errorBuffer);
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(profile.connectTimeoutS * 1000));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(profile.requestTimeoutS * 1000));
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeoutMs);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_2TLS));
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -364,35 +409,43 @@ void Client::Impl::handleFailure(std::unique_ptr<Job> job, Failure failure)
     const Clock::time_point now = Clock::now();
     const std::string attempts
         = " (after " + std::to_string(job->attempts) + " attempt" + (job->attempts == 1 ? "" : "s") + ")";
+    const double maxRetryAfter = std::min(kMaxRetryAfterS, profile.maxWaitS);
     if (failure.kind == FailureKind::RateLimited) {
         updateStats([](ClientStats& s) { ++s.rateLimited; });
         const int before = controller.limit();
         controller.onRateLimited(job->sentAt);
         std::optional<double> wait = parseRetryAfter(job->retryAfter, std::time(nullptr));
+        if (!wait)
+            wait = job->rateHeaders.exhaustedForS();
         if (wait) {
             // Retry-After speaks for the whole key, not this request: hold every new transfer until then.
             wait = std::min(*wait, kMaxRetryAfterS);
-            gateUntil = std::max(gateUntil, after(now, *wait));
+            gateUntil = std::max(gateUntil, after(now, std::min(*wait, maxRetryAfter)));
         }
         if (job->rateLimitRetries >= profile.maxRateLimitRetries) {
             failure.error.message += attempts;
             deliverError(std::move(job), std::move(failure.error));
             return;
         }
+        const double delay = wait
+            ? *wait
+            : backoffDelayS(job->rateLimitRetries + 1, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
+        if (!withinMaxWait(job, after(now, delay), failure.error))
+            return;
         ++job->rateLimitRetries;
-        const double delay
-            = wait ? *wait : backoffDelayS(job->rateLimitRetries, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
         log("429 from " + job->url + ": retry in " + formatSeconds(delay) + ", concurrency " + std::to_string(before)
             + " -> " + std::to_string(controller.limit()));
         delayed.emplace(after(now, delay), std::move(job));
         return;
     }
     if (failure.kind == FailureKind::Retry && job->retries < profile.maxRetries) {
-        ++job->retries;
-        double delay = backoffDelayS(job->retries, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
+        double delay = backoffDelayS(job->retries + 1, profile.retryBaseDelayS, profile.retryMaxDelayS, rng);
         // A 503 may say when to come back; wait at least that long.
         if (const std::optional<double> wait = parseRetryAfter(job->retryAfter, std::time(nullptr)))
             delay = std::max(delay, std::min(*wait, kMaxRetryAfterS));
+        if (!withinMaxWait(job, after(now, delay), failure.error))
+            return;
+        ++job->retries;
         log("retry " + std::to_string(job->retries) + "/" + std::to_string(profile.maxRetries) + " in "
             + formatSeconds(delay) + ": " + failure.error.toString());
         delayed.emplace(after(now, delay), std::move(job));
@@ -400,6 +453,82 @@ void Client::Impl::handleFailure(std::unique_ptr<Job> job, Failure failure)
     }
     failure.error.message += attempts;
     deliverError(std::move(job), std::move(failure.error));
+}
+
+bool Client::Impl::withinMaxWait(std::unique_ptr<Job>& job, Clock::time_point when, const Error& error)
+{
+    if (!job->deadline || when <= *job->deadline)
+        return true;
+    const double waited = secondsBetween(after(*job->deadline, -profile.maxWaitS), Clock::now());
+    Error late = error;
+    late.message = "gave up after " + formatSeconds(waited) + " and " + std::to_string(job->attempts) + " attempt"
+        + (job->attempts == 1 ? "" : "s") + ": the next one could not start within the max wait of "
+        + formatSeconds(profile.maxWaitS) + " (max_wait_s, --max-wait); last answer: " + error.message;
+    deliverError(std::move(job), std::move(late));
+    return false;
+}
+
+void Client::Impl::expireGated(Clock::time_point now)
+{
+    if (gateUntil <= now)
+        return;
+    for (auto it = ready.begin(); it != ready.end();) {
+        if ((*it)->deadline && gateUntil > *(*it)->deadline) {
+            std::unique_ptr<Job> job = std::move(*it);
+            it = ready.erase(it);
+            const Error reason = makeError(ErrorCode::Http, "the server asked every request to wait", job->url);
+            withinMaxWait(job, gateUntil, reason);
+        } else {
+            ++it;
+        }
+    }
+}
+
+bool Client::Impl::learnRejection(Job& job, const std::string& parameter)
+{
+    if (job.kind != Job::Kind::Chat || job.adaptations >= kMaxAdaptations)
+        return false;
+    const nlohmann::json sent = nlohmann::json::parse(job.body, nullptr, false);
+    if (!sent.is_object() || !sent.contains(parameter))
+        return false;
+    std::lock_guard lock(rulesMutex);
+    if (job.rulesVersion == rulesVersion) {
+        // The first job to hit the refusal changes the rules; later ones are rebuilt with them.
+        BackendProfile next = adapted;
+        if (!llm::learnRejection(next, parameter))
+            return false;
+        adapted = std::move(next);
+        ++rulesVersion;
+        log(profile.effectiveBaseUrl() + " refuses '" + parameter + "' for model " + profile.model
+            + (parameter == "max_tokens" ? ": sending max_completion_tokens" : ": leaving it out")
+            + " in this and every later call");
+    }
+    ++job.adaptations;
+    return true;
+}
+
+void Client::Impl::refreshBody(Job& job)
+{
+    if (job.kind != Job::Kind::Chat)
+        return;
+    std::lock_guard lock(rulesMutex);
+    if (job.rulesVersion == rulesVersion)
+        return;
+    job.body = canonicalRequestJson(adapted, job.request);
+    if (!job.cacheKey.empty())
+        job.cacheKey = cacheKey(adapted, job.request);
+    job.rulesVersion = rulesVersion;
+}
+
+void Client::Impl::applyRateHeaders(const Job& job, Clock::time_point now)
+{
+    const RateLimitHeaders& headers = job.rateHeaders;
+    if (headers.remainingRequests)
+        controller.onRemainingRequests(*headers.remainingRequests);
+    if (const std::optional<double> wait = headers.exhaustedForS()) {
+        gateUntil = std::max(gateUntil, after(now, std::min({ *wait, kMaxRetryAfterS, profile.maxWaitS })));
+        log(job.url + ": rate-limit window used up; pausing new requests for " + formatSeconds(*wait));
+    }
 }
 
 void Client::Impl::finishTransfer(CURL* easy, CURLcode code)
@@ -425,9 +554,25 @@ void Client::Impl::finishTransfer(CURL* easy, CURLcode code)
         handleFailure(std::move(job), std::move(failure));
         return;
     }
+    applyRateHeaders(*job, Clock::now());
     if (status < 200 || status >= 300) {
-        Failure failure = describeHttpFailure(status, job->response, url, profile, apiKey);
+        if (const std::optional<std::string> parameter = rejectedParameter(status, job->response);
+            parameter && learnRejection(*job, *parameter)) {
+            ready.push_front(std::move(job)); // the same call again at once, with a body the server accepts
+            return;
+        }
+        const bool retryHint
+            = !job->retryAfter.empty() || job->rateHeaders.resetRequestsS || job->rateHeaders.resetTokensS;
+        Failure failure = describeHttpFailure(status, job->response, url, profile, apiKey, retryHint);
         handleFailure(std::move(job), std::move(failure));
+        return;
+    }
+    // Some servers answer 200 with an error object (in the body, or as an event of a stream).
+    std::optional<Failure> inBody = describeBodyError(job->response, url, profile, apiKey);
+    if (!inBody && job->sse)
+        inBody = describeStreamError(job->response, url, profile, apiKey);
+    if (inBody) {
+        handleFailure(std::move(job), std::move(*inBody));
         return;
     }
     std::string body;
@@ -493,6 +638,11 @@ void Client::Impl::run()
             stop = stopping;
         }
         for (auto& job : arrived) {
+            if (job->failNow) {
+                Error error = std::move(*job->failNow);
+                deliverError(std::move(job), std::move(error));
+                continue;
+            }
             if (job->cached) {
                 const std::string body = std::move(job->cachedBody);
                 if (!deliverParsed(job, body, 0))
@@ -511,6 +661,7 @@ void Client::Impl::run()
             ready.push_back(std::move(delayed.begin()->second));
             delayed.erase(delayed.begin());
         }
+        expireGated(now);
         while (!ready.empty() && int(active.size()) < controller.limit() && now >= gateUntil) {
             std::unique_ptr<Job> job = std::move(ready.front());
             ready.pop_front();
@@ -564,17 +715,29 @@ Client::~Client() = default;
 
 const BackendProfile& Client::profile() const { return d->profile; }
 
+BackendProfile Client::adaptedProfile() const
+{
+    std::lock_guard lock(d->rulesMutex);
+    return d->adapted;
+}
+
 void Client::submit(ChatRequest request, ChatCallback onDone)
 {
     auto job = std::make_unique<Job>();
     job->kind = Job::Kind::Chat;
     job->url = d->chatUrl;
-    job->body = canonicalRequestJson(d->profile, request);
+    job->failNow = d->profileError;
+    const BackendProfile adapted = adaptedProfile();
+    {
+        std::lock_guard lock(d->rulesMutex);
+        job->rulesVersion = d->rulesVersion;
+    }
+    job->body = canonicalRequestJson(adapted, request);
     job->stream = request.stream;
     job->chatDone = std::move(onDone);
     job->submittedAt = Clock::now();
     if (d->options.cache && !request.noCache) {
-        job->cacheKey = cacheKey(d->profile, request);
+        job->cacheKey = cacheKey(adapted, request);
         if (std::optional<std::string> hit = d->options.cache->get(job->cacheKey);
             hit && parseChatResponse(*hit, job->url).ok()) {
             job->cached = true;
@@ -582,6 +745,7 @@ void Client::submit(ChatRequest request, ChatCallback onDone)
         }
         d->updateStats([&](ClientStats& s) { ++(job->cached ? s.cacheHits : s.cacheMisses); });
     }
+    job->request = std::move(request);
     d->enqueue(std::move(job));
 }
 
@@ -590,6 +754,7 @@ void Client::submitEmbeddings(EmbeddingsRequest request, EmbeddingsCallback onDo
     auto job = std::make_unique<Job>();
     job->kind = Job::Kind::Embeddings;
     job->url = d->embeddingsUrl;
+    job->failNow = d->profileError;
     job->body = canonicalEmbeddingsJson(d->profile, request);
     job->expectedCount = request.inputs.size();
     job->embeddingsDone = std::move(onDone);
@@ -611,6 +776,7 @@ void Client::submitListModels(ModelsCallback onDone)
     auto job = std::make_unique<Job>();
     job->kind = Job::Kind::Models;
     job->url = d->profile.endpoint("models");
+    job->failNow = d->profileError;
     job->modelsDone = std::move(onDone);
     job->submittedAt = Clock::now();
     d->enqueue(std::move(job));

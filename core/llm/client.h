@@ -3,6 +3,7 @@
 
 #include "core/common/result.h"
 #include "core/llm/backendprofile.h"
+#include "core/llm/keyprovider.h"
 #include "core/llm/request.h"
 #include "core/llm/response.h"
 #include "core/llm/responsecache.h"
@@ -36,6 +37,9 @@ struct ClientStats {
 };
 
 struct ClientOptions {
+    /// Where the key comes from; called once, in the constructor. Unset = no key is sent. The client never
+    /// reads the process environment: the command line passes environmentKey(), the GUI the keychain's value.
+    KeyProvider apiKey;
     /// Consulted before sending and filled after a success, unless the request says noCache. May be shared
     /// between clients; the key includes the base URL and model, so backends never mix.
     std::shared_ptr<ResponseCache> cache;
@@ -48,7 +52,10 @@ struct ClientOptions {
 /// OpenAI-compatible client for one backend profile. One worker thread runs a libcurl multi event loop that
 /// drives every transfer of this client over reused keep-alive connections (HTTP/2 multiplexing where the
 /// server offers it over TLS), keeps at most the AIMD limit of transfers in flight, retries with back-off and
-/// honours 429 Retry-After.
+/// honours 429 Retry-After and x-ratelimit-* headers. No call waits longer than the profile's maxWaitS. A 400
+/// that names a parameter the model does not support (OpenAI reasoning models) teaches the client once to
+/// leave it out (or to send max_completion_tokens), and the call is sent again; adaptedProfile() says what
+/// was learned. Errors inside 200 answers and streams are errors, with the server's message.
 ///
 /// Threading: submit*(), chatSync(), waitIdle(), cancelAll() and stats() may be called from any thread.
 /// Every completion callback runs on the client's event-loop thread, one at a time: keep callbacks short
@@ -61,7 +68,8 @@ public:
     using EmbeddingsCallback = std::function<void(Result<EmbeddingsResponse>)>;
     using ModelsCallback = std::function<void(Result<std::vector<std::string>>)>;
 
-    /// Reads the key from the environment variable named by the profile once, here.
+    /// Takes the key from options.apiKey once, here. A profile that fails check() makes every call fail with
+    /// that error, without sending anything.
     explicit Client(BackendProfile profile, ClientOptions options = {});
     /// Cancels whatever is still pending (its callbacks get Cancelled) and stops the event loop.
     ~Client();
@@ -69,6 +77,9 @@ public:
     Client& operator=(const Client&) = delete;
 
     const BackendProfile& profile() const;
+    /// profile() with the parameter rules learned from the server so far (maxCompletionTokens, omitParams):
+    /// the profile that builds the bodies sent now, and the one a rerun should start from.
+    BackendProfile adaptedProfile() const;
 
     void submit(ChatRequest request, ChatCallback onDone);
     void submitEmbeddings(EmbeddingsRequest request, EmbeddingsCallback onDone);

@@ -33,4 +33,13 @@ void ConcurrencyController::onSuccess()
     }
 }
 
+void ConcurrencyController::onRemainingRequests(long long remaining)
+{
+    if (remaining >= m_limit)
+        return;
+    m_limit = int(std::max<long long>(1, remaining));
+    m_floor = std::min(m_floor, m_limit);
+    m_successes = 0;
+}
+
 } // namespace wb::llm

@@ -22,6 +22,9 @@ public:
 
     void onRateLimited(Clock::time_point requestSentAt);
     void onSuccess();
+    /// x-ratelimit-remaining-requests: never keep more transfers in flight than the window has requests left,
+    /// so the limit is met with a pause instead of a burst of 429s. (Additive increase resumes afterwards.)
+    void onRemainingRequests(long long remaining);
 
 private:
     int m_maximum;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 #include <sstream>
 
 namespace wb::llm {
@@ -15,12 +16,6 @@ namespace wb::llm {
 namespace {
 
 constexpr std::size_t kMaxQuoted = 300;
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
 
 /// error.message (or the start of the body when it is not the usual {"error":{...}} shape).
 std::string serverMessage(const std::string& body)
@@ -50,6 +45,44 @@ std::string withServerSays(std::string message, const std::string& said)
     return message;
 }
 
+bool mentionsRateLimit(const std::string& lowerBody)
+{
+    return lowerBody.find("rate limit") != std::string::npos || lowerBody.find("rate_limit") != std::string::npos
+        || lowerBody.find("tokens per minute") != std::string::npos;
+}
+
+/// Groq's "Limit 6000, Requested 14810" (no "Used"): this request alone exceeds the per-minute allowance, so no
+/// amount of waiting lets it through.
+bool exceedsAllowance(const std::string& lowerBody)
+{
+    static const std::regex pattern("limit (\\d+), requested (\\d+)");
+    std::smatch match;
+    if (!std::regex_search(lowerBody, match, pattern))
+        return false;
+    return std::stoll(match[2].str()) > std::stoll(match[1].str());
+}
+
+Failure azureNotFound(const std::string& lowerBody, const std::string& said, const std::string& statusText,
+    const std::string& url, const BackendProfile& profile)
+{
+    const std::string base = profile.effectiveBaseUrl();
+    const std::string resource = base.substr(0, base.find("/openai/"));
+    if (lowerBody.find("deploymentnotfound") != std::string::npos
+        || lowerBody.find("deployment for this resource does not exist") != std::string::npos)
+        return { FailureKind::Fatal,
+            makeError(ErrorCode::NotFound,
+                withServerSays("Azure deployment \"" + profile.azureDeployment() + "\" does not exist at " + resource
+                        + " (" + statusText + "); check the deployment name (not the model name) in the base URL",
+                    said),
+                url) };
+    return { FailureKind::Fatal,
+        makeError(ErrorCode::NotFound,
+            withServerSays("no such endpoint at " + resource + " (" + statusText
+                    + "); check the resource URL and api-version " + profile.apiVersion,
+                said),
+            url) };
+}
+
 std::string seconds(double s)
 {
     std::ostringstream out;
@@ -74,7 +107,7 @@ std::string redact(std::string text, const std::string& secret)
 }
 
 Failure describeHttpFailure(long status, const std::string& body, const std::string& url, const BackendProfile& profile,
-    const std::string& apiKey)
+    const std::string& apiKey, bool retryHint)
 {
     const std::string said = redact(serverMessage(body), apiKey);
     const std::string statusText = "HTTP " + std::to_string(status);
@@ -89,7 +122,9 @@ Failure describeHttpFailure(long status, const std::string& body, const std::str
                 + statusText + ")";
         return { FailureKind::Fatal, makeError(ErrorCode::Auth, withServerSays(message, said), url) };
     }
-    const std::string lowerBody = lower(body);
+    const std::string lowerBody = text::asciiLower(body);
+    if (status == 404 && profile.isAzureDeployment())
+        return azureNotFound(lowerBody, said, statusText, url, profile);
     if (status == 404 || lowerBody.find("model_not_found") != std::string::npos) {
         if (lowerBody.find("model") != std::string::npos)
             return { FailureKind::Fatal,
@@ -103,6 +138,20 @@ Failure describeHttpFailure(long status, const std::string& body, const std::str
                 makeError(ErrorCode::NotFound,
                     "no such endpoint (" + statusText + "); check the base URL " + base
                         + " (OpenAI-compatible servers usually expect it to end in /v1)",
+                    url) };
+    }
+    if (status == 413 && mentionsRateLimit(lowerBody)) {
+        if (exceedsAllowance(lowerBody))
+            return { FailureKind::Fatal,
+                makeError(ErrorCode::Http,
+                    withServerSays("this request alone is larger than the per-minute token allowance of " + base + " ("
+                            + statusText + "); lower max_tokens or shorten the prompt",
+                        said),
+                    url) };
+        if (retryHint)
+            return { FailureKind::RateLimited,
+                makeError(ErrorCode::Http,
+                    withServerSays("rate limited by " + base + " (" + statusText + ", tokens per minute)", said),
                     url) };
     }
     if (status == 429)

@@ -21,9 +21,11 @@ struct Failure {
 };
 
 /// Turns an HTTP error status into a message a user can act on. The server's own message is quoted only after
-/// `apiKey` has been masked out of it (some providers echo part of a rejected key).
+/// `apiKey` has been masked out of it (some providers echo part of a rejected key). `retryHint`: the answer
+/// carried Retry-After or x-ratelimit-reset-* headers, which makes a 413 that speaks of a rate limit (Groq's
+/// tokens-per-minute allowance) throttling rather than a permanent refusal.
 Failure describeHttpFailure(long status, const std::string& body, const std::string& url, const BackendProfile& profile,
-    const std::string& apiKey);
+    const std::string& apiKey, bool retryHint = false);
 
 /// Turns a libcurl result code into a message naming the URL and what went wrong.
 Failure describeTransportFailure(

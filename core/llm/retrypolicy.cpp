@@ -37,6 +37,70 @@ std::optional<double> parseRetryAfter(std::string_view value, std::time_t now)
     return std::nullopt;
 }
 
+std::optional<double> parseResetDuration(std::string_view value)
+{
+    const std::string v = text::trimmed(value);
+    if (v.empty())
+        return std::nullopt;
+    double total = 0;
+    const char* p = v.c_str();
+    const char* const end = p + v.size();
+    while (p < end) {
+        char* after = nullptr;
+        const double number = std::strtod(p, &after);
+        if (after == p || !std::isfinite(number) || number < 0)
+            return std::nullopt;
+        p = after;
+        if (p == end) {
+            total += number; // a bare number is seconds
+            break;
+        }
+        if (*p == 'm' && p + 1 < end && p[1] == 's') {
+            total += number / 1000;
+            p += 2;
+        } else if (*p == 'h' || *p == 'm' || *p == 's') {
+            total += number * (*p == 'h' ? 3600 : *p == 'm' ? 60 : 1);
+            ++p;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return total;
+}
+
+bool RateLimitHeaders::take(std::string_view lowerName, std::string_view value)
+{
+    const auto count = [&]() -> std::optional<long long> {
+        const std::string v = text::trimmed(value);
+        long long n = 0;
+        const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || ptr != v.data() + v.size() || n < 0)
+            return std::nullopt;
+        return n;
+    };
+    if (lowerName == "x-ratelimit-remaining-requests")
+        remainingRequests = count();
+    else if (lowerName == "x-ratelimit-remaining-tokens")
+        remainingTokens = count();
+    else if (lowerName == "x-ratelimit-reset-requests")
+        resetRequestsS = parseResetDuration(value);
+    else if (lowerName == "x-ratelimit-reset-tokens")
+        resetTokensS = parseResetDuration(value);
+    else
+        return false;
+    return true;
+}
+
+std::optional<double> RateLimitHeaders::exhaustedForS() const
+{
+    std::optional<double> wait;
+    if (remainingRequests == 0 && resetRequestsS)
+        wait = resetRequestsS;
+    if (remainingTokens == 0 && resetTokensS)
+        wait = std::max(wait.value_or(0.0), *resetTokensS);
+    return wait;
+}
+
 double backoffDelayS(int retry, double baseS, double capS, std::mt19937_64& rng)
 {
     const double exponential = baseS * std::pow(2.0, std::max(0, retry - 1));

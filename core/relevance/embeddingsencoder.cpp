@@ -20,7 +20,9 @@ EmbeddingsEncoder::EmbeddingsEncoder(llm::BackendProfile profile, EmbeddingsEnco
     if (!m_options.cache)
         m_options.cache = std::make_shared<llm::MemoryResponseCache>();
     // The per-text cache below replaces the client's per-batch cache: a batch rarely repeats, a text often does.
-    m_client = std::make_unique<llm::Client>(m_profile);
+    llm::ClientOptions clientOptions;
+    clientOptions.apiKey = m_options.apiKey ? m_options.apiKey : llm::environmentKey(m_profile.apiKeyEnv);
+    m_client = std::make_unique<llm::Client>(m_profile, clientOptions);
 }
 
 EmbeddingsEncoder::~EmbeddingsEncoder() = default;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/llm/backendprofile.h"
+#include "core/llm/keyprovider.h"
 #include "core/llm/responsecache.h"
 #include "core/relevance/encoder.h"
 
@@ -21,6 +22,8 @@ struct EmbeddingsEncoderOptions {
     /// Vectors by text; shared between encoders it is still safe, because the key includes id() (base URL and
     /// model), so two models never see each other's vectors. Null = a private in-memory cache.
     std::shared_ptr<llm::ResponseCache> cache;
+    /// The endpoint's key; unset = the environment variable named by the profile's apiKeyEnv.
+    llm::KeyProvider apiKey;
 };
 
 /// Encoder over any OpenAI-compatible /v1/embeddings endpoint (OpenAI, text-embeddings-inference, Ollama, vLLM).

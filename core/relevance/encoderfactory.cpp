@@ -23,7 +23,9 @@ Result<std::unique_ptr<Encoder>> makeEncoder(const EncoderSpec& spec)
     profile.model = spec.model;
     if (!spec.apiKeyEnv.empty())
         profile.apiKeyEnv = spec.apiKeyEnv;
-    return std::unique_ptr<Encoder>(std::make_unique<EmbeddingsEncoder>(std::move(profile)));
+    EmbeddingsEncoderOptions options;
+    options.apiKey = spec.apiKey;
+    return std::unique_ptr<Encoder>(std::make_unique<EmbeddingsEncoder>(std::move(profile), std::move(options)));
 }
 
 } // namespace wb::relevance

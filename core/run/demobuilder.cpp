@@ -174,6 +174,7 @@ Result<DemoBuildResult> buildDemoSet(store::Store& store, const DemoBuildOptions
         if (!program)
             return program.error();
         llm::ClientOptions clientOptions;
+        clientOptions.apiKey = llm::environmentKey(config.backend.apiKeyEnv);
         if (config.useCache && store.path() != ":memory:") {
             auto cache = store::SqliteResponseCache::open(store.path());
             if (!cache)

@@ -150,6 +150,8 @@ Result<void> RunConfig::validate() const
         return makeError(ErrorCode::Usage, "retries must be between 0 and 100", "config.backend.max_retries");
     if (!(backend.requestTimeoutS > 0))
         return makeError(ErrorCode::Usage, "timeout must be positive", "config.backend.request_timeout_s");
+    if (auto checked = backend.check(); !checked)
+        return makeError(checked.error().code, checked.error().message, "config." + checked.error().location);
     if (!(theta >= -1.0 && theta <= 1.0))
         return makeError(ErrorCode::Usage, "theta must lie in [-1, 1]", "config.relevance.theta");
     return {};

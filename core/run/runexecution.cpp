@@ -109,6 +109,8 @@ Result<void> RunExecution::startClient()
         options.cache = *cache;
     }
     options.log = m_runner.options.log;
+    options.apiKey
+        = m_runner.options.apiKey ? m_runner.options.apiKey : llm::environmentKey(m_plan.config.backend.apiKeyEnv);
     m_client = std::make_unique<llm::Client>(m_plan.config.backend, options);
     return {};
 }
@@ -220,10 +222,8 @@ Result<void> RunExecution::submit(std::size_t index, std::size_t step)
             item.firstError = item.dag.steps()[step] + ": " + request.error().toString();
         return advance(index);
     }
-    const llm::BackendProfile& profile = m_plan.config.backend;
     const std::uint64_t ticket = m_nextTicket++;
-    m_inFlight[ticket] = InFlightCall { index, step, llm::canonicalRequestJson(profile, *request),
-        llm::cacheKey(profile, *request), request->sampleIndex };
+    m_inFlight[ticket] = InFlightCall { index, step, *request };
     ++m_meter.counters().inFlight;
     m_client->submit(std::move(*request), [queue = m_queue, ticket](Result<llm::ChatResponse> response) {
         queue->push(Completion { ticket, std::move(response) });
@@ -246,6 +246,8 @@ Result<void> RunExecution::complete(Completion& completion)
         item.dag.markPending(step); // aborted, not failed: a later session sends it again
         return {};
     }
+    if (auto adopted = adoptLearnedRules(); !adopted)
+        return adopted.error();
     const store::CallRecord record = callRecord(std::move(call), item, completion);
     // Committed before it counts: a crash after this line cannot lose the response.
     if (auto stored = m_runner.store.recordCall(record); !stored)
@@ -264,9 +266,9 @@ store::CallRecord RunExecution::callRecord(
     record.runId = m_plan.run.id;
     record.problemIndex = std::int64_t(call.problemIndex);
     record.step = item.dag.steps()[call.step];
-    record.sampleIndex = call.sampleIndex;
-    record.cacheKey = std::move(call.cacheKey);
-    record.requestJson = std::move(call.requestJson);
+    record.sampleIndex = call.request.sampleIndex;
+    record.cacheKey = llm::cacheKey(m_plan.config.backend, call.request);
+    record.requestJson = llm::canonicalRequestJson(m_plan.config.backend, call.request);
     if (!completion.response) {
         record.status = store::CallStatus::Error;
         record.error = completion.response.error().toString();
@@ -281,6 +283,17 @@ store::CallRecord RunExecution::callRecord(
     record.attempts = response.attempts;
     record.fromCache = response.fromCache;
     return record;
+}
+
+Result<void> RunExecution::adoptLearnedRules()
+{
+    const llm::BackendProfile learned = m_client->adaptedProfile();
+    llm::BackendProfile& backend = m_plan.config.backend;
+    if (learned.maxCompletionTokens == backend.maxCompletionTokens && learned.omitParams == backend.omitParams)
+        return {};
+    backend.maxCompletionTokens = learned.maxCompletionTokens;
+    backend.omitParams = learned.omitParams;
+    return m_runner.store.setRunConfig(m_plan.run.id, m_plan.config.canonicalJson());
 }
 
 void RunExecution::countResponse(const llm::ChatResponse& response, ActiveProblem& item, std::size_t step)

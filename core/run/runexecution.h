@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/common/cancel.h"
+#include "core/llm/request.h"
 #include "core/run/completionqueue.h"
 #include "core/run/progress.h"
 #include "core/run/runlease.h"
@@ -28,9 +29,7 @@ namespace wb::run {
 struct InFlightCall {
     std::size_t problemIndex = 0;
     std::size_t step = 0;
-    std::string requestJson;
-    std::string cacheKey;
-    int sampleIndex = 0;
+    llm::ChatRequest request; ///< its body is rendered at completion, with what the client learned by then
 };
 
 /// One session of Runner::execute(). It plans every problem first (exact totals and ETA), then keeps a window of
@@ -64,6 +63,9 @@ private:
     void countResponse(const llm::ChatResponse& response, ActiveProblem& item, std::size_t step);
     void countFailure(const Error& error, const store::CallRecord& record, ActiveProblem& item, std::size_t step);
     store::CallRecord callRecord(InFlightCall call, const ActiveProblem& item, const Completion& completion) const;
+    /// Takes over the parameter rules the client learned from the server (reasoning models' 400s) into the
+    /// run's configuration and stores it, so that a resume or rerun sends the same bodies from the start.
+    Result<void> adoptLearnedRules();
 
     Result<RunSummary> conclude();
     void report(bool force);

@@ -4,6 +4,7 @@
 #include "core/common/cancel.h"
 #include "core/common/result.h"
 #include "core/eval/statistics.h"
+#include "core/llm/keyprovider.h"
 #include "core/llm/responsecache.h"
 #include "core/relevance/encoder.h"
 #include "core/run/progress.h"
@@ -71,6 +72,9 @@ struct RunnerOptions {
     /// Problems worked on at the same time; bounds memory. 0 = 2 × concurrency + 4.
     std::size_t activeProblems = 0;
     std::function<void(const std::string&)> log; ///< diagnostic lines (retries, errors); any thread
+    /// The backend's key, as a value (the GUI: the profile's keychain entry or variable, read on its own
+    /// thread). Unset = the environment variable named by the run's backend.apiKeyEnv.
+    llm::KeyProvider apiKey;
 };
 
 /// Plans and executes runs. execute() blocks its calling thread (the GUI runs it in a worker thread); requests

@@ -85,6 +85,9 @@ public:
     Result<RowId> createRun(const NewRun& run);
     /// Sets the status and updated_at. NotFound when the run does not exist.
     Result<void> setRunStatus(RowId runId, RunStatus status);
+    /// Replaces the run's configuration (credential-like fields removed), e.g. with parameter rules the backend
+    /// taught during the run. NotFound when the run does not exist.
+    Result<void> setRunConfig(RowId runId, const std::string& configJson);
     Result<RunRecord> run(RowId runId);
     /// All runs, newest first, with their call and result counts.
     Result<std::vector<RunRecord>> listRuns();

@@ -89,6 +89,24 @@ ResultRecord readResult(const Statement& stmt)
     return result;
 }
 
+/// Sets one column of a run (a fixed name, never user input) and its updated_at.
+Result<void> updateRunColumn(Database& db, RowId runId, const char* column, const std::string& value)
+{
+    auto stmt = db.prepare(std::string("UPDATE runs SET ") + column
+        + " = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+    if (!stmt)
+        return stmt.error();
+    for (auto r : { stmt->bind(1, runId), stmt->bind(2, value) }) {
+        if (!r)
+            return r;
+    }
+    if (auto r = stmt->run(); !r)
+        return r;
+    if (db.changes() == 0)
+        return notFoundError("run", runId, db);
+    return {};
+}
+
 Error committedLater(const Database& db, const char* what)
 {
     return makeError(ErrorCode::Usage,
@@ -124,19 +142,15 @@ Result<RowId> Store::createRun(const NewRun& run)
 
 Result<void> Store::setRunStatus(RowId runId, RunStatus status)
 {
-    auto stmt
-        = m_db.prepare("UPDATE runs SET status = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
-    if (!stmt)
-        return stmt.error();
-    for (auto r : { stmt->bind(1, runId), stmt->bind(2, runStatusName(status)) }) {
-        if (!r)
-            return r;
-    }
-    if (auto r = stmt->run(); !r)
-        return r;
-    if (m_db.changes() == 0)
-        return notFoundError("run", runId, m_db);
-    return {};
+    return updateRunColumn(m_db, runId, "status", runStatusName(status));
+}
+
+Result<void> Store::setRunConfig(RowId runId, const std::string& configJson)
+{
+    auto config = stripCredentials(configJson, "runs.config_json");
+    if (!config)
+        return config.error();
+    return updateRunColumn(m_db, runId, "config_json", *config);
 }
 
 Result<std::vector<RunRecord>> Store::queryRuns(std::optional<RowId> runId)

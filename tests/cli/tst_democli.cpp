@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "app/cli/cli.h"
 #include "core/store/store.h"
 
+#include "support/cli.h"
 #include "support/testpaths.h"
 
 #include <nlohmann/json.hpp>
@@ -10,7 +10,6 @@
 #include <QtTest>
 
 #include <fstream>
-#include <sstream>
 
 class TestDemoCli final : public QObject {
     Q_OBJECT
@@ -20,13 +19,11 @@ private slots:
         WB_REQUIRE_SHARED_DATASETS();
         QTemporaryDir dir;
         const std::string db = (dir.path() + QStringLiteral("/wb.db")).toStdString();
-        std::ostringstream out, err;
-        const int status
-            = wb::cli::run({ "import-demos", wb::test::sharedPath("i3c-preprocessed/demonstrations/GSM8K.json"), "--db",
-                               db, "--name", "i3c-gsm8k", "--json" },
-                out, err);
-        QCOMPARE(status, 0);
-        const auto json = nlohmann::json::parse(out.str());
+        const auto imported
+            = wb::test::runCli({ "import-demos", wb::test::sharedPath("i3c-preprocessed/demonstrations/GSM8K.json"),
+                "--db", db, "--name", "i3c-gsm8k", "--json" });
+        WB_EXPECT_STATUS(imported, 0);
+        const auto json = nlohmann::json::parse(imported.out);
         QCOMPARE(json["items"].get<int>(), 8);
 
         auto store = wb::store::Store::open(db);
@@ -46,11 +43,10 @@ private slots:
         QTemporaryDir dir;
         const std::string path = (dir.path() + QStringLiteral("/notdemos.json")).toStdString();
         std::ofstream(path) << "{\"unexpected\": 1";
-        std::ostringstream out, err;
-        const int status = wb::cli::run(
-            { "import-demos", path, "--db", (dir.path() + QStringLiteral("/wb.db")).toStdString() }, out, err);
-        QCOMPARE(status, 2);
-        QVERIFY2(err.str().find("notdemos.json") != std::string::npos, err.str().c_str());
+        const auto rejected
+            = wb::test::runCli({ "import-demos", path, "--db", (dir.path() + QStringLiteral("/wb.db")).toStdString() });
+        WB_EXPECT_STATUS(rejected, 2);
+        QVERIFY2(rejected.err.find("notdemos.json") != std::string::npos, rejected.err.c_str());
     }
 };
 

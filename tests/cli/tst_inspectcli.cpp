@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "app/cli/cli.h"
-
+#include "support/cli.h"
 #include "support/testpaths.h"
 
 #include <nlohmann/json.hpp>
@@ -13,22 +12,7 @@
 
 namespace {
 
-struct CliOutput {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-CliOutput runCli(const std::vector<std::string>& args)
-{
-    std::ostringstream out;
-    std::ostringstream err;
-    CliOutput result;
-    result.status = wb::cli::run(args, out, err);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
-}
+using wb::test::runCli;
 
 std::string demoDataset()
 {

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `i3c methods | run | runs | report | compare | select-demos | export-batch | import-batch`, in-process against
 // the fake OpenAI-compatible server and the demo dataset.
-#include "app/cli/cli.h"
-
+#include "support/cli.h"
 #include "support/fakeserver.h"
 #include "support/testpaths.h"
 
@@ -12,34 +11,10 @@
 #include <QtTest>
 
 #include <fstream>
-#include <sstream>
 
 namespace {
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-    std::vector<std::string> lines() const
-    {
-        std::vector<std::string> result;
-        std::istringstream in(out);
-        for (std::string line; std::getline(in, line);)
-            result.push_back(line);
-        return result;
-    }
-};
-
-Outcome i3c(const std::vector<std::string>& args)
-{
-    std::ostringstream out;
-    std::ostringstream err;
-    Outcome outcome;
-    outcome.status = wb::cli::run(args, out, err);
-    outcome.out = out.str();
-    outcome.err = err.str();
-    return outcome;
-}
+using wb::test::runCli;
 
 std::string demoDataset()
 {
@@ -54,11 +29,6 @@ std::size_t countLines(const std::string& path)
         n += !line.empty();
     return n;
 }
-
-#define WB_EXPECT_STATUS(outcome, expected)                                                                            \
-    QVERIFY2((outcome).status == (expected),                                                                           \
-        qPrintable(QString::fromStdString(                                                                             \
-            "status " + std::to_string((outcome).status) + "\nout: " + (outcome).out + "\nerr: " + (outcome).err)))
 
 } // namespace
 
@@ -113,11 +83,11 @@ private slots:
 
     void methodsListsBuiltins()
     {
-        const auto text = i3c({ "methods" });
+        const auto text = runCli({ "methods" });
         WB_EXPECT_STATUS(text, 0);
         QVERIFY(text.out.find("i3c-select") != std::string::npos);
         QVERIFY(text.out.find("zero-shot-cot+i3c") != std::string::npos);
-        const auto json = i3c({ "methods", "--json" });
+        const auto json = runCli({ "methods", "--json" });
         WB_EXPECT_STATUS(json, 0);
         const auto list = nlohmann::json::parse(json.out);
         QVERIFY(list.is_array());
@@ -128,7 +98,7 @@ private slots:
     void runRunsReportCompare()
     {
         QVERIFY2(m_serverUp, "the fake server could not listen on 127.0.0.1");
-        const auto first = i3c(runArgs("zero-shot-cot+i3c"));
+        const auto first = runCli(runArgs("zero-shot-cot+i3c"));
         WB_EXPECT_STATUS(first, 0);
         const auto firstLines = first.lines();
         QVERIFY(firstLines.size() >= 2);
@@ -140,21 +110,21 @@ private slots:
 
         auto secondArgs = runArgs("direct");
         secondArgs.insert(secondArgs.end(), { "--name", "baseline", "--temperature", "0" });
-        const auto second = i3c(secondArgs);
+        const auto second = runCli(secondArgs);
         WB_EXPECT_STATUS(second, 0);
         const std::string runB = second.lines().front();
 
-        const auto runs = i3c({ "runs", "--db", m_db, "--json" });
+        const auto runs = runCli({ "runs", "--db", m_db, "--json" });
         WB_EXPECT_STATUS(runs, 0);
         const auto list = nlohmann::json::parse(runs.out);
         QCOMPARE(int(list.size()), 2);
         QCOMPARE(list[0]["name"].get<std::string>(), std::string("baseline"));
         QCOMPARE(list[0]["status"].get<std::string>(), std::string("completed"));
-        const auto runsText = i3c({ "runs", "--db", m_db });
+        const auto runsText = runCli({ "runs", "--db", m_db });
         WB_EXPECT_STATUS(runsText, 0);
         QVERIFY(runsText.out.find("zero-shot-cot+i3c") != std::string::npos);
 
-        const auto report = i3c({ "report", "--db", m_db, runA, "--json" });
+        const auto report = runCli({ "report", "--db", m_db, runA, "--json" });
         WB_EXPECT_STATUS(report, 0);
         const auto doc = nlohmann::json::parse(report.out);
         const std::size_t problems = doc["problems"];
@@ -171,15 +141,15 @@ private slots:
         QCOMPARE(doc["config"]["backend"]["model"].get<std::string>(), std::string("fake-model"));
 
         const std::string csv = (m_dir.path() + QStringLiteral("/report.csv")).toStdString();
-        const auto reportCsv = i3c({ "report", "--db", m_db, runA, "--csv", csv });
+        const auto reportCsv = runCli({ "report", "--db", m_db, runA, "--csv", csv });
         WB_EXPECT_STATUS(reportCsv, 0);
         QCOMPARE(countLines(csv), problems + 1);
 
-        const auto reportText = i3c({ "report", "--db", m_db, runA });
+        const auto reportText = runCli({ "report", "--db", m_db, runA });
         WB_EXPECT_STATUS(reportText, 0);
         QVERIFY(reportText.out.find("accuracy ") != std::string::npos);
 
-        const auto compare = i3c({ "compare", "--db", m_db, runA, runB, "--json" });
+        const auto compare = runCli({ "compare", "--db", m_db, runA, runB, "--json" });
         WB_EXPECT_STATUS(compare, 0);
         const auto cmp = nlohmann::json::parse(compare.out);
         const auto& flips = cmp["flips"];
@@ -188,13 +158,13 @@ private slots:
             problems);
         QVERIFY(cmp["mcnemar_p"].get<double>() >= 0.0 && cmp["mcnemar_p"].get<double>() <= 1.0);
         QVERIFY(cmp["difference_ci"].size() == 2);
-        const auto compareText = i3c({ "compare", "--db", m_db, runA, runB });
+        const auto compareText = runCli({ "compare", "--db", m_db, runA, runB });
         WB_EXPECT_STATUS(compareText, 0);
         QVERIFY(compareText.out.find("McNemar") != std::string::npos);
 
         // Resuming a finished run sends nothing and reports the same accuracy last.
         const int requests = m_server.totalRequests();
-        const auto resumed = i3c({ "run", "--resume", runA, "--db", m_db });
+        const auto resumed = runCli({ "run", "--resume", runA, "--db", m_db });
         WB_EXPECT_STATUS(resumed, 0);
         QCOMPARE(m_server.totalRequests(), requests);
         QCOMPARE(resumed.lines().back(), firstLines.back());
@@ -208,7 +178,7 @@ private slots:
             std::vector<std::string> args { "run", dataset, "--method", "zero-shot-cot", "--model", "fake-model",
                 "--base-url", m_server.baseUrl(), "--db", db };
             args.insert(args.end(), extra.begin(), extra.end());
-            return i3c(args);
+            return runCli(args);
         };
         const auto all = runOver(demoDataset(), {});
         WB_EXPECT_STATUS(all, 0);
@@ -224,14 +194,14 @@ private slots:
 
         // The limited run covers the first five problems: both orders pair on exactly those.
         for (const auto& [a, b] : { std::pair { idAll, idLimited }, std::pair { idLimited, idAll } }) {
-            const auto compare = i3c({ "compare", "--db", db, a, b, "--json" });
+            const auto compare = runCli({ "compare", "--db", db, a, b, "--json" });
             WB_EXPECT_STATUS(compare, 0);
             const auto doc = nlohmann::json::parse(compare.out);
             QCOMPARE(doc["paired_problems"].get<std::size_t>(), std::size_t(5));
             QCOMPARE(doc["a"]["total"].get<std::size_t>(), std::size_t(5));
         }
         // Runs over different datasets are refused, not paired by position.
-        const auto across = i3c({ "compare", "--db", db, idAll, idElsewhere });
+        const auto across = runCli({ "compare", "--db", db, idAll, idElsewhere });
         WB_EXPECT_STATUS(across, 2);
         QVERIFY2(across.err.find("cover different datasets") != std::string::npos, across.err.c_str());
     }
@@ -241,11 +211,11 @@ private slots:
         QVERIFY2(m_serverUp, "the fake server could not listen on 127.0.0.1");
         const std::string db = (m_dir.path() + QStringLiteral("/env.db")).toStdString();
         qputenv("OPENAI_BASE_URL", QByteArray::fromStdString(m_server.baseUrl()));
-        const auto run
-            = i3c({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--db", db, "--limit", "2" });
+        const auto run = runCli(
+            { "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--db", db, "--limit", "2" });
         qunsetenv("OPENAI_BASE_URL");
         WB_EXPECT_STATUS(run, 0);
-        const auto report = i3c({ "report", "--db", db, run.lines().front(), "--json" });
+        const auto report = runCli({ "report", "--db", db, run.lines().front(), "--json" });
         const auto doc = nlohmann::json::parse(report.out);
         QCOMPARE(doc["config"]["backend"]["base_url"].get<std::string>(), m_server.baseUrl());
     }
@@ -253,7 +223,7 @@ private slots:
     void batchExportImport()
     {
         const std::string db = (m_dir.path() + QStringLiteral("/batch.db")).toStdString();
-        const auto planned = i3c({ "run", demoDataset(), "--method", "zero-shot-cot+i3c", "--model", "fake-model",
+        const auto planned = runCli({ "run", demoDataset(), "--method", "zero-shot-cot+i3c", "--model", "fake-model",
             "--base-url", "http://127.0.0.1:9/v1", "--db", db, "--limit", "12", "--plan-only" });
         WB_EXPECT_STATUS(planned, 0);
         const std::string runId = planned.lines().front();
@@ -261,17 +231,17 @@ private slots:
         while (true) {
             const std::string requests = (m_dir.path() + QStringLiteral("/requests.jsonl")).toStdString();
             const std::string results = (m_dir.path() + QStringLiteral("/results.jsonl")).toStdString();
-            const auto exported = i3c({ "export-batch", "--db", db, runId, "--out", requests });
+            const auto exported = runCli({ "export-batch", "--db", db, runId, "--out", requests });
             WB_EXPECT_STATUS(exported, 0);
             if (countLines(requests) == 0)
                 break;
             QVERIFY(++rounds <= 3);
             QVERIFY(answerBatch(requests, results) > 0);
-            const auto imported = i3c({ "import-batch", "--db", db, runId, results });
+            const auto imported = runCli({ "import-batch", "--db", db, runId, results });
             WB_EXPECT_STATUS(imported, 0);
         }
         QVERIFY(rounds >= 2);
-        const auto report = i3c({ "report", "--db", db, runId, "--json" });
+        const auto report = runCli({ "report", "--db", db, runId, "--json" });
         WB_EXPECT_STATUS(report, 0);
         const auto doc = nlohmann::json::parse(report.out);
         QCOMPARE(doc["rows"].size(), std::size_t(12));
@@ -281,7 +251,7 @@ private slots:
         // A results file with a broken line names the file and line; exit 2.
         const std::string broken = (m_dir.path() + QStringLiteral("/broken.jsonl")).toStdString();
         std::ofstream(broken) << "{\"custom_id\": \"i3c:" << runId << ":0:reason\"}\nnot json\n";
-        const auto bad = i3c({ "import-batch", "--db", db, runId, broken });
+        const auto bad = runCli({ "import-batch", "--db", db, runId, broken });
         WB_EXPECT_STATUS(bad, 2);
         QVERIFY2(bad.err.find("broken.jsonl:1") != std::string::npos, bad.err.c_str());
     }
@@ -290,21 +260,48 @@ private slots:
     {
         QVERIFY2(m_serverUp, "the fake server could not listen on 127.0.0.1");
         const std::string db = (m_dir.path() + QStringLiteral("/demos.db")).toStdString();
-        const auto selected = i3c({ "select-demos", demoDataset(), "--method", "i3c-select", "--k", "3", "--db", db,
+        const auto selected = runCli({ "select-demos", demoDataset(), "--method", "i3c-select", "--k", "3", "--db", db,
             "--model", "fake-model", "--base-url", m_server.baseUrl(), "--name", "demo-i3c" });
         WB_EXPECT_STATUS(selected, 0);
         const std::string demoSet = selected.lines().front();
         QVERIFY(selected.out.find("i3c-select k=3") != std::string::npos);
 
-        const auto run = i3c({ "run", demoDataset(), "--method", "i3c-select", "--model", "fake-model", "--base-url",
+        const auto run = runCli({ "run", demoDataset(), "--method", "i3c-select", "--model", "fake-model", "--base-url",
             m_server.baseUrl(), "--db", db, "--limit", "5", "--demo-set", demoSet });
         WB_EXPECT_STATUS(run, 0);
 
         // Without a stored set of the method's default name the run says how to make one.
-        const auto missing = i3c({ "run", demoDataset(), "--method", "auto-cot", "--model", "fake-model", "--base-url",
-            m_server.baseUrl(), "--db", db, "--limit", "5" });
+        const auto missing = runCli({ "run", demoDataset(), "--method", "auto-cot", "--model", "fake-model",
+            "--base-url", m_server.baseUrl(), "--db", db, "--limit", "5" });
         WB_EXPECT_STATUS(missing, 2);
         QVERIFY2(missing.err.find("select-demos") != std::string::npos, missing.err.c_str());
+    }
+
+    void azureReasoningModelFlags()
+    {
+        wb::test::FakeServerConfig config;
+        config.azureApiVersion = "2024-10-21";
+        config.reasoningModels = { "fake-model" };
+        config.requiredKey = "azure-cli-key-0123456789";
+        wb::test::FakeServer azure(config);
+        QVERIFY2(azure.start(), "the fake server could not listen on 127.0.0.1");
+        const std::string db = (m_dir.path() + QStringLiteral("/azure.db")).toStdString();
+        qputenv("WB_TEST_AZURE_CLI_KEY", QByteArray::fromStdString(config.requiredKey));
+        const auto run = runCli({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--base-url",
+            azure.azureDeploymentUrl("fake-model"), "--api-version", "2024-10-21", "--api-key-env",
+            "WB_TEST_AZURE_CLI_KEY", "--reasoning-model", "--reasoning-effort", "low", "--max-wait", "60", "--db", db,
+            "--limit", "2" });
+        qunsetenv("WB_TEST_AZURE_CLI_KEY");
+        WB_EXPECT_STATUS(run, 0);
+        QCOMPARE(azure.rejectedForReasoning(), 0);
+        QCOMPARE(azure.presentedKeys().size(), std::size_t(1));
+        const auto report = runCli({ "report", "--db", db, run.lines().front(), "--json" });
+        WB_EXPECT_STATUS(report, 0);
+        const auto backend = nlohmann::json::parse(report.out)["config"]["backend"];
+        QCOMPARE(backend["api_version"].get<std::string>(), std::string("2024-10-21"));
+        QVERIFY(backend["reasoning_model"].get<bool>());
+        QCOMPARE(backend["reasoning_effort"].get<std::string>(), std::string("low"));
+        QCOMPARE(backend["max_wait_s"].get<double>(), 60.0);
     }
 
     void failingBackendExitsOneWithRecordedErrors()
@@ -312,16 +309,16 @@ private slots:
         QVERIFY2(m_serverUp, "the fake server could not listen on 127.0.0.1");
         const std::string db = (m_dir.path() + QStringLiteral("/fail.db")).toStdString();
         m_server.setFaultProbability(wb::test::Fault::ServerError, 1.0);
-        const auto run = i3c({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--base-url",
+        const auto run = runCli({ "run", demoDataset(), "--method", "direct", "--model", "fake-model", "--base-url",
             m_server.baseUrl(), "--db", db, "--limit", "3", "--retries", "0", "--no-cache" });
         m_server.clearFaults();
         WB_EXPECT_STATUS(run, 1);
         QVERIFY(run.err.find("--resume") != std::string::npos);
-        const auto report = i3c({ "report", "--db", db, run.lines().front(), "--json" });
+        const auto report = runCli({ "report", "--db", db, run.lines().front(), "--json" });
         WB_EXPECT_STATUS(report, 0);
         const auto doc = nlohmann::json::parse(report.out);
         QCOMPARE(doc["errors"].get<int>(), 3);
-        const auto resumed = i3c({ "run", "--resume", run.lines().front(), "--db", db });
+        const auto resumed = runCli({ "run", "--resume", run.lines().front(), "--db", db });
         WB_EXPECT_STATUS(resumed, 0);
     }
 
@@ -344,6 +341,14 @@ private slots:
             "--concurrency", "many", "--db", db }
                                          << "--concurrency";
         QTest::newRow("unknown option") << QStringList { "run", dataset, "--bogus" } << "--bogus";
+        QTest::newRow("deployment without api-version") << QStringList { "run", dataset, "--method", "direct",
+            "--model", "m", "--db", db, "--base-url", "https://res.openai.azure.com/openai/deployments/gpt4o" }
+                                                        << "--api-version";
+        QTest::newRow("bad max wait") << QStringList { "run", dataset, "--method", "direct", "--model", "m", "--db", db,
+            "--max-wait", "0" } << "--max-wait";
+        QTest::newRow("bad reasoning effort") << QStringList { "run", dataset, "--method", "direct", "--model", "m",
+            "--db", db, "--reasoning-effort", "very high" }
+                                              << "--reasoning-effort";
         QTest::newRow("resume unknown run") << QStringList { "run", "--resume", "999", "--db", db } << "999";
         QTest::newRow("resume with options")
             << QStringList { "run", "--resume", "1", "--db", db, "--model", "x" } << "--model";
@@ -363,10 +368,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        std::vector<std::string> list;
-        for (const auto& a : args)
-            list.push_back(a.toStdString());
-        const auto outcome = i3c(list);
+        const auto outcome = wb::test::runCliList(args);
         WB_EXPECT_STATUS(outcome, 2);
         QVERIFY2(outcome.err.find(message.toStdString()) != std::string::npos, outcome.err.c_str());
         QVERIFY(outcome.err.rfind("i3c: ", 0) == 0);

@@ -17,9 +17,37 @@ namespace {
 
 constexpr const char* kJson = "application/json";
 
-std::string errorBody(const std::string& message, const std::string& type, const std::string& code)
+std::string errorBody(
+    const std::string& message, const std::string& type, const std::string& code, const std::string& param = {})
 {
-    return nlohmann::json { { "error", { { "message", message }, { "type", type }, { "code", code } } } }.dump();
+    nlohmann::json error { { "message", message }, { "type", type }, { "code", code } };
+    error["param"] = param.empty() ? nlohmann::json() : nlohmann::json(param);
+    return nlohmann::json { { "error", std::move(error) } }.dump();
+}
+
+/// What OpenAI's reasoning models answer to a body they refuse; empty when they would accept it.
+std::string reasoningRefusal(const nlohmann::json& body)
+{
+    if (body.contains("max_tokens"))
+        return errorBody("Unsupported parameter: 'max_tokens' is not supported with this model. Use "
+                         "'max_completion_tokens' instead.",
+            "invalid_request_error", "unsupported_parameter", "max_tokens");
+    if (body.contains("temperature") && body["temperature"] != 1)
+        return errorBody("Unsupported value: 'temperature' does not support " + body["temperature"].dump()
+                + " with this model. Only the default (1) value is supported.",
+            "invalid_request_error", "unsupported_value", "temperature");
+    if (body.contains("top_p"))
+        return errorBody("Unsupported parameter: 'top_p' is not supported with this model.", "invalid_request_error",
+            "unsupported_parameter", "top_p");
+    return {};
+}
+
+std::string presentedKey(const httplib::Request& req, bool azure)
+{
+    if (azure)
+        return req.get_header_value("api-key");
+    std::string presented = req.get_header_value("Authorization");
+    return presented.rfind("Bearer ", 0) == 0 ? presented.substr(7) : presented;
 }
 
 std::uint64_t hash64(const std::string& text)
@@ -78,17 +106,44 @@ struct FakeServerHandlers {
             std::this_thread::sleep_for(std::min(total, std::chrono::milliseconds(10)));
     }
 
-    /// Common front of chat and embeddings: auth, JSON, model, fault choice. Returns false when answered.
-    bool admit(
-        const httplib::Request& req, httplib::Response& res, nlohmann::json& body, Fault& fault, std::string& key)
+    /// Azure's checks before anything else: api-version, then the deployment named in the path.
+    bool azureFront(const httplib::Request& req, httplib::Response& res, const std::string& deployment)
     {
-        if (!s.m_config.requiredKey.empty()
-            && req.get_header_value("Authorization") != "Bearer " + s.m_config.requiredKey) {
+        if (req.get_param_value("api-version") != s.m_config.azureApiVersion) {
+            res.status = 404;
+            res.set_content(
+                nlohmann::json { { "error", { { "code", "404" }, { "message", "Resource not found" } } } }.dump(),
+                kJson);
+            return false;
+        }
+        if (!deployment.empty() && !s.m_config.models.count(deployment)) {
+            res.status = 404;
+            res.set_content(
+                nlohmann::json { { "error",
+                                     { { "code", "DeploymentNotFound" },
+                                         { "message",
+                                             "The API deployment for this resource does not exist. If you created the "
+                                             "deployment within the last 5 minutes, please wait a moment and try "
+                                             "again." } } } }
+                    .dump(),
+                kJson);
+            return false;
+        }
+        return true;
+    }
+
+    /// Common front of chat and embeddings: auth, JSON, model, fault choice. Returns false when answered.
+    bool admit(const httplib::Request& req, httplib::Response& res, nlohmann::json& body, Fault& fault,
+        std::string& key, bool azure)
+    {
+        const std::string presented = presentedKey(req, azure);
+        if (!presented.empty()) {
+            std::lock_guard lock(s.m_mutex);
+            ++s.m_presentedKeys[presented];
+        }
+        if (!s.m_config.requiredKey.empty() && presented != s.m_config.requiredKey) {
             res.status = 401;
             // Like real providers, quote a piece of the presented key: clients must not pass it on.
-            std::string presented = req.get_header_value("Authorization");
-            if (presented.rfind("Bearer ", 0) == 0)
-                presented = presented.substr(7);
             res.set_content(
                 errorBody("Incorrect API key provided: " + presented, "invalid_request_error", "invalid_api_key"),
                 kJson);
@@ -103,7 +158,7 @@ struct FakeServerHandlers {
             return false;
         }
         const std::string model = body.value("model", std::string());
-        if (!s.m_config.models.empty() && !s.m_config.models.count(model)) {
+        if (!azure && !s.m_config.models.empty() && !s.m_config.models.count(model)) {
             res.status = 404;
             res.set_content(errorBody("The model `" + model + "` does not exist or you do not have access to it.",
                                 "invalid_request_error", "model_not_found"),
@@ -135,6 +190,22 @@ struct FakeServerHandlers {
             res.status = 503;
             res.set_content(errorBody("stalled", "server_error", "stalled"), kJson);
             return false;
+        case Fault::ErrorIn200:
+            res.set_content(R"json({"error":"Unexpected endpoint or method. (POST /chat/completions)"})json", kJson);
+            return false;
+        case Fault::OverloadedIn200:
+            res.set_content(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})", kJson);
+            return false;
+        case Fault::TokensRateLimited:
+            res.status = 413;
+            res.set_header("retry-after", "1");
+            res.set_header("x-ratelimit-reset-tokens", "1.5s");
+            res.set_content(errorBody("Rate limit reached for model `" + model
+                                    + "` in organization `org_fake` service tier `on_demand` on tokens per minute "
+                                      "(TPM): Limit 6000, Used 5800, Requested 900. Please try again in 1.5s.",
+                                "tokens", "rate_limit_exceeded"),
+                kJson);
+            return false;
         case Fault::DropConnection: {
             // Promise a body, deliver half of it, then give up: the connection closes mid-response.
             const std::string full = errorBody("this body will be cut", "x", "y");
@@ -150,19 +221,43 @@ struct FakeServerHandlers {
     }
 
     /// Runs admit() and, when it lets the request through, `answer(body, fault, key)`.
-    template <class Answer> void serve(const httplib::Request& req, httplib::Response& res, Answer answer)
+    template <class Answer>
+    void serve(const httplib::Request& req, httplib::Response& res, Answer answer, bool azure = false)
     {
         InFlight inFlight(s);
+        if (s.m_config.remainingRequests >= 0) {
+            res.set_header("x-ratelimit-remaining-requests", std::to_string(s.m_config.remainingRequests));
+            res.set_header("x-ratelimit-reset-requests", "1s");
+        }
         nlohmann::json body;
         Fault fault = Fault::None;
         std::string key;
-        if (admit(req, res, body, fault, key))
+        if (admit(req, res, body, fault, key, azure))
             answer(body, fault, key);
     }
 
     void chat(const nlohmann::json& body, Fault fault, const std::string& key, httplib::Response& res)
     {
         const bool stream = body.value("stream", false);
+        {
+            std::lock_guard lock(s.m_mutex);
+            s.m_chatBodies.push_back(body);
+        }
+        if (s.m_config.reasoningModels.count(body.value("model", std::string()))) {
+            if (const std::string refusal = reasoningRefusal(body); !refusal.empty()) {
+                {
+                    std::lock_guard lock(s.m_mutex);
+                    ++s.m_rejectedForReasoning;
+                }
+                res.status = 400;
+                res.set_content(refusal, kJson);
+                return;
+            }
+        }
+        if (fault == Fault::StreamError && !stream) {
+            res.set_content(R"({"error":{"code":502,"message":"Provider returned error"}})", kJson);
+            return;
+        }
         if (fault == Fault::MalformedJson) {
             if (stream)
                 res.set_content("data: {\"choices\":[{\"delta\":{\"content\":\"The\n\n", "text/event-stream");
@@ -178,7 +273,7 @@ struct FakeServerHandlers {
             promptTokens += wordCount(m.value("content", std::string()));
         const nlohmann::json usage { { "prompt_tokens", promptTokens }, { "completion_tokens", wordCount(text) * n } };
         const std::string id = "chatcmpl-" + std::to_string(s.m_calls.load());
-        s.record(key, true);
+        s.record(key, fault != Fault::StreamError);
         if (!stream) {
             nlohmann::json choices = nlohmann::json::array();
             for (int i = 0; i < n; ++i)
@@ -205,6 +300,14 @@ struct FakeServerHandlers {
             chunk(nlohmann::json::array(
                       { { { "index", i }, { "delta", nlohmann::json::object() }, { "finish_reason", "stop" } } }),
                 i + 1 == n ? usage : nlohmann::json());
+        }
+        if (fault == Fault::StreamError) {
+            // OpenRouter: the provider failed mid-generation; the HTTP status was 200 long ago.
+            events.resize(std::min<std::size_t>(events.size(), 3));
+            events.push_back("data: {\"id\":\"" + id
+                + "\",\"object\":\"chat.completion.chunk\",\"error\":{\"code\":502,\"message\":\"Provider "
+                  "disconnected\"},\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":"
+                  "\"error\"}]}\n\n");
         }
         events.push_back("data: [DONE]\n\n");
         res.set_chunked_content_provider("text/event-stream", [events](size_t, httplib::DataSink& sink) {
@@ -244,8 +347,13 @@ struct FakeServerHandlers {
             kJson);
     }
 
-    void models(const httplib::Request&, httplib::Response& res)
+    void models(const httplib::Request& req, httplib::Response& res, bool azure = false)
     {
+        // Keys are not checked here (a connection test must work without one), only recorded.
+        if (const std::string presented = presentedKey(req, azure); !presented.empty()) {
+            std::lock_guard lock(s.m_mutex);
+            ++s.m_presentedKeys[presented];
+        }
         nlohmann::json data = nlohmann::json::array();
         for (const std::string& m : s.m_config.models)
             data.push_back({ { "id", m }, { "object", "model" }, { "owned_by", "fake" } });
@@ -281,6 +389,8 @@ bool FakeServer::start()
     });
     server.Get(
         "/v1/models", [handlers](const httplib::Request& req, httplib::Response& res) { handlers->models(req, res); });
+    if (!m_config.azureApiVersion.empty())
+        addAzureRoutes(handlers);
     // cpp-httplib listens with a backlog of 5: a burst of connects beyond that loses SYNs, which the client
     // sees as 1 s connect stalls. Remember the socket and widen the backlog after the bind.
     auto listenSocket = std::make_shared<socket_t>(socket_t(-1));
@@ -309,7 +419,47 @@ void FakeServer::stop()
 
 FakeServer::~FakeServer() { stop(); }
 
+void FakeServer::addAzureRoutes(const std::shared_ptr<FakeServerHandlers>& handlers)
+{
+    httplib::Server& server = d->server;
+    for (const char* endpoint : { "chat/completions", "embeddings" }) {
+        const bool chat = std::string(endpoint) == "chat/completions";
+        // cpp-httplib 0.11 routes by regular expression: the first group is the deployment.
+        server.Post(std::string("/openai/deployments/([^/]+)/") + endpoint,
+            [handlers, chat](const httplib::Request& req, httplib::Response& res) {
+                const std::string deployment = req.matches[1].str();
+                if (!handlers->azureFront(req, res, deployment))
+                    return;
+                handlers->serve(
+                    req, res,
+                    [&](nlohmann::json body, Fault fault, const std::string& key) {
+                        body["model"] = deployment; // a deployment serves one model
+                        chat ? handlers->chat(body, fault, key, res) : handlers->embeddings(body, fault, key, res);
+                    },
+                    true);
+            });
+        // The v1 form takes the model from the body and the key as a Bearer token, like OpenAI.
+        server.Post(std::string("/openai/v1/") + endpoint,
+            [handlers, chat](const httplib::Request& req, httplib::Response& res) {
+                handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
+                    chat ? handlers->chat(body, fault, key, res) : handlers->embeddings(body, fault, key, res);
+                });
+            });
+    }
+    server.Get("/openai/models", [handlers](const httplib::Request& req, httplib::Response& res) {
+        if (handlers->azureFront(req, res, std::string()))
+            handlers->models(req, res, true);
+    });
+}
+
 std::string FakeServer::baseUrl() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/v1"; }
+
+std::string FakeServer::azureDeploymentUrl(const std::string& deployment) const
+{
+    return "http://127.0.0.1:" + std::to_string(m_port) + "/openai/deployments/" + deployment;
+}
+
+std::string FakeServer::azureV1Url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/openai/v1"; }
 
 void FakeServer::setFaultProbability(Fault fault, double probability)
 {
@@ -434,6 +584,24 @@ std::vector<std::chrono::steady_clock::time_point> FakeServer::arrivals(const st
     std::lock_guard lock(m_mutex);
     const auto it = m_arrivals.find(bodyKey(body));
     return it == m_arrivals.end() ? std::vector<std::chrono::steady_clock::time_point>() : it->second;
+}
+
+std::map<std::string, int> FakeServer::presentedKeys() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_presentedKeys;
+}
+
+int FakeServer::rejectedForReasoning() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_rejectedForReasoning;
+}
+
+std::vector<nlohmann::json> FakeServer::chatBodies() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_chatBodies;
 }
 
 } // namespace wb::test

@@ -17,6 +17,8 @@
 
 namespace wb::test {
 
+struct FakeServerHandlers;
+
 /// What the fake server does to one request instead of answering it properly.
 enum class Fault {
     None,
@@ -25,6 +27,10 @@ enum class Fault {
     DropConnection, ///< headers and half the body, then the connection is closed
     MalformedJson, ///< HTTP 200 with a truncated JSON (or SSE) body
     Stall, ///< no answer for FakeServerConfig::stallFor (the client should time out first)
+    ErrorIn200, ///< HTTP 200 with LM Studio's {"error":"Unexpected endpoint or method. (POST …)"}
+    OverloadedIn200, ///< HTTP 200 with {"error":{"type":"overloaded_error","message":"Overloaded"}}
+    StreamError, ///< streams: some deltas, then an OpenRouter-style error event (code 502); plain: as OverloadedIn200
+    TokensRateLimited, ///< HTTP 413 with Groq's tokens-per-minute message, retry-after and x-ratelimit-reset-tokens
 };
 
 struct FakeServerConfig {
@@ -37,6 +43,16 @@ struct FakeServerConfig {
     int embeddingDimensions = 16;
     /// Request JSON → answer text; default defaultAnswer().
     std::function<std::string(const nlohmann::json&)> answer;
+    /// Models that behave like OpenAI's reasoning models: a body with max_tokens, or with a temperature other
+    /// than 1, or with top_p, gets their 400 (unsupported_parameter / unsupported_value with `param`).
+    std::set<std::string> reasoningModels;
+    /// Non-empty: also serve Azure OpenAI's /openai/deployments/NAME/{chat/completions,embeddings} (NAME one of
+    /// `models`; others get 404 DeploymentNotFound) and /openai/models, which demand ?api-version=<this>
+    /// (else 404 Resource not found) and take the key from an `api-key` header; /openai/v1/… takes Bearer.
+    std::string azureApiVersion;
+    /// ≥ 0: every chat/embeddings answer carries x-ratelimit-remaining-requests with this value and
+    /// x-ratelimit-reset-requests "1s" (as OpenAI and Groq send them).
+    int remainingRequests = -1;
 };
 
 /// An OpenAI-compatible server on 127.0.0.1 (ephemeral port) in a background thread, for tests and benchmarks:
@@ -57,6 +73,10 @@ public:
     int port() const { return m_port; }
     /// "http://127.0.0.1:<port>/v1" — what a BackendProfile's baseUrl should be.
     std::string baseUrl() const;
+    /// "http://127.0.0.1:<port>/openai/deployments/<deployment>" (needs azureApiVersion).
+    std::string azureDeploymentUrl(const std::string& deployment) const;
+    /// "http://127.0.0.1:<port>/openai/v1".
+    std::string azureV1Url() const;
 
     /// Probability in [0,1] that a chat/embeddings request gets `fault`; probabilities of all faults add up.
     void setFaultProbability(Fault fault, double probability);
@@ -81,10 +101,16 @@ public:
     void resetConcurrencyPeak() { m_maxConcurrent.store(m_inFlight.load()); }
     /// Arrival times of requests with this body, oldest first (for Retry-After checks).
     std::vector<std::chrono::steady_clock::time_point> arrivals(const std::string& body) const;
+    /// Every key presented (Bearer token or api-key header; /models included), with how many requests carried it.
+    std::map<std::string, int> presentedKeys() const;
+    int rejectedForReasoning() const; ///< 400s sent for a parameter a reasoning model refuses
+    /// Bodies of chat requests exactly as received, in arrival order.
+    std::vector<nlohmann::json> chatBodies() const;
 
 private:
     struct Impl;
     Fault pickFault(int callNumber);
+    void addAzureRoutes(const std::shared_ptr<FakeServerHandlers>& handlers);
     void record(const std::string& key, bool success);
 
     FakeServerConfig m_config;
@@ -106,6 +132,9 @@ private:
     std::map<std::string, std::vector<std::chrono::steady_clock::time_point>> m_arrivals;
     int m_totalRequests = 0;
     int m_totalSuccesses = 0;
+    std::map<std::string, int> m_presentedKeys;
+    std::vector<nlohmann::json> m_chatBodies;
+    int m_rejectedForReasoning = 0;
 
     friend struct FakeServerHandlers;
 };

@@ -12,7 +12,11 @@
 #include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -76,8 +80,10 @@ private slots:
     void staysResponsiveCancelsAndResumesWithoutResending();
     void keychainKeyReachesServerButIsNeverStored();
     void missingKeychainFailsWithClearMessage();
+    void connectionTestDuringRunKeepsKeysApart();
     void newRunDialogOffersOpenAndStoredDatasets();
     void testConnectionListsModels();
+    void profileEditorKeepsBackendSettings();
     void testConnectionExplainsUnreachableServer();
 
 private:
@@ -261,6 +267,61 @@ void TestRunsPage::keychainKeyReachesServerButIsNeverStored()
     QCOMPARE(QString::fromStdString(m_page->model()->row(0)->keyVariable), profile.keyVariable());
 }
 
+void TestRunsPage::connectionTestDuringRunKeepsKeysApart()
+{
+    // The old GUI exported keys into the environment on worker threads: a test started during a run could
+    // hand the run's key to the tested server, or the other way round. Keys are values now.
+    const std::string runKey = "sk-run-profile-aaaaaaaaaaaa";
+    const std::string testKey = "sk-tested-profile-bbbbbbbbbbbb";
+    const std::string envKey = "sk-environment-cccccccccccc";
+    wb::test::FakeServerConfig runConfig;
+    runConfig.requiredKey = runKey;
+    runConfig.latency = std::chrono::milliseconds(80);
+    wb::test::FakeServer runServer(runConfig);
+    wb::test::FakeServer testServer;
+    QVERIFY2(runServer.start() && testServer.start(), "the fake server could not listen on 127.0.0.1");
+    Keychain::setMemoryBackendForTesting(true);
+    int written = 0;
+    for (const auto& [entry, key] : { std::pair { "run profile", runKey }, std::pair { "tested profile", testKey } })
+        Keychain::write(QString::fromLatin1(entry), QString::fromStdString(key), this, [&](const QString& error) {
+            QVERIFY(error.isEmpty());
+            ++written;
+        });
+    QTRY_COMPARE(written, 2);
+    ProfileEntry running = envProfile(runServer);
+    running.keySource = KeySource::Keychain;
+    running.keychainEntry = QStringLiteral("run profile");
+    ProfileEntry tested = envProfile(testServer);
+    tested.backend.name = "tested";
+    tested.keySource = KeySource::Keychain;
+    tested.keychainEntry = QStringLiteral("tested profile");
+    ProfileEntry fromEnvironment = envProfile(testServer);
+    fromEnvironment.backend.name = "environment";
+    fromEnvironment.backend.apiKeyEnv = "WB_TEST_RUNSPAGE_ENV_KEY";
+    qputenv("WB_TEST_RUNSPAGE_ENV_KEY", QByteArray::fromStdString(envKey));
+
+    QSignalSpy finished(m_page.get(), &RunsPage::runFinished);
+    m_page->startRun(config(runServer, running), running);
+    QTRY_VERIFY_WITH_TIMEOUT(runServer.totalRequests() > 0, 20000);
+    QVERIFY(!qEnvironmentVariableIsSet(running.keyVariable().toLatin1().constData()));
+    ProfilesDialog dialog({ tested, fromEnvironment }, QStringLiteral("tested"));
+    QSignalSpy testedSpy(&dialog, &ProfilesDialog::connectionTested);
+    dialog.testConnection();
+    QVERIFY(testedSpy.wait(20000));
+    dialog.findChild<QComboBox*>(QStringLiteral("profileCombo"))->setCurrentIndex(1);
+    dialog.testConnection();
+    QVERIFY(testedSpy.wait(20000));
+    QVERIFY2(m_page->isRunning(), "both tests ran while the run was sending");
+    QVERIFY(finished.wait(60000));
+    qunsetenv("WB_TEST_RUNSPAGE_ENV_KEY");
+
+    const std::map<std::string, int> runSeen = runServer.presentedKeys();
+    QCOMPARE(runSeen.size(), std::size_t(1));
+    QCOMPARE(runSeen.begin()->first, runKey);
+    const std::map<std::string, int> testSeen = testServer.presentedKeys();
+    QCOMPARE(testSeen, (std::map<std::string, int> { { envKey, 1 }, { testKey, 1 } }));
+}
+
 void TestRunsPage::missingKeychainFailsWithClearMessage()
 {
     wb::test::FakeServer server;
@@ -317,6 +378,26 @@ void TestRunsPage::testConnectionListsModels()
     dialog.testConnection();
     QVERIFY(tested.wait(20000));
     QVERIFY2(status->text().contains(QStringLiteral("but not no-such-model")), qPrintable(status->text()));
+}
+
+void TestRunsPage::profileEditorKeepsBackendSettings()
+{
+    wb::test::FakeServer server;
+    ProfilesDialog dialog({ envProfile(server) }, QStringLiteral("fake"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("profileBaseUrl"))
+        ->setText(QStringLiteral("https://res.openai.azure.com/openai/deployments/o4"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("profileApiVersion"))->setText(QStringLiteral("2024-10-21"));
+    dialog.findChild<QCheckBox*>(QStringLiteral("profileReasoningModel"))->setChecked(true);
+    dialog.findChild<QComboBox*>(QStringLiteral("profileReasoningEffort"))->setCurrentText(QStringLiteral("high"));
+    dialog.findChild<QDoubleSpinBox*>(QStringLiteral("profileMaxWait"))->setValue(90);
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    const wb::llm::BackendProfile p = dialog.profiles().front().backend;
+    QCOMPARE(QString::fromStdString(p.apiVersion), QStringLiteral("2024-10-21"));
+    QVERIFY(p.reasoningModel);
+    QCOMPARE(QString::fromStdString(p.reasoningEffort), QStringLiteral("high"));
+    QCOMPARE(p.maxWaitS, 90.0);
+    QVERIFY(p.check().ok());
+    QVERIFY(p.sendsApiKeyHeader());
 }
 
 void TestRunsPage::testConnectionExplainsUnreachableServer()

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/platform/keychain.h"
 #include "ui/runs/connectiontest.h"
-#include "ui/runs/keyvariable.h"
 #include "ui/runs/profileentry.h"
 #include "ui/settings/settings.h"
 
@@ -23,9 +22,9 @@ private slots:
     void brokenProfileJsonIsDropped();
     void keychainVariableNames_data();
     void keychainVariableNames();
-    void keyVariableScopeIsCountedAndUnset();
     void describeConnection_data();
     void describeConnection();
+    void azureNotFoundGivesNoV1Advice();
     void memoryKeychainStoresAndReads();
     void unavailableKeychainSaysSo();
     void osKeychainAnswersOrExplains();
@@ -134,22 +133,6 @@ void TestRunsProfiles::keychainVariableNames()
     QVERIFY(keychainVariableName(entry + QLatin1Char('.')) != name);
 }
 
-void TestRunsProfiles::keyVariableScopeIsCountedAndUnset()
-{
-    const QString name = QStringLiteral("WB_TEST_SCOPE_KEY");
-    QVERIFY(!qEnvironmentVariableIsSet("WB_TEST_SCOPE_KEY"));
-    {
-        const KeyVariableScope outer(name, QStringLiteral("s3cret"));
-        QCOMPARE(qEnvironmentVariable("WB_TEST_SCOPE_KEY"), QStringLiteral("s3cret"));
-        {
-            const KeyVariableScope inner(name, QStringLiteral("s3cret"));
-        }
-        QVERIFY(qEnvironmentVariableIsSet("WB_TEST_SCOPE_KEY")); // still used by the outer scope
-    }
-    QVERIFY(!qEnvironmentVariableIsSet("WB_TEST_SCOPE_KEY"));
-    const KeyVariableScope none(QString(), QStringLiteral("ignored"));
-}
-
 void TestRunsProfiles::describeConnection_data()
 {
     QTest::addColumn<bool>("failed");
@@ -190,6 +173,16 @@ void TestRunsProfiles::describeConnection()
     QCOMPARE(report.modelListed, listed);
     QCOMPARE(report.models, int(list.size()));
     QVERIFY2(report.message.contains(contains), qPrintable(report.message));
+}
+
+void TestRunsProfiles::azureNotFoundGivesNoV1Advice()
+{
+    const QString url = QStringLiteral("https://res.openai.azure.com/openai/models?api-version=2024-10-21");
+    const wb::Result<std::vector<std::string>> answer = wb::makeError(
+        wb::ErrorCode::NotFound, "check the resource URL and api-version 2024-10-21", url.toStdString());
+    const ConnectionReport report = wb::ui::describeConnection(answer, "gpt4o", url.toStdString());
+    QVERIFY2(!report.message.contains(QStringLiteral("/v1")), qPrintable(report.message));
+    QVERIFY(report.message.contains(QStringLiteral("api-version 2024-10-21")));
 }
 
 void TestRunsProfiles::memoryKeychainStoresAndReads()

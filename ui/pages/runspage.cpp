@@ -315,6 +315,7 @@ void RunsPage::resumeRun(qint64 runId)
     resetProgress(tr("Run %1").arg(runId));
     const QString variable = row ? QString::fromStdString(row->keyVariable) : QString();
     if (!variable.startsWith(keychainVariablePrefix())) {
+        job.keyVariable = variable;
         startJob(std::move(job), nullptr);
         return;
     }
@@ -339,6 +340,9 @@ void RunsPage::startJob(RunJob job, const ProfileEntry* keychainProfile)
         return;
     }
     if (!keychainProfile) {
+        // Read here, on the GUI thread; the worker gets the value, the environment stays as the user set it.
+        if (!job.keyVariable.isEmpty())
+            job.secret = qEnvironmentVariable(job.keyVariable.toLocal8Bit().constData());
         m_controller->start(std::move(job));
         return;
     }

@@ -3,7 +3,6 @@
 
 #include "core/llm/client.h"
 #include "ui/jobs/asyncjob.h"
-#include "ui/runs/keyvariable.h"
 
 #include <QCoreApplication>
 
@@ -32,8 +31,10 @@ ConnectionReport describeConnection(
             report.message = tr("Could not reach %1: %2").arg(where, detail);
             break;
         case wb::ErrorCode::NotFound:
-            report.message
-                = tr("%1 has no model list (is the base URL right? it usually ends in /v1): %2").arg(where, detail);
+            // Azure URLs end in /openai/deployments/NAME or /openai/v1: the core's message says what to check.
+            report.message = where.contains(QLatin1String("/openai/"))
+                ? tr("%1 has no model list: %2").arg(where, detail)
+                : tr("%1 has no model list (is the base URL right? it usually ends in /v1): %2").arg(where, detail);
             break;
         default:
             report.message = tr("%1 answered with an error: %2").arg(where, detail);
@@ -61,14 +62,10 @@ void testConnection(const wb::llm::BackendProfile& profile, const QString& secre
     runAsync<Answer>(
         context,
         [profile, secret]() -> Answer {
-            std::unique_ptr<wb::llm::Client> client;
-            {
-                // The client reads its key once, in its constructor.
-                const KeyVariableScope key(
-                    secret.isEmpty() ? QString() : QString::fromStdString(profile.apiKeyEnv), secret);
-                client = std::make_unique<wb::llm::Client>(profile);
-            }
-            return client->listModels();
+            wb::llm::ClientOptions options;
+            options.apiKey = wb::llm::fixedKey(secret.toStdString());
+            wb::llm::Client client(profile, options);
+            return client.listModels();
         },
         [done, model = profile.model, url = profile.endpoint("models")](
             Answer&& models) { done(describeConnection(models, model, url)); });

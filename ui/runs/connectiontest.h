@@ -26,9 +26,8 @@ struct ConnectionReport {
 ConnectionReport describeConnection(
     const wb::Result<std::vector<std::string>>& models, const std::string& model, const std::string& url);
 
-/// Lists the backend's models off the GUI thread and calls `done` on `context`'s thread. `secret` (a keychain
-/// key) is exported as the profile's apiKeyEnv variable only while the client is created; empty = use the
-/// environment as it is.
+/// Lists the backend's models off the GUI thread and calls `done` on `context`'s thread. `secret` is the key
+/// (from the keychain, or the profile's variable read by the caller); it goes to this test's client alone.
 void testConnection(const wb::llm::BackendProfile& profile, const QString& secret, QObject* context,
     std::function<void(const ConnectionReport&)> done);
 

@@ -5,6 +5,7 @@
 #include "ui/runs/connectiontest.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -47,6 +48,11 @@ ProfilesDialog::ProfilesDialog(std::vector<ProfileEntry> profiles, const QString
     , m_connectTimeout(new QDoubleSpinBox(this))
     , m_requestTimeout(new QDoubleSpinBox(this))
     , m_retries(new QSpinBox(this))
+    , m_maxWait(new QDoubleSpinBox(this))
+    , m_apiVersion(lineEdit(this, "profileApiVersion", tr("Azure deployment URLs only, e.g. 2024-10-21")))
+    , m_reasoningModel(
+          new QCheckBox(tr("Reasoning model (o-series, gpt-5: max_completion_tokens, no temperature)"), this))
+    , m_reasoningEffort(new QComboBox(this))
     , m_test(new QPushButton(tr("Test Connection"), this))
     , m_status(new QLabel(this))
 {
@@ -68,6 +74,16 @@ ProfilesDialog::ProfilesDialog(std::vector<ProfileEntry> profiles, const QString
     m_requestTimeout->setRange(1, 3600);
     m_requestTimeout->setSuffix(tr(" s"));
     m_retries->setRange(0, 100);
+    m_maxWait->setObjectName(QStringLiteral("profileMaxWait"));
+    m_maxWait->setRange(1, 86400);
+    m_maxWait->setSuffix(tr(" s"));
+    m_maxWait->setToolTip(tr("Longest time one call may take, retries and rate-limit waits included"));
+    m_reasoningModel->setObjectName(QStringLiteral("profileReasoningModel"));
+    m_reasoningEffort->setObjectName(QStringLiteral("profileReasoningEffort"));
+    m_reasoningEffort->setEditable(true);
+    m_reasoningEffort->addItems({ QString(), QStringLiteral("minimal"), QStringLiteral("low"), QStringLiteral("medium"),
+        QStringLiteral("high") });
+    m_reasoningEffort->setToolTip(tr("Sent as reasoning_effort; empty = not sent"));
     auto* sourceGroup = new QButtonGroup(this);
     sourceGroup->addButton(m_fromEnvironment);
     sourceGroup->addButton(m_fromKeychain);
@@ -103,6 +119,10 @@ ProfilesDialog::ProfilesDialog(std::vector<ProfileEntry> profiles, const QString
     form->addRow(tr("Connect timeout:"), m_connectTimeout);
     form->addRow(tr("Request timeout:"), m_requestTimeout);
     form->addRow(tr("Retries:"), m_retries);
+    form->addRow(tr("Max wait per call:"), m_maxWait);
+    form->addRow(tr("API version:"), m_apiVersion);
+    form->addRow(QString(), m_reasoningModel);
+    form->addRow(tr("Reasoning effort:"), m_reasoningEffort);
 
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(m_test);
@@ -149,7 +169,8 @@ void ProfilesDialog::showProfile(int index)
     m_shown = index;
     const bool valid = index >= 0 && index < static_cast<int>(m_profiles.size());
     for (QWidget* w : std::initializer_list<QWidget*> { m_name, m_baseUrl, m_model, m_keyVariable, m_keychainEntry,
-             m_concurrency, m_connectTimeout, m_requestTimeout, m_retries, m_test, m_fromEnvironment, m_fromKeychain })
+             m_concurrency, m_connectTimeout, m_requestTimeout, m_retries, m_maxWait, m_apiVersion, m_reasoningModel,
+             m_reasoningEffort, m_test, m_fromEnvironment, m_fromKeychain })
         w->setEnabled(valid);
     m_status->clear();
     if (!valid)
@@ -165,6 +186,10 @@ void ProfilesDialog::showProfile(int index)
     m_connectTimeout->setValue(p.backend.connectTimeoutS);
     m_requestTimeout->setValue(p.backend.requestTimeoutS);
     m_retries->setValue(p.backend.maxRetries);
+    m_maxWait->setValue(p.backend.maxWaitS);
+    m_apiVersion->setText(QString::fromStdString(p.backend.apiVersion));
+    m_reasoningModel->setChecked(p.backend.reasoningModel);
+    m_reasoningEffort->setCurrentText(QString::fromStdString(p.backend.reasoningEffort));
     updateKeyWidgets();
 }
 
@@ -183,6 +208,10 @@ void ProfilesDialog::commitEdits()
     p.backend.connectTimeoutS = m_connectTimeout->value();
     p.backend.requestTimeoutS = m_requestTimeout->value();
     p.backend.maxRetries = m_retries->value();
+    p.backend.maxWaitS = m_maxWait->value();
+    p.backend.apiVersion = m_apiVersion->text().trimmed().toStdString();
+    p.backend.reasoningModel = m_reasoningModel->isChecked();
+    p.backend.reasoningEffort = m_reasoningEffort->currentText().trimmed().toStdString();
     m_profileCombo->setItemText(m_shown, p.name());
 }
 
@@ -238,7 +267,8 @@ void ProfilesDialog::testConnection()
         emit connectionTested(result.ok, result.message);
     };
     if (profile.keySource == KeySource::Environment) {
-        wb::ui::testConnection(profile.runtimeProfile(), QString(), this, report);
+        wb::ui::testConnection(profile.runtimeProfile(),
+            qEnvironmentVariable(profile.keyVariable().toLocal8Bit().constData()), this, report);
         return;
     }
     Keychain::read(

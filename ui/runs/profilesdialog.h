@@ -7,6 +7,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -19,7 +20,8 @@ namespace wb::ui {
 
 /// Edits the backend profiles: name, base URL, model, where the key comes from (an environment variable name
 /// or a keychain entry; a key typed here goes straight into the keychain and nowhere else), concurrency,
-/// timeouts and retries, with a "Test connection" that lists the server's models off the GUI thread.
+/// timeouts, retries, the max wait per call, Azure's api-version and the reasoning-model settings, with a
+/// "Test connection" that lists the server's models off the GUI thread.
 class ProfilesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -62,6 +64,10 @@ private:
     QDoubleSpinBox* m_connectTimeout;
     QDoubleSpinBox* m_requestTimeout;
     QSpinBox* m_retries;
+    QDoubleSpinBox* m_maxWait;
+    QLineEdit* m_apiVersion;
+    QCheckBox* m_reasoningModel;
+    QComboBox* m_reasoningEffort;
     QPushButton* m_test;
     QLabel* m_status;
 };

@@ -18,7 +18,8 @@ struct RunJob {
     QString databasePath;
     std::optional<wb::run::RunConfig> create; ///< set: Runner::create first (the dataset import happens here too)
     wb::store::RowId runId = 0; ///< resume this run when `create` is empty
-    /// Keychain keys only: exported as `keyVariable` for the duration of the job (see KeyVariableScope).
+    /// The backend's key as a value, read on the GUI thread (keychain entry or the profile's variable) and
+    /// handed to the run's client through RunnerOptions::apiKey; never put into the environment.
     QString keyVariable;
     QString secret;
     std::shared_ptr<wb::CancelToken> cancel = std::make_shared<wb::CancelToken>();

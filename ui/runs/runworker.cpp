@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/runs/runworker.h"
 
+#include "core/llm/keyprovider.h"
 #include "core/store/store.h"
-#include "ui/runs/keyvariable.h"
 
 #include <exception>
 
@@ -21,6 +21,7 @@ void RunWorker::run(const RunJob& job)
         options.progressIntervalSeconds = job.progressIntervalSeconds;
         options.cancelGraceSeconds = job.cancelGraceSeconds;
         options.log = [this](const std::string& line) { emit logLine(QString::fromStdString(line)); };
+        options.apiKey = wb::llm::fixedKey(job.secret.toStdString());
         wb::run::Runner runner(*store, options);
         if (job.create) {
             auto made = runner.create(*job.create);
@@ -36,8 +37,6 @@ void RunWorker::run(const RunJob& job)
             emit failed(runId, tr("Cancelled before the first call"));
             return;
         }
-        // The key exists in the environment only while the runner (and so its client) runs.
-        const KeyVariableScope key(job.secret.isEmpty() ? QString() : job.keyVariable, job.secret);
         auto summary = runner.execute(
             runId, *job.cancel, [this, runId](const wb::run::Progress& p) { emit progress(runId, p); });
         if (!summary) {

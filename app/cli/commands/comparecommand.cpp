@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // i3c compare --db FILE RUN_A RUN_B [--json]
-#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/options.h"
 #include "app/cli/commands/runshared.h"
 
 #include "core/run/pairedcomparison.h"
@@ -37,20 +37,39 @@ nlohmann::json intervalJson(const eval::Interval& interval) { return { interval.
 
 } // namespace
 
-int compareCommand(const CommandContext& context)
+namespace {
+
+class CompareCommand final : public Command {
+public:
+    std::string name() const override { return "compare"; }
+    std::string summary() const override { return "compare two runs item by item (flips, McNemar, bootstrap CI)"; }
+    void declare(CLI::App& app) override
+    {
+        addPositional(app, "RUN_A", m_runA, "id of the first run");
+        addPositional(app, "RUN_B", m_runB, "id of the second run");
+        declareDatabase(app, m_db, kDefaultDbPath);
+        declareJson(app, m_json, "both accuracies, the flip table, McNemar's p and the difference's interval");
+    }
+    int run(const CommandContext& context) override;
+
+private:
+    std::string m_runA;
+    std::string m_runB;
+    std::string m_db;
+    bool m_json = false;
+};
+
+int CompareCommand::run(const CommandContext& context)
 {
-    auto args = Args::parse(context.args, { "db" }, { "json" });
-    if (!args)
-        return reportError(context, args.error());
-    if (args->positionals().size() != 2)
+    if (m_runA.empty() || m_runB.empty())
         return reportError(context, makeError(ErrorCode::Usage, "compare takes two run ids: RUN_A RUN_B"));
-    auto store = openStore(*args, true);
+    auto store = openStore(m_db, true);
     if (!store)
         return reportError(context, store.error());
-    auto a = loadRun(*store, args->positionals()[0], "RUN_A");
+    auto a = loadRun(*store, m_runA, "RUN_A");
     if (!a)
         return reportError(context, a.error());
-    auto b = loadRun(*store, args->positionals()[1], "RUN_B");
+    auto b = loadRun(*store, m_runB, "RUN_B");
     if (!b)
         return reportError(context, b.error());
     auto paired = run::comparePaired(a->problems, b->problems);
@@ -64,7 +83,7 @@ int compareCommand(const CommandContext& context)
     const eval::Interval& diff = paired->differenceCi;
     const std::size_t pairedCount = paired->problems.size();
 
-    if (args->has("json")) {
+    if (m_json) {
         const auto runJson = [](const ComparedRun& o, const eval::Accuracy& acc) {
             return nlohmann::json { { "id", o.data.record.id }, { "name", o.data.record.name },
                 { "method", o.data.config.methodId }, { "model", o.data.config.backend.model },
@@ -96,5 +115,9 @@ int compareCommand(const CommandContext& context)
     context.out << line;
     return kExitOk;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeCompareCommand() { return std::make_unique<CompareCommand>(); }
 
 } // namespace wb::cli

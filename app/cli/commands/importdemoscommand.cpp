@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // i3c import-demos FILE --db DB [--name S]: stores a demonstration set (e.g. the I3C-Select demonstrations file)
 // in a database, so few-shot methods that name the set find it.
-#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/options.h"
 
 #include "core/common/sha256.h"
 #include "core/method/demos.h"
@@ -15,23 +15,45 @@
 
 namespace wb::cli {
 
-int importDemosCommand(const CommandContext& context)
+namespace {
+
+class ImportDemosCommand final : public Command {
+public:
+    std::string name() const override { return "import-demos"; }
+    std::string summary() const override
+    {
+        return "store a demonstrations file (e.g. I3C-Select's) as a demo set in a database";
+    }
+    void declare(CLI::App& app) override
+    {
+        addPositional(app, "FILE", m_path, "demonstrations file (JSON: question, answer, reasoning)");
+        declareDatabase(app, m_db, "i3c-workbench.db");
+        app.add_option("--name", m_name, "name of the stored set (default: the file's)")->type_name("S");
+        declareJson(app, m_json, "the stored set's id, name and size");
+    }
+    int run(const CommandContext& context) override;
+
+private:
+    std::string m_path;
+    std::string m_db;
+    std::string m_name;
+    bool m_json = false;
+};
+
+int ImportDemosCommand::run(const CommandContext& context)
 {
-    auto args = Args::parse(context.args, { "db", "name" }, { "json" });
-    if (!args)
-        return reportError(context, args.error());
-    if (args->positionals().size() != 1)
+    if (m_path.empty())
         return reportError(context, makeError(ErrorCode::Usage, "import-demos takes exactly one demonstrations FILE"));
-    const std::string path = args->positionals().front();
-    const std::string dbPath = args->valueOr("db", "i3c-workbench.db");
+    const std::string& path = m_path;
+    const std::string& dbPath = m_db;
 
     auto set = method::loadDemoSetFile(path);
     if (!set)
         return reportError(context, set.error());
     if (set->items.empty())
         return reportError(context, makeError(ErrorCode::InvalidInput, "the file holds no demonstrations", path));
-    if (const auto name = args->value("name"))
-        set->name = *name;
+    if (!m_name.empty())
+        set->name = m_name;
 
     std::ifstream file(path, std::ios::binary);
     std::ostringstream bytes;
@@ -48,7 +70,7 @@ int importDemosCommand(const CommandContext& context)
     auto id = store->saveDemoSet(record);
     if (!id)
         return reportError(context, id.error());
-    if (args->has("json"))
+    if (m_json)
         context.out << nlohmann::json {
             { "demo_set_id", *id }, { "name", record.name }, { "items", set->items.size() }
         }.dump() << '\n';
@@ -57,5 +79,9 @@ int importDemosCommand(const CommandContext& context)
                     << " demonstrations in " << dbPath << '\n';
     return kExitOk;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeImportDemosCommand() { return std::make_unique<ImportDemosCommand>(); }
 
 } // namespace wb::cli

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "app/cli/args.h"
 #include "app/cli/command.h"
 #include "app/cli/datasetoptions.h"
+#include "app/cli/options.h"
 
 #include "core/dataset/loader.h"
 #include "core/relevance/encoderfactory.h"
@@ -274,50 +274,67 @@ Result<dataset::DatasetInfo> streamPipelined(const std::string& path, const data
     return std::move(*loaded);
 }
 
-} // namespace
+class InspectCommand final : public Command {
+public:
+    std::string name() const override { return "inspect"; }
+    std::string summary() const override { return "segment problems and score the relevance of each condition"; }
+    void declare(CLI::App& app) override
+    {
+        declareDatasetFile(app, m_path, "FILE", "dataset file");
+        declareDatasetOptions(app, m_dataset);
+        addNumber(app, "--limit", m_limit, kWholeNumber, "show the first N problems only (0: all)");
+        addNumber(app, "--index", m_index, kWholeNumber, "show only the problem with index N");
+        declareEncoder(app, m_encoder, m_embeddingModel);
+        declareApiKeyEnv(app, m_apiKeyEnv);
+        declareTheta(app, m_theta);
+        declareJson(app, m_json, "one object per problem (with --summary: the figures)");
+        app.add_flag("--summary", m_summary, "print the dataset-level figures instead of every problem");
+    }
+    int run(const CommandContext& context) override;
 
-int inspectCommand(const CommandContext& context)
+private:
+    std::string m_path;
+    DatasetOptions m_dataset;
+    long long m_limit = 0;
+    long long m_index = -1;
+    std::string m_encoder;
+    std::string m_embeddingModel;
+    std::string m_apiKeyEnv;
+    double m_theta = relevance::kDefaultTheta;
+    bool m_json = false;
+    bool m_summary = false;
+};
+
+int InspectCommand::run(const CommandContext& context)
 {
-    auto args = Args::parse(context.args,
-        { "format", "limit", "index", "encoder", "embedding-model", "api-key-env", "theta", "map" },
-        { "json", "summary", "strict" });
-    if (!args)
-        return reportError(context, args.error());
-    if (args->positionals().size() != 1)
+    if (m_path.empty())
         return reportError(context, makeError(ErrorCode::Usage, "inspect takes exactly one dataset FILE"));
-    const std::string path = args->positionals().front();
+    const std::string& path = m_path;
 
-    auto loadOptions = datasetLoadOptions(*args);
+    auto loadOptions = datasetLoadOptions(m_dataset);
     if (!loadOptions)
         return reportError(context, loadOptions.error());
     loadOptions->hashContent = false; // nothing here shows or stores the file's hash
-    const auto limit = args->integer("limit", 0);
-    const auto index = args->integer("index", -1);
-    const auto theta = args->number("theta", relevance::kDefaultTheta);
-    for (const Error* error :
-        { limit ? nullptr : &limit.error(), index ? nullptr : &index.error(), theta ? nullptr : &theta.error() })
-        if (error)
-            return reportError(context, *error);
-    if (*limit < 0)
+    if (m_limit < 0)
         return reportError(context, makeError(ErrorCode::Usage, "option --limit must not be negative"));
 
     relevance::EncoderSpec spec;
-    spec.source = args->valueOr("encoder", "builtin");
-    spec.model = args->valueOr("embedding-model", "");
-    spec.apiKeyEnv = args->valueOr("api-key-env", "");
+    spec.source = m_encoder;
+    spec.model = m_embeddingModel;
+    spec.apiKeyEnv = m_apiKeyEnv;
     auto encoder = relevance::makeEncoder(spec);
     if (!encoder)
         return reportError(context, encoder.error());
 
-    const bool json = args->has("json");
-    const bool summaryOnly = args->has("summary");
+    const bool json = m_json;
+    const bool summaryOnly = m_summary;
     relevance::SummaryAccumulator summary;
     std::size_t shown = 0;
     Error failure;
     bool failed = false;
 
     const Scorer score = [&](const dataset::Problem& problem) {
-        return relevance::analyse(**encoder, problem.conditions, problem.question, *theta);
+        return relevance::analyse(**encoder, problem.conditions, problem.question, m_theta);
     };
     // A second built-in encoder lets the loading thread score too; remote encoders stay on one thread.
     std::unique_ptr<relevance::Encoder> helperEncoder;
@@ -327,7 +344,7 @@ int inspectCommand(const CommandContext& context)
     Scorer helperScore;
     if (helperEncoder)
         helperScore = [&](const dataset::Problem& problem) {
-            return relevance::analyse(*helperEncoder, problem.conditions, problem.question, *theta);
+            return relevance::analyse(*helperEncoder, problem.conditions, problem.question, m_theta);
         };
 
     const ScoredSink consume = [&](dataset::Problem&& problem, Result<relevance::RelevanceReport>&& report) -> bool {
@@ -346,36 +363,36 @@ int inspectCommand(const CommandContext& context)
                 printProblemText(context.out, problem, *report);
         }
         ++shown;
-        if (*index >= 0)
+        if (m_index >= 0)
             return false;
-        return *limit == 0 || shown < std::size_t(*limit);
+        return m_limit == 0 || shown < std::size_t(m_limit);
     };
 
     // --index and --limit stop early; streaming ahead of them would only add diagnostics of unread records
     const dataset::ProblemSink sink = [&](dataset::Problem&& problem) -> bool {
-        if (*index >= 0 && problem.index != std::size_t(*index))
+        if (m_index >= 0 && problem.index != std::size_t(m_index))
             return true;
         auto report = score(problem);
         return consume(std::move(problem), std::move(report));
     };
-    auto info = *index < 0 && *limit == 0 ? streamPipelined(path, *loadOptions, score, helperScore, consume)
-                                          : dataset::streamDataset(path, *loadOptions, sink);
+    auto info = m_index < 0 && m_limit == 0 ? streamPipelined(path, *loadOptions, score, helperScore, consume)
+                                            : dataset::streamDataset(path, *loadOptions, sink);
     if (!info)
         return reportError(context, info.error());
     for (const auto& diagnostic : info->diagnostics)
         context.err << diagnostic.toString() << '\n';
     if (failed)
         return reportError(context, failure);
-    if (*index >= 0 && shown == 0)
+    if (m_index >= 0 && shown == 0)
         return reportError(
-            context, makeError(ErrorCode::NotFound, "no problem with index " + std::to_string(*index), path));
+            context, makeError(ErrorCode::NotFound, "no problem with index " + std::to_string(m_index), path));
 
     if (summaryOnly) {
         auto figures = relevance::toJson(summary.summary());
         figures["file"] = path;
         figures["format"] = dataset::formatName(info->format);
         figures["encoder"] = (*encoder)->id();
-        figures["theta"] = *theta;
+        figures["theta"] = m_theta;
         if (json)
             context.out << figures.dump(2) << '\n';
         else
@@ -383,5 +400,9 @@ int inspectCommand(const CommandContext& context)
     }
     return kExitOk;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeInspectCommand() { return std::make_unique<InspectCommand>(); }
 
 } // namespace wb::cli

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // i3c methods [--json]
-#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/options.h"
 
 #include "core/method/methodjson.h"
 #include "core/method/methodlibrary.h"
@@ -12,17 +12,31 @@
 
 namespace wb::cli {
 
-int methodsCommand(const CommandContext& context)
+namespace {
+
+class MethodsCommand final : public Command {
+public:
+    std::string name() const override { return "methods"; }
+    std::string summary() const override { return "list the built-in methods (prompt programs)"; }
+    void declare(CLI::App& app) override
+    {
+        app.add_option("--dir", m_dir, "read the method files from DIR instead of the installed ones")
+            ->type_name("DIR");
+        declareJson(app, m_json, "every method with its full definition and sha256");
+    }
+    int run(const CommandContext& context) override;
+
+private:
+    std::string m_dir;
+    bool m_json = false;
+};
+
+int MethodsCommand::run(const CommandContext& context)
 {
-    auto args = Args::parse(context.args, { "dir" }, { "json" });
-    if (!args)
-        return reportError(context, args.error());
-    if (!args->positionals().empty())
-        return reportError(context, makeError(ErrorCode::Usage, "methods takes no positional arguments"));
-    auto methods = method::loadBuiltinMethods(args->valueOr("dir", ""));
+    auto methods = method::loadBuiltinMethods(m_dir);
     if (!methods)
         return reportError(context, methods.error());
-    if (args->has("json")) {
+    if (m_json) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& m : *methods) {
             nlohmann::json item = method::methodToJson(m);
@@ -50,5 +64,9 @@ int methodsCommand(const CommandContext& context)
     }
     return kExitOk;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeMethodsCommand() { return std::make_unique<MethodsCommand>(); }
 
 } // namespace wb::cli

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // i3c report --db FILE RUN [--json | --csv FILE]
-#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/options.h"
 #include "app/cli/commands/runshared.h"
 
 #include "core/common/atomicfile.h"
@@ -68,17 +68,38 @@ void printGroups(std::ostream& out, const char* title, const std::vector<eval::G
 
 } // namespace
 
-int reportCommand(const CommandContext& context)
+namespace {
+
+class ReportCommand final : public Command {
+public:
+    std::string name() const override { return "report"; }
+    std::string summary() const override { return "per-problem results of a run"; }
+    void declare(CLI::App& app) override
+    {
+        addPositional(app, "RUN", m_run, "id of the run (see i3c runs)");
+        declareDatabase(app, m_db, kDefaultDbPath);
+        declareJson(app, m_json, "the run, its breakdowns and one row per problem");
+        app.add_option("--csv", m_csv, "write one row per problem to FILE instead")->type_name("FILE");
+    }
+    int run(const CommandContext& context) override;
+
+private:
+    std::string m_run;
+    std::string m_db;
+    std::string m_csv;
+    bool m_json = false;
+};
+
+int ReportCommand::run(const CommandContext& context)
 {
-    auto args = Args::parse(context.args, { "db", "csv" }, { "json" });
-    if (!args)
-        return reportError(context, args.error());
-    if (args->has("json") && args->value("csv"))
+    if (m_json && !m_csv.empty())
         return reportError(context, makeError(ErrorCode::Usage, "choose one of --json and --csv FILE"));
-    auto runId = singleRunId(*args, "report");
+    if (m_run.empty())
+        return reportError(context, makeError(ErrorCode::Usage, "report takes exactly one RUN id"));
+    auto runId = parseRunId(m_run, "RUN");
     if (!runId)
         return reportError(context, runId.error());
-    auto store = openStore(*args, true);
+    auto store = openStore(m_db, true);
     if (!store)
         return reportError(context, store.error());
     auto run = run::loadRunData(*store, *runId);
@@ -116,7 +137,7 @@ int reportCommand(const CommandContext& context)
     if (!breakdowns)
         return reportError(context, breakdowns.error());
 
-    if (args->has("json")) {
+    if (m_json) {
         nlohmann::json doc = { { "run", *runId }, { "name", run->record.name },
             { "status", store::runStatusName(run->record.status) }, { "method", config.methodId },
             { "model", config.backend.model }, { "problems", total }, { "correct", correct }, { "errors", errors },
@@ -129,13 +150,14 @@ int reportCommand(const CommandContext& context)
         context.out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
         return kExitOk;
     }
-    if (const auto csvPath = args->value("csv")) {
+    if (!m_csv.empty()) {
+        const std::string& csvPath = m_csv;
         std::string csv = csvHeader();
         for (const auto& row : rows)
             csv += csvRow(row);
-        if (auto written = writeFileAtomically(*csvPath, csv); !written)
+        if (auto written = writeFileAtomically(csvPath, csv); !written)
             return reportError(context, written.error());
-        context.out << "wrote " << rows.size() << " rows to " << *csvPath << '\n';
+        context.out << "wrote " << rows.size() << " rows to " << csvPath << '\n';
     } else {
         char line[512];
         std::snprintf(line, sizeof line, "%6s  %-16s %-16s %-7s %5s %8s  %s\n", "INDEX", "ANSWER", "GOLD", "CORRECT",
@@ -151,7 +173,7 @@ int reportCommand(const CommandContext& context)
             context.out << line;
         }
     }
-    if (!args->value("csv")) {
+    if (m_csv.empty()) {
         printGroups(context.out, "accuracy by number of irrelevant-condition candidates:", breakdowns->byCandidates);
         printGroups(context.out, "accuracy by gold irrelevant condition:", breakdowns->byGoldIrrelevant);
     }
@@ -159,5 +181,9 @@ int reportCommand(const CommandContext& context)
                 << " errors; accuracy " << formatAccuracy(accuracy) << '\n';
     return kExitOk;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeReportCommand() { return std::make_unique<ReportCommand>(); }
 
 } // namespace wb::cli

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // i3c run DATASET --method M --model NAME ... | i3c run --resume RUN
-#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/datasetoptions.h"
+#include "app/cli/options.h"
 #include "app/cli/commands/runshared.h"
 
 #include "core/run/methodprogram.h"
@@ -76,32 +77,83 @@ private:
     double m_lastLine = 0.0;
 };
 
-Result<run::RunId> createRun(const Args& args, run::Runner& runner)
+class RunCommand final : public Command {
+public:
+    std::string name() const override { return "run"; }
+    std::string summary() const override
+    {
+        return "run a method over a dataset against an OpenAI-compatible backend (or resume a run)";
+    }
+    void declare(CLI::App& app) override
+    {
+        app.footer("Continue an interrupted or planned run with: i3c run --resume RUN [--db FILE]");
+        declareDatasetFile(app, m_dataset, "DATASET", "dataset file to run over");
+        app.add_option("--method", m_method, "method id (see i3c methods)")->type_name("M");
+        declareBackendOptions(app, m_backend);
+        declareDatabase(app, m_db, kDefaultDbPath);
+        addNumber(app, "--limit", m_limit, kWholeNumber, "run over the first N problems only (0: all)");
+        app.add_option("--name", m_name, "name of the run (default: made from the method and model)")->type_name("S");
+        declareFormat(app, m_format);
+        app.add_option("--demo-set", m_demoSet, "demo set for few-shot methods (see i3c select-demos)")
+            ->type_name("ID");
+        app.add_flag("--plan-only", m_planOnly, "create the run without executing it (for export-batch or --resume)");
+        app.add_option("--resume", m_resume, "continue run RUN with its stored configuration")->type_name("RUN");
+    }
+    int run(const CommandContext& context) override;
+
+private:
+    /// With --resume, anything but --db on the line would be silently ignored: a usage error instead.
+    Result<void> checkResumeLine(const CLI::App& parsed) const;
+    Result<run::RunId> createRun(run::Runner& runner) const;
+
+    std::string m_dataset;
+    std::string m_method;
+    BackendOptions m_backend;
+    std::string m_db;
+    long long m_limit = 0;
+    std::string m_name;
+    std::string m_format;
+    std::string m_demoSet;
+    bool m_planOnly = false;
+    std::string m_resume;
+};
+
+Result<void> RunCommand::checkResumeLine(const CLI::App& parsed) const
 {
-    if (args.positionals().size() != 1)
+    for (const CLI::Option* option : parsed.get_options()) {
+        if (option->count() == 0 || option->check_lname("resume") || option->check_lname("db"))
+            continue;
+        if (!option->nonpositional() || option->get_items_expected_max() == 0)
+            return makeError(ErrorCode::Usage, "--resume RUN takes only --db FILE");
+        return makeError(ErrorCode::Usage,
+            "--resume RUN continues the run with its stored configuration; " + option->get_name()
+                + " cannot change it");
+    }
+    return {};
+}
+
+Result<run::RunId> RunCommand::createRun(run::Runner& runner) const
+{
+    if (m_dataset.empty())
         return makeError(ErrorCode::Usage, "run takes exactly one DATASET file (or --resume RUN)");
     run::RunConfig config;
-    config.datasetPath = args.positionals().front();
+    config.datasetPath = m_dataset;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(config.datasetPath, ec))
         return makeError(ErrorCode::NotFound, "dataset file not found", config.datasetPath);
-    config.datasetFormat = args.valueOr("format", "auto");
-    config.name = args.valueOr("name", "");
-    auto limit = args.integer("limit", 0);
-    if (!limit)
-        return limit.error();
-    if (*limit < 0)
+    config.datasetFormat = m_format.empty() ? "auto" : m_format;
+    config.name = m_name;
+    if (m_limit < 0)
         return makeError(ErrorCode::Usage, "option --limit must not be negative");
-    config.limit = std::size_t(*limit);
-    const auto methodName = args.value("method");
-    if (!methodName)
+    config.limit = std::size_t(m_limit);
+    if (m_method.empty())
         return makeError(ErrorCode::Usage, "missing --method M (see `i3c methods`)");
-    if (auto method = run::resolveMethod(*methodName, config); !method)
+    if (auto method = run::resolveMethod(m_method, config); !method)
         return method.error();
-    if (auto backend = applyBackendOptions(args, config); !backend)
+    if (auto backend = applyBackendOptions(m_backend, config); !backend)
         return backend.error();
-    if (const auto demoSet = args.value("demo-set")) {
-        auto id = parseRunId(*demoSet, "--demo-set");
+    if (!m_demoSet.empty()) {
+        auto id = parseRunId(m_demoSet, "--demo-set");
         if (!id)
             return id.error();
         config.demoSetId = *id;
@@ -109,30 +161,13 @@ Result<run::RunId> createRun(const Args& args, run::Runner& runner)
     return runner.create(config);
 }
 
-} // namespace
-
-int runCommand(const CommandContext& context)
+int RunCommand::run(const CommandContext& context)
 {
-    auto valueOptions = backendValueOptions();
-    valueOptions.insert({ "db", "method", "limit", "name", "format", "resume", "demo-set" });
-    auto args = Args::parse(context.args, valueOptions, { "no-cache", "plan-only" });
-    if (!args)
-        return reportError(context, args.error());
-
-    const auto resume = args->value("resume");
-    if (resume) {
-        // A resumed run keeps its stored configuration; anything else on the line would be silently ignored.
-        for (const auto& name : valueOptions) {
-            if (name != "resume" && name != "db" && args->value(name))
-                return reportError(context,
-                    makeError(ErrorCode::Usage,
-                        "--resume RUN continues the run with its stored configuration; --" + name
-                            + " cannot change it"));
-        }
-        if (!args->positionals().empty() || args->has("no-cache") || args->has("plan-only"))
-            return reportError(context, makeError(ErrorCode::Usage, "--resume RUN takes only --db FILE"));
-    }
-    auto store = openStore(*args, resume.has_value());
+    const bool resume = !m_resume.empty();
+    if (resume)
+        if (auto line = checkResumeLine(context.parsed); !line)
+            return reportError(context, line.error());
+    auto store = openStore(m_db, resume);
     if (!store)
         return reportError(context, store.error());
     run::RunnerOptions options;
@@ -140,20 +175,20 @@ int runCommand(const CommandContext& context)
 
     run::RunId runId = 0;
     if (resume) {
-        auto id = parseRunId(*resume, "--resume");
+        auto id = parseRunId(m_resume, "--resume");
         if (!id)
             return reportError(context, id.error());
         if (auto existing = store->run(*id); !existing)
             return reportError(context, existing.error());
         runId = *id;
     } else {
-        auto created = createRun(*args, runner);
+        auto created = createRun(runner);
         if (!created)
             return reportError(context, created.error());
         runId = *created;
     }
     context.out << runId << '\n' << std::flush;
-    if (args->has("plan-only")) {
+    if (m_planOnly) {
         // Created, not executed: for export-batch, or to start later with --resume.
         context.out << "run " << runId << " planned; execute it with: i3c run --resume " << runId << " --db "
                     << store->path() << '\n';
@@ -194,5 +229,9 @@ int runCommand(const CommandContext& context)
     context.out << "accuracy " << formatAccuracy(s.accuracy) << '\n';
     return s.status == store::RunStatus::Completed && s.errors == 0 ? kExitOk : kExitFailure;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeRunCommand() { return std::make_unique<RunCommand>(); }
 
 } // namespace wb::cli

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // i3c runs --db FILE [--json]
-#include "app/cli/args.h"
 #include "app/cli/command.h"
+#include "app/cli/options.h"
 #include "app/cli/commands/runshared.h"
 
 #include <nlohmann/json.hpp>
@@ -10,14 +10,27 @@
 
 namespace wb::cli {
 
-int runsCommand(const CommandContext& context)
+namespace {
+
+class RunsCommand final : public Command {
+public:
+    std::string name() const override { return "runs"; }
+    std::string summary() const override { return "list the runs of a database"; }
+    void declare(CLI::App& app) override
+    {
+        declareDatabase(app, m_db, kDefaultDbPath);
+        declareJson(app, m_json, "every run with its counts and accuracy");
+    }
+    int run(const CommandContext& context) override;
+
+private:
+    std::string m_db;
+    bool m_json = false;
+};
+
+int RunsCommand::run(const CommandContext& context)
 {
-    auto args = Args::parse(context.args, { "db" }, { "json" });
-    if (!args)
-        return reportError(context, args.error());
-    if (!args->positionals().empty())
-        return reportError(context, makeError(ErrorCode::Usage, "runs takes no positional arguments"));
-    auto store = openStore(*args, true);
+    auto store = openStore(m_db, true);
     if (!store)
         return reportError(context, store.error());
     auto runs = store->listRuns();
@@ -38,7 +51,7 @@ int runsCommand(const CommandContext& context)
             { "accuracy", accuracy.value }, { "ci_low", accuracy.ci.low }, { "ci_high", accuracy.ci.high },
             { "created_at", run.createdAt }, { "updated_at", run.updatedAt } });
     }
-    if (args->has("json")) {
+    if (m_json) {
         context.out << rows.dump(2) << '\n';
         return kExitOk;
     }
@@ -57,5 +70,9 @@ int runsCommand(const CommandContext& context)
     }
     return kExitOk;
 }
+
+} // namespace
+
+std::unique_ptr<Command> makeRunsCommand() { return std::make_unique<RunsCommand>(); }
 
 } // namespace wb::cli

@@ -2,38 +2,59 @@
 // Helpers shared by the run-related commands (run, runs, report, compare, select-demos, export/import-batch).
 #pragma once
 
-#include "app/cli/args.h"
-
 #include "core/common/result.h"
 #include "core/eval/statistics.h"
 #include "core/run/runconfig.h"
 #include "core/store/store.h"
 
 #include <cstdint>
-#include <set>
+#include <optional>
 #include <string>
+
+namespace CLI {
+class App;
+}
 
 namespace wb::cli {
 
 constexpr const char* kDefaultDbPath = "./i3c-workbench.db";
 
-/// Options every command that talks to a backend accepts.
-const std::set<std::string>& backendValueOptions();
+/// The options every command that talks to a backend accepts, as CLI11 parsed them.
+struct BackendOptions {
+    std::string model;
+    std::string baseUrl;
+    std::string apiKeyEnv;
+    long long concurrency = 0;
+    long long retries = 0;
+    double timeout = 0;
+    double maxWait = 0;
+    std::string apiVersion;
+    bool reasoningModel = false;
+    std::string reasoningEffort;
+    double theta = 0;
+    std::optional<double> temperature;
+    std::optional<long long> maxTokens;
+    std::optional<long long> seed;
+    bool noCache = false;
+    std::string encoder;
+    std::string embeddingModel;
+};
 
-/// Opens --db (default ./i3c-workbench.db). With `mustExist` a missing file is NotFound naming it, so that
-/// reading commands never create an empty database by accident.
-Result<store::Store> openStore(const Args& args, bool mustExist);
+/// Declares --model, --base-url, --api-key-env, --api-version, --concurrency, --timeout, --retries, --max-wait,
+/// --reasoning-model, --reasoning-effort, --temperature, --max-tokens, --seed, --no-cache, --encoder,
+/// --embedding-model and --theta, with RunConfig's defaults.
+void declareBackendOptions(CLI::App& app, BackendOptions& options);
+
+/// Opens the database at `path`. With `mustExist` a missing file is NotFound naming it, so that reading commands
+/// never create an empty database by accident.
+Result<store::Store> openStore(const std::string& path, bool mustExist);
 
 /// A run id given on the command line ("12"); anything else is a usage error naming `what`.
 Result<std::int64_t> parseRunId(const std::string& text, const std::string& what);
 
-/// The one positional RUN id of `command`; a missing, extra or malformed one is a usage error.
-Result<std::int64_t> singleRunId(const Args& args, const std::string& command);
-
-/// Fills the backend, sampling and relevance parts of `config` from --base-url (else $OPENAI_BASE_URL),
-/// --model, --api-key-env, --concurrency, --timeout, --retries, --temperature, --max-tokens, --seed,
-/// --no-cache, --encoder, --embedding-model and --theta. Malformed values are usage errors naming the option.
-Result<void> applyBackendOptions(const Args& args, run::RunConfig& config);
+/// Fills the backend, sampling and relevance parts of `config` (--base-url, else $OPENAI_BASE_URL). Values out
+/// of range are usage errors naming the option; a missing --model is one too.
+Result<void> applyBackendOptions(const BackendOptions& options, run::RunConfig& config);
 
 /// "0.7200 (36/50), 95% CI [0.5833, 0.8253]"
 std::string formatAccuracy(const eval::Accuracy& accuracy);

@@ -218,7 +218,9 @@ private slots:
         FakeServer server(config);
         START_SERVER(server);
         qputenv(kKeyVar, kSentinel);
-        Client client(profileFor(server));
+        ClientOptions fromEnvironment;
+        fromEnvironment.apiKey = environmentKey(kKeyVar);
+        Client client(profileFor(server), fromEnvironment);
         const auto r = client.chatSync(question(1));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, wb::ErrorCode::Auth);
@@ -228,7 +230,7 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("SENTINEL")));
         QCOMPARE(server.totalRequests(), 0); // refused before it counted, and never retried
         qunsetenv(kKeyVar);
-        Client keyless(profileFor(server));
+        Client keyless(profileFor(server), fromEnvironment);
         const auto missing = keyless.chatSync(question(1));
         QVERIFY(q(missing.error().message).contains(QStringLiteral("WB_TEST_LLM_KEY is not set")));
     }
@@ -427,6 +429,7 @@ private slots:
         auto cache = std::make_shared<RecordingCache>();
         std::mutex logMutex;
         ClientOptions options;
+        options.apiKey = environmentKey(kKeyVar);
         options.cache = cache;
         options.log = [&](const std::string& line) {
             std::lock_guard lock(logMutex);

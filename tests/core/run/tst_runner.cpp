@@ -482,6 +482,54 @@ private slots:
         QVERIFY2(QString::fromStdString(runId.error().toString()).contains(field), runId.error().toString().c_str());
     }
 
+    void learnedParameterRulesAreRecordedForTheRerun()
+    {
+        test::FakeServerConfig serverConfig;
+        serverConfig.models = { "o-fake" };
+        serverConfig.reasoningModels = { "o-fake" };
+        test::FakeServer server(serverConfig);
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
+        auto store = store::Store::open(dbPath("reasoning.db"));
+        WB_VERIFY_OK(store);
+        run::Runner runner(*store, testOptions());
+        auto config = test::arithmeticConfig(m_dataset, server.baseUrl());
+        config.backend.model = "o-fake";
+        config.limit = 5;
+        auto runId = runner.create(config);
+        WB_VERIFY_OK(runId);
+        CancelToken cancel;
+        auto summary = runner.execute(*runId, cancel, {});
+        WB_VERIFY_OK(summary);
+        QCOMPARE(summary->errors, std::size_t(0));
+        const int rejected = server.rejectedForReasoning();
+        QVERIFY(rejected >= 2);
+
+        // The run's configuration now says what the server taught, and every stored body is what was sent.
+        auto stored = store->run(*runId);
+        WB_VERIFY_OK(stored);
+        auto learned = run::RunConfig::fromJsonText(stored->configJson);
+        WB_VERIFY_OK(learned);
+        QVERIFY(learned->backend.maxCompletionTokens);
+        QCOMPARE(learned->backend.omitParams, std::vector<std::string> { "temperature" });
+        auto calls = store->loadCalls(*runId);
+        WB_VERIFY_OK(calls);
+        for (const auto& call : *calls) {
+            const auto body = nlohmann::json::parse(call.requestJson);
+            QVERIFY(body.contains("max_completion_tokens") && !body.contains("max_tokens"));
+            QVERIFY(!body.contains("temperature"));
+        }
+
+        // A rerun from the recorded configuration sends the same bodies: all from the cache, no new 400.
+        const int requests = server.totalRequests();
+        auto rerun = runner.create(*learned);
+        WB_VERIFY_OK(rerun);
+        auto again = runner.execute(*rerun, cancel, {});
+        WB_VERIFY_OK(again);
+        QCOMPARE(again->sessionSent, std::uint64_t(0));
+        QCOMPARE(server.totalRequests(), requests);
+        QCOMPARE(server.rejectedForReasoning(), rejected);
+    }
+
     void batchExportImportRoundTrip()
     {
         auto store = store::Store::open(dbPath("batch.db"));
