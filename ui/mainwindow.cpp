@@ -468,9 +468,11 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
             m_runsPage->setDatabasePath(QFileInfo(path).absoluteFilePath());
             m_comparePage->setDatabase(QFileInfo(path).absoluteFilePath());
             m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
+            const QString readOnly = contents.readOnly ? tr(" (read-only)") : QString();
+            setWindowTitle(tr("I3C Workbench — %1%2").arg(QFileInfo(path).fileName(), readOnly));
             statusBar()->showMessage(tr("%1: %Ln dataset(s), ", nullptr, static_cast<int>(contents.datasets.size()))
                                          .arg(QFileInfo(path).fileName())
-                    + tr("%Ln run(s)", nullptr, static_cast<int>(contents.runs.size())),
+                    + tr("%Ln run(s)", nullptr, static_cast<int>(contents.runs.size())) + readOnly,
                 8000);
             m_inspectorPage->setDatabase(QFileInfo(path).absoluteFilePath(), contents.shownDatasetId);
             if (contents.dataset)

@@ -14,7 +14,4 @@ namespace wb::dataset {
 /// text to nlohmann, which either parses it or names the error precisely. Expects valid UTF-8.
 bool parseJsonFast(std::string_view text, nlohmann::json& out, int maxDepth);
 
-/// Byte offset of the bracket that opens nesting level `maxDepth + 1`, or npos when the nesting stays within it.
-std::size_t excessiveNestingAt(std::string_view text, int maxDepth);
-
 } // namespace wb::dataset

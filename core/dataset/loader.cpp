@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/dataset/loader.h"
 
+#include "core/common/jsonparse.h"
 #include "core/common/text.h"
 #include "core/dataset/fastjson.h"
 #include "core/dataset/goldmatch.h"
@@ -84,26 +85,16 @@ bool fileAnnotatesGold(const std::string& path)
     return found;
 }
 
-/// nlohmann's message without its "[json.exception...] parse error at line 1, column 5: " prefix, since the
-/// loader states the file position itself.
-std::string parseErrorText(const std::string& what)
-{
-    const std::size_t colon = what.find(": ");
-    return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
 /// nlohmann parses what the fast parser declined. On failure `errorLine` is the file line of the error.
 std::optional<json> parseWithNlohmann(const RawRecord& record, std::uint64_t& errorLine, std::string& message)
 {
-    try {
-        return json::parse(record.text);
-    } catch (const json::parse_error& e) {
-        const std::size_t upTo = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, record.text.size());
-        errorLine
-            = record.line + std::uint64_t(std::count(record.text.begin(), record.text.begin() + long(upTo), '\n'));
-        message = "invalid JSON: " + parseErrorText(e.what());
-        return std::nullopt;
+    JsonParseError error;
+    auto parsed = tryParseJson(record.text, error, kMaxNestingDepth);
+    if (!parsed) {
+        errorLine = record.line + error.line - 1;
+        message = "invalid JSON: " + error.message;
     }
+    return parsed;
 }
 
 /// The line of the record's key that a converter's error field names ("answer", or "lSolutions[0]" for an
@@ -322,7 +313,7 @@ Result<void> StreamLoader::handle(RawRecord& record, bool& keepGoing)
     } else {
         if (!parseJsonFast(record.text, parsed, kMaxNestingDepth)) {
             // the slow path: check the nesting first so that nlohmann's recursive parser never sees a deep record
-            const std::size_t deep = excessiveNestingAt(record.text, kMaxNestingDepth);
+            const std::size_t deep = jsonNestingExceededAt(record.text, kMaxNestingDepth);
             if (deep != std::string::npos) {
                 m_reader.markDefect(
                     record, deep, "JSON nested deeper than " + std::to_string(kMaxNestingDepth) + " levels");

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/dataset/recordconverter.h"
 
+#include "core/common/jsonparse.h"
 #include "core/common/text.h"
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 namespace wb::dataset {
 namespace {
@@ -23,6 +25,15 @@ struct FieldError {
 [[noreturn]] void failField(const std::string& field, const std::string& what)
 {
     throw FieldError { field, "field '" + field + "' " + what };
+}
+
+/// An index that fits an int; 1e400 or 2^40 is an error naming the field, never a wrapped value.
+int asIndex(const json& value, const std::string& name)
+{
+    auto index = jsonToInt(value, name);
+    if (!index)
+        failField(name, "must hold indices within the int range, got " + value.dump());
+    return *index;
 }
 
 const json* find(const json& record, const std::string& name)
@@ -106,7 +117,7 @@ std::vector<int> asIndexList(const json& value, const std::string& name)
     for (const json& item : value) {
         if (!item.is_number_integer() && !item.is_number_unsigned())
             failField(name, std::string("must be a list of integers, got a ") + item.type_name() + " element");
-        out.push_back(item.get<int>());
+        out.push_back(asIndex(item, name));
     }
     return out;
 }
@@ -280,7 +291,11 @@ void readIrrelevant(const json& value, const std::string& name, Problem& p)
                 if (c >= '0' && c <= '9') {
                     digits += c;
                 } else if (!digits.empty()) {
-                    p.goldIrrelevant.push_back(std::stoi(digits));
+                    int index = 0;
+                    const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+                    if (r.ec != std::errc())
+                        failField(name, "must hold indices within the int range, got " + digits);
+                    p.goldIrrelevant.push_back(index);
                     digits.clear();
                 }
             }
@@ -289,13 +304,13 @@ void readIrrelevant(const json& value, const std::string& name, Problem& p)
         }
     };
     if (value.is_number_integer() || value.is_number_unsigned()) {
-        p.goldIrrelevant.push_back(value.get<int>());
+        p.goldIrrelevant.push_back(asIndex(value, name));
     } else if (value.is_string()) {
         addText(value.get<std::string>());
     } else if (value.is_array()) {
         for (const json& item : value) {
             if (item.is_number_integer() || item.is_number_unsigned())
-                p.goldIrrelevant.push_back(item.get<int>());
+                p.goldIrrelevant.push_back(asIndex(item, name));
             else if (item.is_string())
                 p.goldIrrelevantText.push_back(item.get<std::string>());
             else
@@ -468,8 +483,8 @@ Result<ConvertedRecord> convertRecord(const nlohmann::json& record, const Conver
             failField(mapping.id, "is missing");
     } catch (const FieldError& e) {
         return makeFieldError(ErrorCode::InvalidInput, e.field, e.message);
-    } catch (const nlohmann::json::exception& e) {
-        // get<int>() on an out-of-range number and similar: report, never let it escape the loader
+    } catch (const std::exception& e) {
+        // any nlohmann or standard exception a field getter missed: report, never let it escape the loader
         return makeError(ErrorCode::InvalidInput, std::string("unexpected value: ") + e.what());
     }
     if (out.problem.id.empty())

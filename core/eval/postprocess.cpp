@@ -142,6 +142,14 @@ PostProcessResult zero(std::string remainder)
 
 PostProcessResult postProcessValue(std::string_view generated)
 {
+    // A reply this long is no answer; decoding it code point by code point would only cost time and memory.
+    if (generated.size() > kMaxReplyLength) {
+        PostProcessResult out;
+        out.error = PyError::TooComplex;
+        out.detail = "reply of " + std::to_string(generated.size()) + " bytes is longer than the limit of "
+            + std::to_string(kMaxReplyLength);
+        return out;
+    }
     // 1-3: drop commas, letters and parentheses.
     std::string s;
     for (const CodePoint& c : decode(generated)) {

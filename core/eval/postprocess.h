@@ -17,6 +17,9 @@ struct PostProcessResult {
     std::string detail; ///< human-readable reason when not parsed
 };
 
+/// Longest output the post-processor reads (bytes); a longer one is not parsed (TooComplex).
+inline constexpr std::size_t kMaxReplyLength = 1 << 20;
+
 /// Re-implementation of I3C's post_process_value (i3c-method.md §5.5) step by step, including its quirks
 /// ("10 - 2" -> 2, "1e3" -> 13, "2^3" -> 1, "05" -> 5), with a safe evaluator instead of Python's eval.
 /// Letters are deleted by Unicode category (str.isalpha) and whitespace is trimmed as str.strip does.

@@ -29,6 +29,8 @@ const char* pyErrorName(PyError error)
         return "OverflowError";
     case PyError::Unsupported:
         return "Unsupported";
+    case PyError::TooComplex:
+        return "TooComplex";
     }
     return "?";
 }
@@ -312,10 +314,33 @@ private:
     PyEvalResult parseSum() { return binaryLevel(&Parser::parseTerm, { "+", "-" }); }
     PyEvalResult parseTerm() { return binaryLevel(&Parser::parseUnary, { "*", "//", "/", "%" }); }
 
+    /// Counts one level of recursion: the parser recurses once per unary operator and power, and through
+    /// every precedence level per parenthesis (which is why those have a lower limit).
+    struct DepthGuard {
+        explicit DepthGuard(int& depth)
+            : m_depth(++depth)
+        {
+        }
+        ~DepthGuard() { --m_depth; }
+        DepthGuard(const DepthGuard&) = delete;
+        DepthGuard& operator=(const DepthGuard&) = delete;
+        int& m_depth;
+    };
+
+    PyEvalResult tooDeep(const char* what, int limit) const
+    {
+        return fail(PyError::TooComplex,
+            std::string("more than ") + std::to_string(limit) + " nested " + what + " at offset "
+                + std::to_string(peek().offset));
+    }
+
     PyEvalResult parseUnary()
     {
         for (const char* op : { "-", "+", "~" }) {
             if (acceptOp(op)) {
+                const DepthGuard guard(m_depth);
+                if (m_depth > kMaxNesting)
+                    return tooDeep("operators", kMaxNesting);
                 PyEvalResult operand = parseUnary();
                 if (!operand.ok())
                     return operand;
@@ -331,6 +356,9 @@ private:
         if (!base.ok())
             return base;
         if (acceptOp("**")) {
+            const DepthGuard guard(m_depth);
+            if (m_depth > kMaxNesting)
+                return tooDeep("operators", kMaxNesting);
             // Python: the exponent is a unary expression, so 2**-1 works and ** is right-associative.
             PyEvalResult exponent = parseUnary();
             if (!exponent.ok())
@@ -352,6 +380,9 @@ private:
             return absorb(fail(PyError::NameError, "name '" + t.text + "' is not defined"));
         }
         if (t.kind == Token::LParen) {
+            const DepthGuard guard(m_parens);
+            if (m_parens > kMaxParentheses)
+                return tooDeep("parentheses", kMaxParentheses);
             ++m_pos;
             PyEvalResult inner = parseComparison();
             if (!inner.ok())
@@ -499,12 +530,18 @@ private:
     std::size_t m_pos = 0;
     PyEvalResult m_runtime;
     int m_suppress = 0;
+    int m_depth = 0;
+    int m_parens = 0;
 };
 
 } // namespace
 
 PyEvalResult evalPythonArithmetic(std::string_view expression)
 {
+    if (expression.size() > kMaxExpressionLength)
+        return fail(PyError::TooComplex,
+            "expression of " + std::to_string(expression.size()) + " bytes is longer than the limit of "
+                + std::to_string(kMaxExpressionLength));
     for (char c : expression) {
         if (c == '\n' || c == '\r')
             return fail(PyError::SyntaxError, "line break inside the expression");

@@ -33,8 +33,16 @@ enum class PyError {
     TypeError,
     ZeroDivisionError,
     OverflowError,
-    Unsupported
+    Unsupported,
+    TooComplex ///< deeper or longer than the evaluator's limits below
 };
+
+/// Limits that keep a hostile reply from exhausting the stack or the time of a run. Python itself refuses
+/// parentheses nested deeper than 200 and runs out of parser stack on a few thousand unary operators, so no
+/// answer the reference could give is lost.
+inline constexpr int kMaxNesting = 1000; ///< unary operators and powers, one inside the other
+inline constexpr int kMaxParentheses = 200; ///< open parentheses at once (Python's own limit)
+inline constexpr std::size_t kMaxExpressionLength = 100000; ///< bytes
 
 const char* pyErrorName(PyError error);
 
@@ -52,6 +60,7 @@ struct PyEvalResult {
 /// any run-time error counts, and the first run-time error in evaluation order is the one reported. Never
 /// executes code: a name is a NameError, anything else (calls, strings, subscripts) a SyntaxError. Ints beyond
 /// int64 continue as floats (Unsupported where Python's exact big-int result would be needed, e.g. ^ on them).
+/// Beyond kMaxNesting, kMaxParentheses or kMaxExpressionLength the result is TooComplex, with the limit in the detail.
 PyEvalResult evalPythonArithmetic(std::string_view expression);
 
 /// Python's float(str) for the strings the post-processor can produce (no letters): optional sign,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/llm/responseparser.h"
 
+#include "core/common/jsonparse.h"
 #include "core/llm/replystatus.h"
 
 #include <nlohmann/json.hpp>
@@ -23,36 +24,66 @@ const char* jsonKind(const nlohmann::json& value)
                              : "not text";
 }
 
-Usage readUsage(const nlohmann::json& json)
+/// The "usage" of a whole reply, or an error naming its malformed count.
+Result<Usage> readUsage(const nlohmann::json& json)
 {
-    Usage usage;
     const auto it = json.find("usage");
     if (it == json.end() || !it->is_object())
-        return usage;
-    usage.promptTokens = it->value("prompt_tokens", std::int64_t(0));
-    usage.completionTokens = it->value("completion_tokens", std::int64_t(0));
-    // OpenAI, DeepSeek and OpenRouter count reasoning tokens here; a null or absent detail means 0.
-    if (const auto details = it->find("completion_tokens_details"); details != it->end() && details->is_object()) {
-        if (const auto reasoning = details->find("reasoning_tokens");
-            reasoning != details->end() && reasoning->is_number_integer())
-            usage.reasoningTokens = reasoning->get<std::int64_t>();
-    }
-    return usage;
+        return Usage {};
+    return parseUsage(*it);
+}
+
+Result<std::int64_t> readCount(const nlohmann::json& usage, const char* key)
+{
+    const auto it = usage.find(key);
+    if (it == usage.end() || it->is_null())
+        return std::int64_t(0);
+    const std::string field = std::string("usage.") + key;
+    auto count = jsonToInt64(*it, field);
+    if (!count || *count < 0)
+        return makeFieldError(
+            ErrorCode::InvalidInput, field, "'" + field + "' must be a non-negative integer, got " + it->dump());
+    return count;
 }
 
 } // namespace
 
+Result<Usage> parseUsage(const nlohmann::json& usage)
+{
+    auto prompt = readCount(usage, "prompt_tokens");
+    if (!prompt)
+        return prompt.error();
+    auto completion = readCount(usage, "completion_tokens");
+    if (!completion)
+        return completion.error();
+    Usage counts { *prompt, *completion };
+    // OpenAI, DeepSeek and OpenRouter count reasoning tokens here; a null or absent detail means 0.
+    if (const auto details = usage.find("completion_tokens_details"); details != usage.end() && details->is_object()) {
+        auto reasoning = readCount(*details, "reasoning_tokens");
+        if (!reasoning)
+            return reasoning.error();
+        counts.reasoningTokens = *reasoning;
+    }
+    return counts;
+}
+
 Result<ChatResponse> parseChatResponse(const std::string& body, const std::string& url)
 {
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
+        auto parsed = parseJson(body, url);
+        if (!parsed)
+            return malformed(parsed.error().message + " at " + parsed.error().location, url);
+        const nlohmann::json& json = *parsed;
         if (!json.is_object())
             return malformed("not a JSON object", url);
         const auto choices = json.find("choices");
         if (choices == json.end() || !choices->is_array() || choices->empty())
             return malformed("no \"choices\" array", url);
         ChatResponse response;
-        response.usage = readUsage(json);
+        auto usage = readUsage(json);
+        if (!usage)
+            return malformed(usage.error().message, url);
+        response.usage = *usage;
         for (const nlohmann::json& choice : *choices) {
             if (!choice.is_object())
                 return malformed("a choice is not an object", url);
@@ -83,7 +114,7 @@ Result<ChatResponse> parseChatResponse(const std::string& body, const std::strin
             response.model = model->get<std::string>();
         response.rawBody = body;
         return response;
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const std::exception& e) {
         return malformed(e.what(), url);
     }
 }
@@ -92,7 +123,10 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
     const std::string& body, std::size_t expectedCount, const std::string& url)
 {
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
+        auto parsed = parseJson(body, url);
+        if (!parsed)
+            return malformed(parsed.error().message + " at " + parsed.error().location, url);
+        const nlohmann::json& json = *parsed;
         const auto data = json.find("data");
         if (!json.is_object() || data == json.end() || !data->is_array())
             return malformed("no \"data\" array", url);
@@ -104,17 +138,22 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
         std::vector<bool> seen(expectedCount, false);
         for (std::size_t i = 0; i < data->size(); ++i) {
             const nlohmann::json& item = (*data)[i];
-            const std::size_t index = item.value("index", i);
-            if (index >= expectedCount || seen[index])
-                return malformed("bad or repeated embedding index " + std::to_string(index), url);
+            const auto rawIndex = item.contains("index") ? jsonToInt64(item.at("index"), "index") : std::int64_t(i);
+            if (!rawIndex || *rawIndex < 0 || std::uint64_t(*rawIndex) >= expectedCount || seen[std::size_t(*rawIndex)])
+                return malformed(
+                    "bad or repeated embedding index " + item.value("index", nlohmann::json()).dump(), url);
+            const auto index = std::size_t(*rawIndex);
             seen[index] = true;
             response.vectors[index] = item.at("embedding").get<std::vector<float>>();
         }
-        response.usage = readUsage(json);
+        auto usage = readUsage(json);
+        if (!usage)
+            return malformed(usage.error().message, url);
+        response.usage = *usage;
         response.model = json.value("model", std::string());
         response.rawBody = body;
         return response;
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const std::exception& e) {
         return malformed(e.what(), url);
     }
 }
@@ -122,7 +161,10 @@ Result<EmbeddingsResponse> parseEmbeddingsResponse(
 Result<std::vector<std::string>> parseModelsResponse(const std::string& body, const std::string& url)
 {
     try {
-        const nlohmann::json json = nlohmann::json::parse(body);
+        auto parsed = parseJson(body, url);
+        if (!parsed)
+            return malformed(parsed.error().message + " at " + parsed.error().location, url);
+        const nlohmann::json& json = *parsed;
         const auto data = json.find("data");
         if (!json.is_object() || data == json.end() || !data->is_array())
             return malformed("no \"data\" array", url);
@@ -130,7 +172,7 @@ Result<std::vector<std::string>> parseModelsResponse(const std::string& body, co
         for (const nlohmann::json& model : *data)
             ids.push_back(model.at("id").get<std::string>());
         return ids;
-    } catch (const nlohmann::json::exception& e) {
+    } catch (const std::exception& e) {
         return malformed(e.what(), url);
     }
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/llm/sseassembler.h"
 
+#include "core/common/jsonparse.h"
 #include "core/llm/replystatus.h"
+#include "core/llm/responseparser.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,8 +38,13 @@ void SseAssembler::handleLine(std::string_view line)
         m_done = true;
         return;
     }
+    auto parsed = parseJson(line, "chunk");
+    if (!parsed) {
+        m_error = "a streamed chunk is not JSON: " + parsed.error().message;
+        return;
+    }
     try {
-        const nlohmann::json chunk = nlohmann::json::parse(line);
+        const nlohmann::json& chunk = *parsed;
         if (const auto error = chunk.find("error"); error != chunk.end()) {
             m_error = error->dump();
             return;
@@ -47,8 +54,13 @@ void SseAssembler::handleLine(std::string_view line)
         if (m_id.empty())
             m_id = chunk.value("id", std::string());
         if (const auto usage = chunk.find("usage"); usage != chunk.end() && usage->is_object()) {
-            m_promptTokens = usage->value("prompt_tokens", std::int64_t(0));
-            m_completionTokens = usage->value("completion_tokens", std::int64_t(0));
+            auto counts = parseUsage(*usage);
+            if (!counts) {
+                m_error = counts.error().message;
+                return;
+            }
+            m_promptTokens = counts->promptTokens;
+            m_completionTokens = counts->completionTokens;
             if (const auto details = usage->find("completion_tokens_details");
                 details != usage->end() && details->is_object())
                 m_completionDetails = *details;
@@ -57,9 +69,10 @@ void SseAssembler::handleLine(std::string_view line)
         if (choices == chunk.end() || !choices->is_array())
             return;
         for (const nlohmann::json& choice : *choices) {
-            const std::size_t index = choice.value("index", std::size_t(0));
-            if (index > 1024)
+            const auto rawIndex = choice.contains("index") ? jsonToInt64(choice.at("index"), "index") : std::int64_t(0);
+            if (!rawIndex || *rawIndex < 0 || *rawIndex > 1024)
                 continue;
+            const auto index = std::size_t(*rawIndex);
             if (m_choices.size() <= index)
                 m_choices.resize(index + 1);
             Choice& assembled = m_choices[index];
@@ -79,8 +92,8 @@ void SseAssembler::handleLine(std::string_view line)
             if (finish != choice.end() && finish->is_string())
                 m_choices[index].finishReason = finish->get<std::string>();
         }
-    } catch (const nlohmann::json::exception& e) {
-        m_error = std::string("a streamed chunk is not JSON: ") + e.what();
+    } catch (const std::exception& e) {
+        m_error = std::string("a streamed chunk has an unexpected shape: ") + e.what();
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/method/jsonfile.h"
 
+#include "core/common/jsonparse.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -8,12 +10,7 @@ namespace wb::method {
 
 Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& source)
 {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        return makeError(ErrorCode::InvalidInput, std::string("invalid JSON: ") + e.what(),
-            source + ": byte " + std::to_string(e.byte));
-    }
+    return parseJson(text, source);
 }
 
 Result<nlohmann::json> readJsonFile(const std::string& path, const std::string& what)

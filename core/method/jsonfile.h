@@ -9,7 +9,7 @@
 
 namespace wb::method {
 
-/// Parses JSON text; a syntax error names `source` and the byte where parsing stopped.
+/// Parses JSON text; never throws. An error (syntax, a number beyond the double range) names "source:line:column".
 Result<nlohmann::json> parseJsonText(const std::string& text, const std::string& source);
 /// Reads and parses a JSON file; `what` names the kind of file in the "cannot open" error.
 Result<nlohmann::json> readJsonFile(const std::string& path, const std::string& what);

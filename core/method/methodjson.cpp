@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/method/methodjson.h"
 
+#include "core/common/jsonparse.h"
 #include "core/common/sha256.h"
 #include "core/method/jsonfile.h"
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace wb::method {
@@ -59,8 +61,14 @@ public:
         } else if constexpr (std::is_integral_v<T>) {
             if (!v.is_number_integer())
                 return error(path, "must be an integer");
-            if (std::is_unsigned_v<T> && v.get<long long>() < 0)
+            if (std::is_unsigned_v<T> && v.is_number_integer() && !v.is_number_unsigned() && v.get<long long>() < 0)
                 return error(path, "must not be negative");
+            // get<T>() would wrap a value outside T silently; 1e19 or 2^40 for an int is an error instead.
+            const auto wide = jsonToInt64(v, path);
+            if (!wide || !std::in_range<T>(*wide))
+                return error(path, "is out of range (" + v.dump() + ")");
+            out = static_cast<T>(*wide);
+            return std::nullopt;
         } else if constexpr (std::is_floating_point_v<T>) {
             if (!v.is_number())
                 return error(path, "must be a number");

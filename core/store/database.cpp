@@ -5,7 +5,10 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <utility>
+
+#include <unistd.h>
 
 namespace wb::store {
 
@@ -36,20 +39,71 @@ Database::Database(Database&& other) noexcept = default;
 Database& Database::operator=(Database&& other) noexcept = default;
 Database::~Database() = default;
 
+namespace {
+
+/// "file:<path>?immutable=1" with the characters URIs reserve percent-encoded.
+std::string immutableUri(const std::string& path)
+{
+    std::string uri = "file:";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char kHex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            uri += kHex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+bool isReadOnlyCode(int rc) { return (rc & 0xFF) == SQLITE_READONLY; }
+
+std::string readOnlyMessage(const std::string& path) { return "database " + path + " is read-only"; }
+
+} // namespace
+
 Result<Database> Database::open(const std::string& path, Mode mode)
 {
     // ":memory:" has no journal file to put in WAL mode; treat it as the in-memory database it names.
     if (path == ":memory:")
         return openMemory();
+    auto db = openFile(path, mode);
+    if (!db || mode != Mode::ReadOnly)
+        return db;
+    // A WAL database needs its -shm file even to read; in a directory this process cannot write, SQLite
+    // cannot create it and the first read fails (CANTOPEN or one of the READONLY codes). Only then is the file
+    // read as immutable: no writer can run there either, and a writer that closed checkpointed its WAL.
+    const int rc = sqlite3_exec(db->handle(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    const int primary = sqlite3_extended_errcode(db->handle()) & 0xFF;
+    if (rc == SQLITE_OK || (primary != SQLITE_CANTOPEN && primary != SQLITE_READONLY))
+        return db;
+    return openFile(path, Mode::Immutable);
+}
+
+Database::Mode Database::modeFor(const std::string& path)
+{
+    if (path == ":memory:" || ::access(path.c_str(), F_OK) != 0)
+        return Mode::ReadWrite;
+    std::error_code ec;
+    const std::filesystem::path parent = std::filesystem::absolute(path, ec).parent_path();
+    const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(parent.c_str(), W_OK) == 0;
+    return writable ? Mode::ReadWrite : Mode::ReadOnly;
+}
+
+Result<Database> Database::openFile(const std::string& path, Mode mode)
+{
     if (sqlite3_threadsafe() == 0)
         return makeError(
             ErrorCode::Database, "the SQLite library was built without thread support (SQLITE_THREADSAFE=0)");
     sqlite3* raw = nullptr;
     // The contract is one thread per connection; FULLMUTEX still keeps a breach of it from corrupting memory,
     // at the cost of an uncontended lock per call.
-    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        | SQLITE_OPEN_FULLMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    const int flags = (mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY)
+        | SQLITE_OPEN_FULLMUTEX | (mode == Mode::Immutable ? SQLITE_OPEN_URI : 0);
+    const std::string name = mode == Mode::Immutable ? immutableUri(path) : path;
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
     Database db(raw, path);
     if (rc != SQLITE_OK)
         return openError(raw, path);
@@ -93,6 +147,8 @@ Result<void> Database::execute(const std::string& sql)
     std::string text = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
     std::string snippet = sql.size() > 80 ? sql.substr(0, 80) + "..." : sql;
+    if (isReadOnlyCode(sqlite3_extended_errcode(m_db.get())))
+        return makeError(ErrorCode::Database, readOnlyMessage(m_path) + ": cannot run: " + snippet);
     return makeError(ErrorCode::Database, "SQL failed: " + text + " (database " + m_path + ") in: " + snippet);
 }
 
@@ -134,8 +190,12 @@ bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db.get())
 
 std::string Database::lastError() const { return m_db ? sqlite3_errmsg(m_db.get()) : "database is not open"; }
 
+bool Database::isReadOnly() const { return m_db && sqlite3_db_readonly(m_db.get(), "main") == 1; }
+
 Error Database::error(std::string_view what) const
 {
+    if (m_db && isReadOnlyCode(sqlite3_extended_errcode(m_db.get())))
+        return makeError(ErrorCode::Database, readOnlyMessage(m_path) + ": " + std::string(what));
     std::string message(what);
     message += ": ";
     message += lastError();

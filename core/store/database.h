@@ -25,7 +25,10 @@ class Database {
 public:
     enum class Mode {
         ReadWrite, ///< create the file if missing
-        ReadOnly, ///< fail when the file is missing; writes fail
+        ReadOnly, ///< fail when the file is missing; no WAL switch; writes fail with an error saying read-only
+        /// ReadOnly on a file nobody writes meanwhile (SQLite's immutable=1): needs no -shm or -wal file, so it
+        /// also reads a WAL database in a directory it cannot write. ReadOnly falls back to it when it must.
+        Immutable,
     };
 
     /// How long a connection waits for another connection's write lock before SQLITE_BUSY.
@@ -35,6 +38,9 @@ public:
     /// busy_timeout. With WAL + NORMAL a committed transaction survives a crash of the program; after a power
     /// loss the last commits may be missing but the file is never corrupt. ":memory:" gives openMemory().
     static Result<Database> open(const std::string& path, Mode mode = Mode::ReadWrite);
+    /// How a program that may write should open `path`: ReadOnly when the file exists but this process cannot
+    /// write it or its folder (where SQLite puts the -wal and -shm files), else ReadWrite.
+    static Mode modeFor(const std::string& path);
     /// A private in-memory database (foreign_keys=ON); used by tests and throw-away work.
     static Result<Database> openMemory();
 
@@ -70,8 +76,11 @@ public:
     std::string lastError() const;
     /// The file path, or ":memory:".
     const std::string& path() const { return m_path; }
+    /// True when the connection cannot write (opened ReadOnly or Immutable, or the file refuses writes).
+    bool isReadOnly() const;
 
-    /// An Error (code Database) whose message holds `what`, SQLite's errmsg and the database path.
+    /// An Error (code Database) whose message holds `what`, SQLite's errmsg and the database path; a write
+    /// refused because the database is read-only says so first.
     Error error(std::string_view what) const;
 
     sqlite3* handle() const { return m_db.get(); }
@@ -81,6 +90,7 @@ private:
         void operator()(sqlite3* db) const;
     };
     Database(sqlite3* db, std::string path);
+    static Result<Database> openFile(const std::string& path, Mode mode);
 
     std::unique_ptr<sqlite3, Closer> m_db;
     std::string m_path;

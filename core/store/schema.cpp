@@ -235,6 +235,40 @@ constexpr std::array kMigrations = { kSchemaV1, kSchemaV2, kSchemaV3 };
 
 int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
+namespace {
+
+/// A version this program can read or migrate from: between 0 (empty) and the latest.
+Result<void> versionUnderstood(const Database& db, int current)
+{
+    const int latest = latestSchemaVersion();
+    if (current > latest)
+        return makeError(ErrorCode::Database,
+            "database " + db.path() + " has schema version " + std::to_string(current)
+                + ", newer than the version this program understands (" + std::to_string(latest)
+                + "); open it with a newer I3C Workbench");
+    if (current < 0)
+        return makeError(
+            ErrorCode::Database, "database " + db.path() + " has an invalid schema version " + std::to_string(current));
+    return {};
+}
+
+} // namespace
+
+Result<void> requireLatestSchema(Database& db)
+{
+    auto current = db.userVersion();
+    if (!current)
+        return current.error();
+    if (auto r = versionUnderstood(db, *current); !r)
+        return r.error();
+    if (*current < latestSchemaVersion())
+        return makeError(ErrorCode::Database,
+            "database " + db.path() + " is opened read-only and has schema version " + std::to_string(*current)
+                + ", older than this program's " + std::to_string(latestSchemaVersion())
+                + ", so it cannot be upgraded; open it once where it is writable");
+    return {};
+}
+
 Result<void> migrate(Database& db) { return migrate(db, latestSchemaVersion()); }
 
 Result<void> migrate(Database& db, int targetVersion)
@@ -248,14 +282,8 @@ Result<void> migrate(Database& db, int targetVersion)
     auto current = db.userVersion();
     if (!current)
         return current.error();
-    if (*current > latestSchemaVersion())
-        return makeError(ErrorCode::Database,
-            "database " + db.path() + " has schema version " + std::to_string(*current)
-                + ", newer than the version this program understands (" + std::to_string(latestSchemaVersion())
-                + "); open it with a newer I3C Workbench");
-    if (*current < 0)
-        return makeError(ErrorCode::Database,
-            "database " + db.path() + " has an invalid schema version " + std::to_string(*current));
+    if (auto r = versionUnderstood(db, *current); !r)
+        return r.error();
     if (*current >= targetVersion)
         return tx->rollback();
     for (int version = *current + 1; version <= targetVersion; ++version) {

@@ -18,5 +18,8 @@ Result<void> migrate(Database& db);
 /// The same up to `targetVersion` (1..latestSchemaVersion()), so that tests can build a database of an older
 /// version and check its migration.
 Result<void> migrate(Database& db, int targetVersion);
+/// For a database opened read-only, which cannot be migrated: succeeds only at latestSchemaVersion(); an older
+/// (or empty) file is an error that says to open it writable once, a newer one one that says to upgrade.
+Result<void> requireLatestSchema(Database& db);
 
 } // namespace wb::store

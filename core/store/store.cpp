@@ -66,15 +66,17 @@ Store::Store(Database db)
 {
 }
 
-Result<Store> Store::open(const std::string& path)
+Result<Store> Store::open(const std::string& path, Database::Mode mode)
 {
-    auto db = Database::open(path);
+    auto db = Database::open(path, mode);
     if (!db)
         return db.error();
-    if (auto r = migrate(*db); !r)
+    if (auto r = mode == Database::Mode::ReadWrite ? migrate(*db) : requireLatestSchema(*db); !r)
         return r.error();
     return Store(std::move(*db));
 }
+
+Result<Store> Store::openAsAllowed(const std::string& path) { return open(path, Database::modeFor(path)); }
 
 Result<Store> Store::openMemory()
 {

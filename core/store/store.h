@@ -28,13 +28,19 @@ using DatasetProducer = std::function<Result<dataset::DatasetInfo>(const dataset
 class Store {
 public:
     /// Opens (creating if needed) a file store and migrates it to the latest schema version. A store written
-    /// by a newer program is refused with a Database error.
-    static Result<Store> open(const std::string& path);
+    /// by a newer program is refused with a Database error. Database::Mode::ReadOnly opens an existing file
+    /// without migrating it or switching its journal mode (an unwritable file, a read-only directory); it must
+    /// be at the latest schema version, and every write fails with an error saying the database is read-only.
+    static Result<Store> open(const std::string& path, Database::Mode mode = Database::Mode::ReadWrite);
+    /// For readers (the GUI's views, `runs`, `report`): open() ReadWrite when this process may write the file
+    /// and its folder, so an older file is migrated as usual, and ReadOnly when it may not (Database::modeFor).
+    static Result<Store> openAsAllowed(const std::string& path);
     /// A fresh in-memory store at the latest schema version.
     static Result<Store> openMemory();
 
     Database& database() { return m_db; }
     const std::string& path() const { return m_db.path(); }
+    bool isReadOnly() const { return m_db.isReadOnly(); }
 
     // Datasets --------------------------------------------------------------------------------------------
 

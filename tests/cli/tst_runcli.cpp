@@ -7,10 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -36,6 +41,32 @@ class TestRunCli final : public QObject {
     Q_OBJECT
 
 private:
+    /// runs, report and compare open the database read-only, so a file the user may not write still reads; a
+    /// command that writes says the database is read-only.
+    void readersWorkOnAnUnwritableCopy(const std::string& runA, const std::string& runB)
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("unwritable.sqlite"));
+        QVERIFY(QFile::copy(QString::fromStdString(m_db), copy));
+        // chmod does not stop root; the immutable attribute does, where the file system allows it.
+        bool immutable = false;
+        if (::geteuid() != 0)
+            QVERIFY(::chmod(copy.toLocal8Bit().constData(), 0444) == 0);
+        else if (!(immutable = QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("+i"), copy }) == 0))
+            QSKIP("running as root without chattr +i: the copy cannot be made unwritable");
+        const std::string db = copy.toStdString();
+        const auto runs = runCli({ "runs", "--db", db, "--json" });
+        const auto report = runCli({ "report", "--db", db, runA, "--json" });
+        const auto compare = runCli({ "compare", "--db", db, runA, runB });
+        const auto resume = runCli({ "run", "--resume", runA, "--db", db });
+        if (immutable)
+            QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), copy });
+        WB_EXPECT_STATUS(runs, 0);
+        WB_EXPECT_STATUS(report, 0);
+        WB_EXPECT_STATUS(compare, 0);
+        QCOMPARE(nlohmann::json::parse(runs.out).size(), std::size_t(2));
+        QVERIFY2(resume.status != 0 && resume.err.find("is read-only") != std::string::npos, resume.describe().c_str());
+    }
+
     QTemporaryDir m_dir;
     wb::test::FakeServer m_server;
     std::string m_db;
@@ -192,6 +223,8 @@ private slots:
         WB_EXPECT_STATUS(resumed, 0);
         QCOMPARE(m_server.totalRequests(), requests);
         QCOMPARE(resumed.lines().back(), firstLines.back());
+
+        readersWorkOnAnUnwritableCopy(runA, runB);
     }
 
     void comparePairsByProblemIdentity()

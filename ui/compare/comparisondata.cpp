@@ -86,7 +86,7 @@ const wb::dataset::Problem* ComparisonData::problem(wb::store::RowId datasetId, 
 
 wb::Result<ComparisonData> loadComparison(const std::string& path)
 {
-    auto store = wb::store::Store::open(path);
+    auto store = wb::store::Store::openAsAllowed(path);
     if (!store)
         return store.error();
     auto runs = store->listRuns();
@@ -117,7 +117,7 @@ wb::Result<ComparisonData> loadComparison(const std::string& path)
 
 wb::Result<ReasoningPath> loadReasoning(const std::string& path, wb::store::RowId runId, std::int64_t problemIndex)
 {
-    auto store = wb::store::Store::open(path);
+    auto store = wb::store::Store::openAsAllowed(path);
     if (!store)
         return store.error();
     auto calls = store->loadCalls(runId, problemIndex);

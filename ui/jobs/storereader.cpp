@@ -9,7 +9,7 @@ namespace wb::ui {
 
 wb::Result<StoreContents> readStore(const std::string& path, std::optional<wb::store::RowId> datasetId)
 {
-    auto store = wb::store::Store::open(path);
+    auto store = wb::store::Store::openAsAllowed(path);
     if (!store)
         return store.error();
     auto datasets = store->listDatasets();
@@ -21,6 +21,7 @@ wb::Result<StoreContents> readStore(const std::string& path, std::optional<wb::s
 
     StoreContents contents;
     contents.path = path;
+    contents.readOnly = store->isReadOnly();
     contents.datasets = std::move(datasets.value());
     contents.runs = std::move(runs.value());
     if (contents.datasets.empty())

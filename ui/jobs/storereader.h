@@ -19,9 +19,11 @@ struct StoreContents {
     std::vector<wb::store::RunRecord> runs;
     wb::store::RowId shownDatasetId = 0;
     std::shared_ptr<const wb::dataset::Dataset> dataset; ///< null when the store holds no dataset
+    bool readOnly = false; ///< opened read-only: this process may not write the file or its folder
 };
 
-/// Opens the store at `path` (on the calling thread: run it in the background) and loads the problems of
+/// Opens the store at `path` (read-only when it is not writable; on the calling thread: run it in the
+/// background) and loads the problems of
 /// `datasetId`, or of the most recently imported dataset when none is given.
 wb::Result<StoreContents> readStore(const std::string& path, std::optional<wb::store::RowId> datasetId = std::nullopt);
 

@@ -44,7 +44,7 @@ struct RunsSnapshot {
 
 wb::Result<RunsSnapshot> readSnapshot(const std::string& path)
 {
-    auto store = wb::store::Store::open(path);
+    auto store = wb::store::Store::openAsAllowed(path);
     if (!store)
         return store.error();
     auto rows = readRunRows(*store);
@@ -198,8 +198,9 @@ void RunsPage::showDatabaseName()
 {
     // The file name only (the full path, with the user's folders, is in the tooltip).
     m_databaseLabel->setText(
-        tr("Database: %1%2")
-            .arg(QFileInfo(databasePath()).fileName(), m_databasePath.isEmpty() ? tr(" (default)") : QString()));
+        tr("Database: %1%2%3")
+            .arg(QFileInfo(databasePath()).fileName(), m_databasePath.isEmpty() ? tr(" (default)") : QString(),
+                m_databaseReadOnly ? tr(" (read-only)") : QString()));
     m_databaseLabel->setToolTip(QDir::toNativeSeparators(databasePath()));
 }
 
@@ -217,7 +218,9 @@ QString RunsPage::databasePath() const { return m_databasePath.isEmpty() ? defau
 void RunsPage::setDatabasePath(const QString& path)
 {
     m_databasePath = path;
+    m_databaseReadOnly = wb::store::Database::modeFor(path.toStdString()) == wb::store::Database::Mode::ReadOnly;
     showDatabaseName();
+    updateButtons();
     refresh();
 }
 
@@ -479,10 +482,12 @@ void RunsPage::updateButtons()
 {
     const bool running = isRunning();
     const RunRow* row = m_model->findRun(selectedRun());
-    m_newRunAction->setEnabled(!running);
+    // Runs write calls and results: a database this process may not write offers neither.
+    const bool writable = !m_databaseReadOnly;
+    m_newRunAction->setEnabled(!running && writable);
     // A run still marked "running" while no run executes here was interrupted (crash, kill): resumable too.
-    m_resumeAction->setEnabled(
-        !running && row && !(row->record.status == wb::store::RunStatus::Completed && row->record.errorCalls == 0));
+    m_resumeAction->setEnabled(writable && !running && row
+        && !(row->record.status == wb::store::RunStatus::Completed && row->record.errorCalls == 0));
     m_cancelAction->setEnabled(running);
 }
 

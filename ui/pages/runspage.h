@@ -45,6 +45,8 @@ public:
     void setDatabasePath(const QString& path);
     /// The open database, else defaultDatabasePath().
     QString databasePath() const;
+    /// True when this process may not write the open database (New Run and Resume are disabled).
+    bool isDatabaseReadOnly() const { return m_databaseReadOnly; }
     /// `<AppDataLocation>/runs.sqlite` (the folder is created).
     static QString defaultDatabasePath();
     /// The dataset open in the window, offered first in the New Run dialog.
@@ -93,6 +95,7 @@ private:
 
     Settings& m_settings;
     QString m_databasePath;
+    bool m_databaseReadOnly = false; ///< the file or its folder is not writable: new runs and resume are off
     std::shared_ptr<const wb::dataset::Dataset> m_dataset;
     std::vector<wb::store::DatasetRecord> m_storedDatasets;
     RunController* m_controller;

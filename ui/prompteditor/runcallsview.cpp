@@ -159,7 +159,7 @@ void RunCallsView::setDatabase(const QString& path, std::int64_t datasetId)
     runAsync<wb::Result<std::vector<wb::store::RunRecord>>>(
         this,
         [file]() -> wb::Result<std::vector<wb::store::RunRecord>> {
-            auto store = wb::store::Store::open(file);
+            auto store = wb::store::Store::openAsAllowed(file);
             if (!store)
                 return store.error();
             return store->listRuns();
@@ -222,7 +222,7 @@ void RunCallsView::loadProblem()
     runAsync<wb::Result<Loaded>>(
         this,
         [file, runId, problem, cached]() -> wb::Result<Loaded> {
-            auto store = wb::store::Store::open(file);
+            auto store = wb::store::Store::openAsAllowed(file);
             if (!store)
                 return store.error();
             Loaded out;

@@ -41,7 +41,7 @@ wb::Result<std::vector<RunRow>> readRunRows(wb::store::Store& store)
 
 wb::Result<std::vector<RunRow>> readRunRows(const std::string& path)
 {
-    auto store = wb::store::Store::open(path);
+    auto store = wb::store::Store::openAsAllowed(path);
     if (!store)
         return store.error();
     return readRunRows(*store);

@@ -71,7 +71,7 @@ int CompareCommand::run(const CommandContext& context)
 {
     if (m_runA.empty() || m_runB.empty())
         return reportError(context, makeError(ErrorCode::Usage, "compare takes two run ids: RUN_A RUN_B"));
-    auto store = openStore(m_db, true);
+    auto store = openStoreReadOnly(m_db);
     if (!store)
         return reportError(context, store.error());
     auto a = loadRun(*store, m_runA, "RUN_A");

@@ -104,7 +104,7 @@ int ReportCommand::run(const CommandContext& context)
     auto runId = parseRunId(m_run, "RUN");
     if (!runId)
         return reportError(context, runId.error());
-    auto store = openStore(m_db, true);
+    auto store = openStoreReadOnly(m_db);
     if (!store)
         return reportError(context, store.error());
     auto run = run::loadRunData(*store, *runId);

@@ -32,7 +32,7 @@ private:
 
 int RunsCommand::run(const CommandContext& context)
 {
-    auto store = openStore(m_db, true);
+    auto store = openStoreReadOnly(m_db);
     if (!store)
         return reportError(context, store.error());
     auto runs = store->listRuns();

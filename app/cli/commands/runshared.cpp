@@ -61,6 +61,14 @@ Result<store::Store> openStore(const std::string& path, bool mustExist)
     return store::Store::open(path);
 }
 
+Result<store::Store> openStoreReadOnly(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return makeError(ErrorCode::NotFound, "no workbench database here (give one with --db FILE)", path);
+    return store::Store::open(path, store::Database::Mode::ReadOnly);
+}
+
 Result<std::int64_t> parseRunId(const std::string& text, const std::string& what)
 {
     std::int64_t id = 0;

@@ -49,6 +49,9 @@ void declareBackendOptions(CLI::App& app, BackendOptions& options);
 /// Opens the database at `path`. With `mustExist` a missing file is NotFound naming it, so that reading commands
 /// never create an empty database by accident.
 Result<store::Store> openStore(const std::string& path, bool mustExist);
+/// Opens an existing database read-only (no migration, no journal switch), for the commands that only read:
+/// they work on a file the user may not write, and a missing file is NotFound naming it.
+Result<store::Store> openStoreReadOnly(const std::string& path);
 
 /// A run id given on the command line ("12"); anything else is a usage error naming `what`.
 Result<std::int64_t> parseRunId(const std::string& text, const std::string& what);

@@ -38,6 +38,15 @@ private slots:
         write("bad_element_array.json",
             QByteArray("[\n  {\n    \"iIndex\": 1,\n    \"sQuestion\": \"A has 2. How many?\",\n    \"lSolutions\": [\n"
                        "      \"two\"\n    ]\n  }\n]\n"));
+        // numbers beyond the double range used to escape the loader as an uncaught nlohmann out_of_range
+        write("overflow_float.jsonl",
+            QByteArray(
+                "{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"problem\": \"B?\", \"answer\": 1e400}\n"));
+        write("overflow_integer.jsonl",
+            QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"problem\": \"B?\", \"answer\": ")
+                + QByteArray(310, '9') + QByteArray("}\n"));
+        write("overflow_index.jsonl",
+            QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\", \"irrelevant\": 1099511627776}\n"));
         write("deep_jsonl.jsonl",
             QByteArray("{\"problem\": \"A. How many?\", \"answer\": \"1\"}\n{\"x\": ") + QByteArray(200000, '[')
                 + QByteArray(200000, ']') + QByteArray("}\n"));
@@ -82,6 +91,14 @@ private slots:
             << fixture("deep_nesting.json") << true << true << 3 << "nested deeper than 64 levels" << 0;
         QTest::newRow("deep nesting in JSONL")
             << tmp + "deep_jsonl.jsonl" << false << false << 2 << "nested deeper than 64 levels" << 1;
+        QTest::newRow("number beyond the double range")
+            << tmp + "overflow_float.jsonl" << true << true << 2 << "number overflow parsing '1e400'" << 0;
+        QTest::newRow("number beyond the double range, lenient")
+            << tmp + "overflow_float.jsonl" << false << false << 2 << "number overflow parsing '1e400'" << 1;
+        QTest::newRow("310-digit integer")
+            << tmp + "overflow_integer.jsonl" << true << true << 2 << "number overflow parsing '999" << 0;
+        QTest::newRow("index beyond int") << tmp + "overflow_index.jsonl" << true << true << 1
+                                          << "field 'irrelevant' must hold indices within the int range" << 0;
         QTest::newRow("absurdly long line")
             << tmp + "long_line.jsonl" << false << true << 2 << "longer than 16 MiB" << 0;
         QTest::newRow("absurdly long record")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Check C10 of i3c-method.md: every row of the §5.5 golden table of the reference post-processor.
+#include "core/eval/extractors.h"
 #include "core/eval/postprocess.h"
 #include "core/eval/pyexpr.h"
 
@@ -123,6 +124,47 @@ private slots:
         // Inputs a real eval() would run as code; the safe evaluator treats them as text it cannot parse.
         for (const char* s : { "__import__", "open", "print", "exit", "[1]", "'1'", "1;2", "a.b" })
             QVERIFY2(!wb::eval::evalPythonArithmetic(s).ok(), s);
+    }
+
+    void deepReplyIsNoAnswerWithReason()
+    {
+        // The reply that used to overflow the stack: 30,000 unary minuses and a digit.
+        const std::string reply = std::string(30000, '-') + "7";
+        const wb::eval::PostProcessResult r = wb::eval::postProcessValue(reply);
+        QVERIFY(!r.parsed);
+        QCOMPARE(r.error, wb::eval::PyError::TooComplex);
+        QVERIFY2(r.detail.find("1000 nested operators") != std::string::npos, r.detail.c_str());
+        const wb::eval::ExtractedAnswer a = wb::eval::extractAnswer(reply, { "i3c-postprocess" }, false);
+        QVERIFY(!a.found);
+        QVERIFY2(a.note.find("TooComplex") != std::string::npos, a.note.c_str());
+    }
+
+    void nestingUpToTheLimitStillEvaluates()
+    {
+        const std::string minuses(wb::eval::kMaxNesting, '-');
+        const wb::eval::PyEvalResult even = wb::eval::evalPythonArithmetic(minuses + "5");
+        QVERIFY2(even.ok(), even.detail.c_str());
+        QCOMPARE(even.value.repr(), std::string("5"));
+        QCOMPARE(wb::eval::evalPythonArithmetic(minuses + "-5").error, wb::eval::PyError::TooComplex);
+        const int parens = wb::eval::kMaxParentheses;
+        QVERIFY(wb::eval::evalPythonArithmetic(std::string(parens, '(') + "1" + std::string(parens, ')')).ok());
+        const wb::eval::PyEvalResult deep
+            = wb::eval::evalPythonArithmetic(std::string(parens + 1, '(') + "1" + std::string(parens + 1, ')'));
+        QCOMPARE(deep.error, wb::eval::PyError::TooComplex);
+        QVERIFY2(deep.detail.find("parentheses") != std::string::npos, deep.detail.c_str());
+        QCOMPARE(
+            wb::eval::evalPythonArithmetic("2**" + std::string(5000, '-') + "1").error, wb::eval::PyError::TooComplex);
+    }
+
+    void overlongInputIsNoAnswer()
+    {
+        const std::string expression(wb::eval::kMaxExpressionLength + 1, '1');
+        QCOMPARE(wb::eval::evalPythonArithmetic(expression).error, wb::eval::PyError::TooComplex);
+        const wb::eval::PostProcessResult r
+            = wb::eval::postProcessValue(std::string(wb::eval::kMaxReplyLength + 1, ' '));
+        QVERIFY(!r.parsed);
+        QCOMPARE(r.error, wb::eval::PyError::TooComplex);
+        QVERIFY2(r.detail.find("longer than the limit") != std::string::npos, r.detail.c_str());
     }
 
     void pythonReprOfFloats_data()

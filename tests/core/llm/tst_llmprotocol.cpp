@@ -256,6 +256,37 @@ private slots:
         QTest::newRow("no choices") << R"({"id":"x"})" << false;
         QTest::newRow("empty choices") << R"({"choices":[]})" << false;
         QTest::newRow("html") << "<html>Bad gateway</html>" << false;
+        QTest::newRow("number beyond double") << R"({"choices":[{"message":{"content":"1e400"}}],"x":1e400})" << false;
+    }
+
+    void usageCountsAreRangeChecked_data()
+    {
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("1e308") << R"({"prompt_tokens":1e308,"completion_tokens":1})";
+        QTest::newRow("negative") << R"({"prompt_tokens":3,"completion_tokens":-1})";
+        QTest::newRow("fractional") << R"({"prompt_tokens":2.5})";
+        QTest::newRow("beyond int64") << R"({"completion_tokens":9223372036854775808})";
+        QTest::newRow("string") << R"({"prompt_tokens":"3"})";
+    }
+    void usageCountsAreRangeChecked()
+    {
+        // A misreported count makes the reply malformed: a wrapped INT64_MIN or a silent 0 would be wrong evidence.
+        QFETCH(QString, usage);
+        const std::string body
+            = R"({"choices":[{"message":{"content":"4"},"finish_reason":"stop"}],"usage":)" + usage.toStdString() + "}";
+        const auto parsed = parseChatResponse(body, "u");
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().code, wb::ErrorCode::InvalidInput);
+        QVERIFY2(parsed.error().message.find("usage.") != std::string::npos, parsed.error().message.c_str());
+        SseAssembler sse;
+        sse.feed("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"4\"},\"finish_reason\":\"stop\"}],"
+                 "\"usage\":"
+            + usage.toStdString() + "}\n\ndata: [DONE]\n\n");
+        QVERIFY(!sse.finish("u").ok());
+        const auto whole = parseChatResponse(
+            R"({"choices":[{"message":{"content":"4"}}],"usage":{"prompt_tokens":3.0,"completion_tokens":1}})", "u");
+        QVERIFY(whole.ok());
+        QCOMPARE(whole->usage.promptTokens, std::int64_t(3));
     }
     void chatParsing()
     {
@@ -275,6 +306,8 @@ private slots:
         QCOMPARE(parsed->vectors[0][0], 1.0f);
         QCOMPARE(parsed->vectors[1][0], 2.0f);
         QVERIFY(!parseEmbeddingsResponse(R"({"data":[{"index":0,"embedding":[1]}]})", 2, "u").ok());
+        QVERIFY(!parseEmbeddingsResponse(R"({"data":[{"index":1e300,"embedding":[1]}]})", 1, "u").ok());
+        QVERIFY(!parseEmbeddingsResponse(R"({"data":[{"index":-1,"embedding":[1]}]})", 1, "u").ok());
     }
 
     void httpFailures_data()

@@ -399,11 +399,34 @@ private slots:
         QCOMPARE(*extractAnswerFromOutputs(m.value(), in).number, 42.0);
     }
 
-    void invalidJsonNamesByte()
+    void outOfRangeNumbersNameFileAndField()
+    {
+        // beyond the double range: the parse fails at the number's line, never an uncaught exception
+        std::string text = minimalMethod().dump(2);
+        const std::string withOverflow = text.substr(0, text.rfind('}')) + ",\n  \"order\": 1e400\n}";
+        auto overflow = parseMethod(withOverflow, "big.json");
+        QVERIFY(!overflow.ok());
+        QVERIFY2(overflow.error().location.rfind("big.json:", 0) == 0, overflow.error().location.c_str());
+        QVERIFY2(overflow.error().message.find("1e400") != std::string::npos, overflow.error().message.c_str());
+        const std::string digits = text.substr(0, text.rfind('}')) + ",\n  \"order\": " + std::string(310, '9') + "\n}";
+        QVERIFY(!parseMethod(digits, "big.json").ok());
+        // within double but not the field's type: an error naming the field instead of a wrapped value
+        json wide = minimalMethod();
+        wide["steps"][0]["decoding"] = { { "max_tokens", std::int64_t(1) << 40 } };
+        auto tooWide = parseMethod(wide.dump(), "wide.json");
+        QVERIFY(!tooWide.ok());
+        QCOMPARE(tooWide.error().field, std::string("steps[0].decoding.max_tokens"));
+        QVERIFY2(tooWide.error().message.find("out of range") != std::string::npos, tooWide.error().message.c_str());
+        json seed = minimalMethod();
+        seed["steps"][0]["decoding"] = { { "seed", std::uint64_t(1) << 63 } };
+        QVERIFY(!parseMethod(seed.dump(), "seed.json").ok());
+    }
+
+    void invalidJsonNamesLineAndColumn()
     {
         auto m = parseMethod("{\"id\": ", "broken.json");
         QVERIFY(!m.ok());
-        QVERIFY(QString::fromStdString(m.error().location).startsWith("broken.json: byte"));
+        QVERIFY(QString::fromStdString(m.error().location).startsWith("broken.json:1:"));
         auto missing = loadMethodFile("/nonexistent/x.json");
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, wb::ErrorCode::NotFound);
