@@ -41,7 +41,7 @@ class TestRunCli final : public QObject {
     Q_OBJECT
 
 private:
-    /// runs, report and compare open the database read-only, so a file the user may not write still reads; a
+    /// runs, report, compare and calls open the database read-only, so a file the user may not write still reads; a
     /// command that writes says the database is read-only.
     void readersWorkOnAnUnwritableCopy(const std::string& runA, const std::string& runB)
     {
@@ -57,12 +57,14 @@ private:
         const auto runs = runCli({ "runs", "--db", db, "--json" });
         const auto report = runCli({ "report", "--db", db, runA, "--json" });
         const auto compare = runCli({ "compare", "--db", db, runA, runB });
+        const auto calls = runCli({ "calls", "--db", db, runA, "--index", "0" });
         const auto resume = runCli({ "run", "--resume", runA, "--db", db });
         if (immutable)
             QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), copy });
         WB_EXPECT_STATUS(runs, 0);
         WB_EXPECT_STATUS(report, 0);
         WB_EXPECT_STATUS(compare, 0);
+        WB_EXPECT_STATUS(calls, 0);
         QCOMPARE(nlohmann::json::parse(runs.out).size(), std::size_t(2));
         QVERIFY2(resume.status != 0 && resume.err.find("is read-only") != std::string::npos, resume.describe().c_str());
     }

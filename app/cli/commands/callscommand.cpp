@@ -45,7 +45,7 @@ int CallsCommand::run(const CommandContext& context)
         return reportError(context, runId.error());
     if (context.parsed.count("--index") && m_index < 0)
         return reportError(context, makeError(ErrorCode::Usage, "must be 0 or more", "--index"));
-    auto store = openStore(m_db, true);
+    auto store = openStoreReadOnly(m_db);
     if (!store)
         return reportError(context, store.error());
     // Fails with NotFound naming the database when the run does not exist.
