@@ -19,10 +19,14 @@ nlohmann::json chatBody(const BackendProfile& profile, const ChatRequest& reques
 {
     nlohmann::json body = nlohmann::json::object();
     body["model"] = profile.model;
-    nlohmann::json messages = nlohmann::json::array();
-    for (const ChatMessage& m : request.messages)
-        messages.push_back({ { "role", m.role }, { "content", m.content } });
-    body["messages"] = std::move(messages);
+    if (request.prompt) {
+        body["prompt"] = *request.prompt;
+    } else {
+        nlohmann::json messages = nlohmann::json::array();
+        for (const ChatMessage& m : request.messages)
+            messages.push_back({ { "role", m.role }, { "content", m.content } });
+        body["messages"] = std::move(messages);
+    }
     if (request.temperature)
         body["temperature"] = *request.temperature;
     if (request.topP)
@@ -85,6 +89,8 @@ void adaptToBackend(nlohmann::json& body, const BackendProfile& profile)
         body["reasoning_effort"] = profile.reasoningEffort;
 }
 
+const char* chatEndpointPath(const ChatRequest& request) { return request.prompt ? "completions" : "chat/completions"; }
+
 std::string canonicalRequestJson(const BackendProfile& profile, const ChatRequest& request)
 {
     nlohmann::json body = chatBody(profile, request);
@@ -100,7 +106,7 @@ std::string canonicalEmbeddingsJson(const BackendProfile& profile, const Embeddi
 
 std::string cacheKey(const BackendProfile& profile, const ChatRequest& request)
 {
-    return keyOf(profile, "chat/completions", chatBody(profile, request), request.sampleIndex);
+    return keyOf(profile, chatEndpointPath(request), chatBody(profile, request), request.sampleIndex);
 }
 
 std::string cacheKey(const BackendProfile& profile, const EmbeddingsRequest& request)

@@ -15,6 +15,9 @@ namespace wb::llm {
 /// canonical body, so the cache key follows whatever is actually sent.
 void adaptToBackend(nlohmann::json& body, const BackendProfile& profile);
 
+/// The endpoint `request` goes to, relative to the base URL: "chat/completions", or "completions" for a prompt.
+const char* chatEndpointPath(const ChatRequest& request);
+
 /// The exact body sent for `request`: compact JSON with sorted keys, so equal requests give equal bytes.
 /// `stream` adds "stream":true; the cache key ignores it because a streamed answer is assembled to the same text.
 std::string canonicalRequestJson(const BackendProfile& profile, const ChatRequest& request);

@@ -146,6 +146,7 @@ struct Client::Impl {
     ClientOptions options;
     std::string apiKey;
     std::string chatUrl;
+    std::string completionsUrl; ///< /v1/completions, for requests with a prompt (base models)
     std::string embeddingsUrl;
     std::optional<Error> profileError;
 
@@ -225,6 +226,7 @@ Client::Impl::Impl(BackendProfile p, ClientOptions o)
     if (Result<void> checked = profile.check(); !checked)
         profileError = checked.error();
     chatUrl = profile.endpoint("chat/completions");
+    completionsUrl = profile.endpoint("completions");
     embeddingsUrl = profile.endpoint("embeddings");
     jsonHeaders = curl_slist_append(jsonHeaders, "Content-Type: application/json");
     jsonHeaders = curl_slist_append(jsonHeaders, "Expect:"); // no 100-continue round trip for large bodies
@@ -726,7 +728,7 @@ void Client::submit(ChatRequest request, ChatCallback onDone)
 {
     auto job = std::make_unique<Job>();
     job->kind = Job::Kind::Chat;
-    job->url = d->chatUrl;
+    job->url = request.prompt ? d->completionsUrl : d->chatUrl;
     job->failNow = d->profileError;
     const BackendProfile adapted = adaptedProfile();
     {

@@ -24,6 +24,9 @@ struct ChatRequest {
     std::optional<long long> seed;
     std::optional<int> n;
     std::vector<std::string> stop;
+    /// Set: a /v1/completions call for a base model, with this prompt string instead of `messages` (the reply's
+    /// choices carry `text`). Everything else (sampling, cache, statuses) is the same as for a chat call.
+    std::optional<std::string> prompt;
     /// Passed through into the body (e.g. {"presence_penalty":0.5}); keys here override the fields above.
     nlohmann::json extraParams = nlohmann::json::object();
     /// Which repeat of an otherwise identical request this is; part of the cache key, not of the body.

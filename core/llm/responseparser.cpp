@@ -88,15 +88,18 @@ Result<ChatResponse> parseChatResponse(const std::string& body, const std::strin
             if (!choice.is_object())
                 return malformed("a choice is not an object", url);
             const auto message = choice.find("message");
-            if (message == choice.end() || !message->is_object())
-                return malformed("a choice has no \"message\" object", url);
+            const bool isChat = message != choice.end() && message->is_object();
+            // A /v1/completions choice holds its text itself, as "text".
+            if (!isChat && !choice.contains("text"))
+                return malformed("a choice has no \"message\" object (nor the \"text\" of a completion)", url);
+            const nlohmann::json& holder = isChat ? *message : choice;
             ChatChoice c;
             // null or absent content is an empty reply (a status), anything else but text a malformed one.
-            const auto content = message->find("content");
-            const bool contentIsText = content == message->end() || content->is_null() || content->is_string();
-            if (content != message->end() && content->is_string())
+            const auto content = holder.find(isChat ? "content" : "text");
+            const bool contentIsText = content == holder.end() || content->is_null() || content->is_string();
+            if (content != holder.end() && content->is_string())
                 c.text = content->get<std::string>();
-            c.reasoning = reasoningOf(*message);
+            c.reasoning = reasoningOf(holder);
             const auto finish = choice.find("finish_reason");
             if (finish != choice.end() && finish->is_string())
                 c.finishReason = finish->get<std::string>();

@@ -85,6 +85,9 @@ void SseAssembler::handleLine(std::string_view line)
                 if (refusal != delta->end() && refusal->is_string())
                     assembled.refusal += refusal->get<std::string>();
             }
+            // A streamed /v1/completions chunk carries its piece as choices[i].text, with no delta.
+            if (const auto text = choice.find("text"); text != choice.end() && text->is_string())
+                assembled.text += text->get<std::string>();
             if (const auto filter = choice.find("content_filter_results");
                 filter != choice.end() && filter->is_object() && !filter->empty())
                 assembled.contentFilterResults = *filter;

@@ -40,6 +40,9 @@ struct Step {
     std::string join = "\n"; ///< verify: separator between the candidates' responses
     std::string input = "reasoning"; ///< extract without messages: the variable the extractors read
     std::vector<std::string> extractors; ///< extract: answer extractors in order (eval/extractors.h)
+    /// "endpoint": "completions" — a base model's /v1/completions call: the one message's rendered text is sent
+    /// as the prompt string. Default false: /v1/chat/completions with the messages.
+    bool completions = false;
 
     bool makesCall() const { return !messages.empty(); }
 };

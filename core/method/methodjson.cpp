@@ -138,7 +138,8 @@ std::optional<Error> readDecoding(const Reader& r, const json& j, const std::str
 
 std::optional<Error> readStep(const Reader& r, const json& j, const std::string& f, Step& s)
 {
-    if (auto e = r.onlyKeys(j, f, { "id", "kind", "messages", "decoding", "output", "join", "input", "answer" }))
+    if (auto e
+        = r.onlyKeys(j, f, { "id", "kind", "endpoint", "messages", "decoding", "output", "join", "input", "answer" }))
         return e;
     if (auto e = r.get(j, "id", f, s.id, true))
         return e;
@@ -149,6 +150,12 @@ std::optional<Error> readStep(const Reader& r, const json& j, const std::string&
     if (!k)
         return r.error(f + ".kind", "must be verify, reason, extract or plain (got '" + kind + "')");
     s.kind = *k;
+    std::string endpoint = "chat";
+    if (auto e = r.get(j, "endpoint", f, endpoint))
+        return e;
+    if (endpoint != "chat" && endpoint != "completions")
+        return r.error(f + ".endpoint", "must be chat or completions (got '" + endpoint + "')");
+    s.completions = endpoint == "completions";
     if (j.contains("messages")) {
         const json& ms = j.at("messages");
         if (!ms.is_array())
@@ -305,6 +312,8 @@ json methodToJson(const Method& m)
         json js;
         js["id"] = s.id;
         js["kind"] = stepKindName(s.kind);
+        if (s.completions) // written only when set, so the canonical form (and hash) of chat methods is unchanged
+            js["endpoint"] = "completions";
         json messages = json::array();
         for (const MessageTemplate& msg : s.messages)
             messages.push_back({ { "role", msg.role }, { "template", msg.text } });

@@ -84,6 +84,8 @@ std::vector<MethodIssue> validateMethod(const Method& m)
                 add(f + ".answer.extractors[" + std::to_string(ei) + "]",
                     "unknown extractor '" + s.extractors[ei] + "'");
         }
+        if (s.completions && s.messages.size() != 1)
+            add(f + ".messages", "a completions step sends one prompt string: it needs exactly one message");
         if (!s.makesCall() && s.kind != StepKind::Extract)
             add(f + ".messages", "a " + std::string(stepKindName(s.kind)) + " step needs at least one message");
         const Decoding& d = s.decoding;

@@ -129,6 +129,7 @@ Result<RenderedRequest> renderCall(const Method& method, const std::string& key,
         RenderedRequest out;
         out.key = key;
         out.decoding = step.decoding;
+        out.completions = step.completions;
         for (std::size_t mi = 0; mi < step.messages.size(); ++mi) {
             auto t = Template::parse(step.messages[mi].text, allowed);
             if (!t)
@@ -145,7 +146,10 @@ Result<RenderedRequest> renderCall(const Method& method, const std::string& key,
 llm::ChatRequest toChatRequest(const RenderedRequest& request)
 {
     llm::ChatRequest r;
-    r.messages = request.messages;
+    if (request.completions && request.messages.size() == 1)
+        r.prompt = request.messages.front().content;
+    else
+        r.messages = request.messages;
     r.temperature = request.decoding.temperature;
     r.topP = request.decoding.topP;
     r.maxTokens = request.decoding.maxTokens;

@@ -41,6 +41,7 @@ struct RenderedRequest {
     std::string key;
     std::vector<llm::ChatMessage> messages;
     Decoding decoding;
+    bool completions = false; ///< sent to /v1/completions with messages[0]'s text as the prompt
 };
 
 /// The variables visible to step `stepIndex` (and, for a verify call, to candidate `condition`):

@@ -47,14 +47,15 @@ Result<BatchCallId> decodeCustomId(std::string_view customId, const std::string&
     return id;
 }
 
-Result<std::string> batchRequestLine(const BatchCallId& id, const std::string& canonicalBody)
+Result<std::string> batchRequestLine(
+    const BatchCallId& id, const std::string& canonicalBody, const std::string& endpoint)
 {
     // The body is spliced in as text, not re-serialised, so the file carries byte-for-byte the request the
     // runner would have sent itself.
     if (!nlohmann::json::accept(canonicalBody))
         return makeError(ErrorCode::Internal, "request body is not valid JSON", encodeCustomId(id));
     const nlohmann::json head
-        = { { "custom_id", encodeCustomId(id) }, { "method", "POST" }, { "url", "/v1/chat/completions" } };
+        = { { "custom_id", encodeCustomId(id) }, { "method", "POST" }, { "url", "/v1/" + endpoint } };
     std::string line = head.dump();
     line.pop_back(); // drop the closing brace
     line += ",\"body\":" + canonicalBody + "}";

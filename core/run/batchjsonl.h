@@ -22,9 +22,11 @@ std::string encodeCustomId(const BatchCallId& id);
 /// Parses a custom_id written by encodeCustomId; anything else is InvalidInput naming `location`.
 Result<BatchCallId> decodeCustomId(std::string_view customId, const std::string& location);
 
-/// One line of a Batch API input file: {"custom_id", "method":"POST", "url":"/v1/chat/completions", "body"}.
-/// `canonicalBody` is the exact request body the runner would send; it is embedded unchanged.
-Result<std::string> batchRequestLine(const BatchCallId& id, const std::string& canonicalBody);
+/// One line of a Batch API input file: {"custom_id", "method":"POST", "url":"/v1/<endpoint>", "body"}.
+/// `canonicalBody` is the exact request body the runner would send; it is embedded unchanged. `endpoint` is
+/// "chat/completions" or, for a base model's prompt, "completions".
+Result<std::string> batchRequestLine(
+    const BatchCallId& id, const std::string& canonicalBody, const std::string& endpoint = "chat/completions");
 
 /// One line of a Batch API output file.
 struct BatchOutputLine {

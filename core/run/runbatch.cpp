@@ -39,8 +39,8 @@ Result<std::size_t> Runner::exportBatch(RunId runId, std::ostream& out)
             if (!request)
                 return makeError(request.error().code, request.error().message,
                     "problem " + std::to_string(i) + " step " + item->dag.steps()[step]);
-            auto line = batchRequestLine(
-                { runId, i, item->dag.steps()[step] }, llm::canonicalRequestJson(plan->config.backend, *request));
+            auto line = batchRequestLine({ runId, i, item->dag.steps()[step] },
+                llm::canonicalRequestJson(plan->config.backend, *request), llm::chatEndpointPath(*request));
             if (!line)
                 return line.error();
             out << *line << '\n';

@@ -363,6 +363,40 @@ private slots:
         QCOMPARE(backend["max_wait_s"].get<double>(), 60.0);
     }
 
+    void baseModelMethodUsesCompletionsWithCacheAndResume()
+    {
+        wb::test::FakeServer server;
+        QVERIFY2(server.start(), "the fake server could not listen on 127.0.0.1");
+        const std::string db = (m_dir.path() + QStringLiteral("/base.db")).toStdString();
+        const std::vector<std::string> args { "run", demoDataset(), "--method", "zero-shot-cot+i3c-base", "--model",
+            "fake-model", "--base-url", server.baseUrl(), "--db", db, "--limit", "6" };
+        const auto first = runCli(args);
+        WB_EXPECT_STATUS(first, 0);
+        const auto bodies = server.chatBodies();
+        QVERIFY(!bodies.empty());
+        for (const auto& body : bodies) {
+            QVERIFY2(body.contains("prompt") && body["prompt"].is_string(), body.dump().c_str());
+            QVERIFY2(!body.contains("messages"), body.dump().c_str());
+        }
+        const std::string runId = first.lines().front();
+        const auto calls = runCli({ "calls", "--db", db, runId, "--index", "0", "--json" });
+        WB_EXPECT_STATUS(calls, 0);
+        const auto stored = nlohmann::json::parse(calls.out);
+        QVERIFY(!stored.empty());
+        QCOMPARE(stored[0]["status"].get<std::string>(), std::string("done"));
+        QVERIFY(!stored[0]["response_text"].get<std::string>().empty());
+
+        // The same run again is answered from the cache: not one more request reaches the server.
+        const std::size_t sent = server.chatBodies().size();
+        const auto again = runCli(args);
+        WB_EXPECT_STATUS(again, 0);
+        QCOMPARE(server.chatBodies().size(), sent);
+        QVERIFY2(again.out.find("sent 0,") != std::string::npos, again.out.c_str());
+        const auto report = runCli({ "report", "--db", db, again.lines().front(), "--json" });
+        WB_EXPECT_STATUS(report, 0);
+        QVERIFY(nlohmann::json::parse(report.out).contains("rows"));
+    }
+
     void failingBackendExitsOneWithRecordedErrors()
     {
         QVERIFY2(m_serverUp, "the fake server could not listen on 127.0.0.1");

@@ -236,6 +236,48 @@ struct FakeServerHandlers {
             answer(body, fault, key);
     }
 
+    /// /v1/completions as vLLM and llama.cpp serve it for base models: a prompt string in, choices[].text out.
+    void completion(const nlohmann::json& body, Fault fault, const std::string& key, httplib::Response& res)
+    {
+        {
+            std::lock_guard lock(s.m_mutex);
+            s.m_chatBodies.push_back(body);
+        }
+        if (!body.contains("prompt") || !body["prompt"].is_string() || body.contains("messages")) {
+            res.status = 400;
+            res.set_content(errorBody("a completion needs a \"prompt\" string and no \"messages\"",
+                                "invalid_request_error", "invalid_prompt"),
+                kJson);
+            return;
+        }
+        if (fault == Fault::MalformedJson) {
+            res.set_content("{\"id\":\"cmpl-x\",\"choices\":[{\"text\":", kJson);
+            return;
+        }
+        const std::string text = s.m_config.answer ? s.m_config.answer(body) : FakeServer::defaultAnswer(body);
+        const std::string id = "cmpl-" + std::to_string(s.m_calls.load());
+        const nlohmann::json usage { { "prompt_tokens", wordCount(body["prompt"].get<std::string>()) },
+            { "completion_tokens", wordCount(text) } };
+        s.record(key, true);
+        if (!body.value("stream", false)) {
+            const nlohmann::json reply { { "id", id }, { "object", "text_completion" }, { "model", body["model"] },
+                { "choices", { { { "index", 0 }, { "text", text }, { "finish_reason", "stop" } } } },
+                { "usage", usage } };
+            res.set_content(reply.dump(), kJson);
+            return;
+        }
+        std::string events;
+        for (const std::string& piece : deltas(text)) {
+            const nlohmann::json chunk { { "id", id }, { "object", "text_completion" },
+                { "choices", { { { "index", 0 }, { "text", piece }, { "finish_reason", nullptr } } } } };
+            events += "data: " + chunk.dump() + "\n\n";
+        }
+        const nlohmann::json last { { "id", id }, { "object", "text_completion" },
+            { "choices", { { { "index", 0 }, { "text", "" }, { "finish_reason", "stop" } } } }, { "usage", usage } };
+        events += "data: " + last.dump() + "\n\ndata: [DONE]\n\n";
+        res.set_content(events, "text/event-stream");
+    }
+
     void chat(const nlohmann::json& body, Fault fault, const std::string& key, httplib::Response& res)
     {
         const bool stream = body.value("stream", false);
@@ -386,6 +428,11 @@ bool FakeServer::start()
             handlers->chat(body, fault, key, res);
         });
     });
+    server.Post("/v1/completions", [handlers](const httplib::Request& req, httplib::Response& res) {
+        handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
+            handlers->completion(body, fault, key, res);
+        });
+    });
     server.Post("/v1/embeddings", [handlers](const httplib::Request& req, httplib::Response& res) {
         handlers->serve(req, res, [&](const nlohmann::json& body, Fault fault, const std::string& key) {
             handlers->embeddings(body, fault, key, res);
@@ -525,7 +572,7 @@ std::string FakeServer::bodyKey(const std::string& body)
 
 std::string FakeServer::defaultAnswer(const nlohmann::json& request)
 {
-    std::string prompt;
+    std::string prompt = request.value("prompt", std::string());
     for (const auto& m : request.value("messages", nlohmann::json::array()))
         if (m.value("role", std::string()) == "user")
             prompt = m.value("content", std::string());

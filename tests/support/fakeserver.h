@@ -59,8 +59,8 @@ struct FakeServerConfig {
 };
 
 /// An OpenAI-compatible server on 127.0.0.1 (ephemeral port) in a background thread, for tests and benchmarks:
-/// /v1/models, /v1/chat/completions (plain and SSE streaming), /v1/embeddings. Faults can be injected by
-/// probability or by call number, and every request is counted per canonical body so that a test can assert
+/// /v1/models, /v1/chat/completions and /v1/completions (plain and SSE streaming), /v1/embeddings. Faults can be
+/// injected by probability or by call number, and every request is counted per canonical body so that a test can assert
 /// that nothing was requested twice. Thread-safe.
 class FakeServer {
 public:

@@ -71,7 +71,8 @@ private slots:
         }
         const std::vector<std::string> expected { "direct", "direct+i3c", "zero-shot-cot", "zero-shot-cot+i3c",
             "plan-and-solve", "plan-and-solve+i3c", "instruct-cot", "instruct-cot+i3c", "few-shot-cot",
-            "few-shot-cot+i3c", "auto-cot", "auto-cot+i3c", "complex-cot", "complex-cot+i3c", "i3c-select" };
+            "few-shot-cot+i3c", "auto-cot", "auto-cot+i3c", "complex-cot", "complex-cot+i3c", "i3c-select",
+            "zero-shot-cot-base", "zero-shot-cot+i3c-base" };
         QCOMPARE(ids, expected);
     }
 
@@ -147,6 +148,36 @@ private slots:
         QVERIFY(answer.found);
         QCOMPARE(*answer.number, 5.0);
         QVERIFY(!renderCall(direct.value(), "verify:0", in).ok());
+    }
+
+    void baseModelStepsRenderOnePromptString()
+    {
+        auto base = loadMethodFile(methodsDir() + "/zero-shot-cot+i3c-base.json");
+        QVERIFY2(base.ok(), base.ok() ? "" : base.error().toString().c_str());
+        auto chat = loadMethodFile(methodsDir() + "/zero-shot-cot+i3c.json");
+        QVERIFY(chat.ok());
+        wb::dataset::Problem p;
+        p.text = "Tom has 3 apples. Ann is 9. How many apples does Tom have?";
+        p.question = "How many apples does Tom have?";
+        p.conditions = { "Tom has 3 apples.", "Ann is 9." };
+        const std::vector<int> candidates { 1 };
+        const std::map<std::string, std::string> outputs { { "verify:1", " No." }, { "reason", " 3." } };
+        const std::vector<DemoItem> demos;
+        const RenderInput in { p, candidates, outputs, demos };
+        for (const char* key : { "verify:1", "reason", "extract" }) {
+            auto rendered = renderCall(base.value(), key, in);
+            auto reference = renderCall(chat.value(), key, in);
+            QVERIFY(rendered.ok() && reference.ok());
+            const auto request = toChatRequest(*rendered);
+            // The base-model variant sends the chat variant's user message, byte for byte, as its prompt.
+            QVERIFY(request.prompt.has_value());
+            QVERIFY(request.messages.empty());
+            QCOMPARE(*request.prompt, reference->messages.front().content);
+            QVERIFY(!toChatRequest(*reference).prompt.has_value());
+        }
+        // The endpoint is part of the canonical form, so the two methods never share a hash.
+        QVERIFY(canonicalMethodJson(base.value()).find("\"endpoint\"") != std::string::npos);
+        QVERIFY(canonicalMethodJson(chat.value()).find("endpoint") == std::string::npos);
     }
 
     void plusI3cPrependsTheInstruction()
@@ -358,6 +389,16 @@ private slots:
                                          << "\"plain\""
                                          << "f.json: steps[1].answer"
                                          << "only the extract step";
+        QTest::newRow("unknown endpoint") << "/steps/0/endpoint"
+                                          << "\"responses\""
+                                          << "f.json: steps[0].endpoint"
+                                          << "must be chat or completions";
+        QTest::newRow("completions with two messages")
+            << "/steps/0"
+            << "{\"id\": \"reason\", \"kind\": \"reason\", \"endpoint\": \"completions\", \"output\": \"reasoning\","
+               " \"messages\": [{\"template\": \"Q: {{problem}}\"}, {\"template\": \"A:\"}]}"
+            << "f.json: steps[0].messages"
+            << "exactly one message";
         QTest::newRow("reads an unknown output") << "/steps/1/input"
                                                  << "\"summary\""
                                                  << "f.json: steps[1].input"
