@@ -34,7 +34,8 @@ public:
     {
         if (!obj.is_object())
             return error(field, "must be an object");
-        for (const auto& [key, value] : obj.items()) {
+        for (const auto& item : obj.items()) {
+            const std::string& key = item.key(); // a named reference: clang 14 cannot capture a structured binding
             if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
                 return error(field.empty() ? key : field + "." + key, "unknown key");
         }
