@@ -724,6 +724,12 @@ BackendProfile Client::adaptedProfile() const
     return d->adapted;
 }
 
+std::uint64_t Client::rulesVersion() const
+{
+    std::lock_guard lock(d->rulesMutex);
+    return d->rulesVersion;
+}
+
 void Client::submit(ChatRequest request, ChatCallback onDone)
 {
     auto job = std::make_unique<Job>();

@@ -80,6 +80,8 @@ public:
     /// profile() with the parameter rules learned from the server so far (maxCompletionTokens, omitParams):
     /// the profile that builds the bodies sent now, and the one a rerun should start from.
     BackendProfile adaptedProfile() const;
+    /// Grows by one whenever a rule is learned: callers compare it instead of copying adaptedProfile() per call.
+    std::uint64_t rulesVersion() const;
 
     void submit(ChatRequest request, ChatCallback onDone);
     void submitEmbeddings(EmbeddingsRequest request, EmbeddingsCallback onDone);

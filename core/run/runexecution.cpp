@@ -288,6 +288,10 @@ store::CallRecord RunExecution::callRecord(
 
 Result<void> RunExecution::adoptLearnedRules()
 {
+    const std::uint64_t version = m_client->rulesVersion();
+    if (version == m_adoptedRulesVersion)
+        return {};
+    m_adoptedRulesVersion = version;
     const llm::BackendProfile learned = m_client->adaptedProfile();
     llm::BackendProfile& backend = m_plan.config.backend;
     if (learned.maxCompletionTokens == backend.maxCompletionTokens && learned.omitParams == backend.omitParams)

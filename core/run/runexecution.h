@@ -89,6 +89,7 @@ private:
     std::size_t m_nextProblem = 0;
     std::uint64_t m_sessionSent = 0;
     std::optional<Error> m_fatal;
+    std::uint64_t m_adoptedRulesVersion = 0; ///< the client's rulesVersion() last copied into the run's configuration
     std::optional<RunLeaseHolder> m_lease; ///< held from the start of run() until this session ends
 
     // The client's callbacks hold the queue too, and it is declared before the client so that it also outlives
