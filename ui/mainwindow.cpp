@@ -13,6 +13,7 @@
 #include "ui/pages/inspectorpage.h"
 #include "ui/pages/prompteditorpage.h"
 #include "ui/pages/runspage.h"
+#include "ui/platform/apptheme.h"
 #include "ui/platform/datapaths.h"
 #include "ui/platform/filedialog.h"
 #include "ui/platform/themeicon.h"
@@ -20,6 +21,7 @@
 #include "ui/views/viewsetup.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -37,10 +39,14 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QScreen>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace wb::ui {
 
@@ -72,12 +78,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
 
     createActions();
     createMenus();
+    createModes();
     createIssuesDock();
-    createRunsDock();
     createStatusBar();
 
     connect(m_loader, &DatasetLoadJob::finished, this, &MainWindow::onLoadFinished);
@@ -112,17 +117,70 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         m_countDelay->start();
     });
 
-    createPromptEditorDock();
-    createCompareDock();
+    connectPromptEditor();
+    connectRuns();
     restoreWindowState();
     updateStatus();
+    attachDatabase(RunsPage::defaultDatabasePath());
 }
 
-void MainWindow::createPromptEditorDock()
+void MainWindow::createModes()
 {
     m_promptEditorPage = new PromptEditorPage(m_settings, this);
-    m_promptEditorDock = addPageDock(m_promptEditorPage, tr("Prompt Editor"), QStringLiteral("promptEditorDock"),
-        QStringLiteral("showPromptEditorAction"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_runsPage = new RunsPage(m_settings, this);
+    m_comparePage = new ComparePage(this);
+    m_modes = new QTabWidget(this);
+    m_modes->setObjectName(QStringLiteral("modeTabs"));
+    m_modes->setDocumentMode(true);
+    setCentralWidget(m_modes);
+    addMode(Mode::Inspect, m_splitter, tr("Inspect"), QStringLiteral("showInspectAction"),
+        { QKeySequence(Qt::CTRL | Qt::Key_1) });
+    addMode(Mode::Prompts, m_promptEditorPage, tr("Prompts"), QStringLiteral("showPromptEditorAction"),
+        { QKeySequence(Qt::CTRL | Qt::Key_2), QKeySequence(Qt::CTRL | Qt::Key_E) });
+    addMode(Mode::Runs, m_runsPage, tr("Runs"), QStringLiteral("showRunsAction"),
+        { QKeySequence(Qt::CTRL | Qt::Key_3), QKeySequence(Qt::CTRL | Qt::Key_R) });
+    addMode(Mode::Compare, m_comparePage, tr("Compare"), QStringLiteral("showCompareAction"),
+        { QKeySequence(Qt::CTRL | Qt::Key_4), QKeySequence(Qt::CTRL | Qt::Key_K) });
+    auto* group = new QActionGroup(this);
+    for (QAction* action : std::as_const(m_modeActions))
+        group->addAction(action);
+    connect(m_modes, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && index < m_modeActions.size())
+            m_modeActions.at(index)->setChecked(true);
+    });
+    m_viewMenu->addSeparator();
+    QAction* reset = m_viewMenu->addAction(tr("Reset &Layout"));
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    reset->setToolTip(tr("Fit the window to the screen and put every splitter and panel back where it started"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+}
+
+void MainWindow::addMode(
+    Mode mode, QWidget* page, const QString& title, const QString& actionName, const QList<QKeySequence>& shortcuts)
+{
+    const int index = m_modes->addTab(page, title);
+    Q_ASSERT(index == static_cast<int>(mode));
+    auto* action = new QAction(title, this);
+    action->setObjectName(actionName);
+    action->setCheckable(true);
+    action->setShortcuts(shortcuts);
+    action->setChecked(index == 0);
+    m_modes->setTabToolTip(index, tr("%1 (%2)").arg(title, shortcuts.first().toString(QKeySequence::NativeText)));
+    connect(action, &QAction::triggered, this, [this, mode]() { showMode(mode); });
+    m_modeActions.append(action);
+    m_viewMenu->addAction(action);
+}
+
+void MainWindow::showMode(Mode mode)
+{
+    m_modes->setCurrentIndex(static_cast<int>(mode));
+    m_modes->currentWidget()->setFocus();
+}
+
+MainWindow::Mode MainWindow::currentMode() const { return static_cast<Mode>(m_modes->currentIndex()); }
+
+void MainWindow::connectPromptEditor()
+{
     // The preview follows the inspector: its problem, and its candidates at the current θ and encoder.
     connect(m_inspectorPage, &InspectorPage::reportUpdated, this, [this]() {
         const auto& report = m_inspectorPage->report();
@@ -134,19 +192,15 @@ void MainWindow::createPromptEditorDock()
     });
 }
 
-void MainWindow::showPromptEditor() { raiseDock(m_promptEditorDock, height() * 3 / 5); }
-
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createCompareDock()
+void MainWindow::connectRuns()
 {
-    m_comparePage = new ComparePage(this);
-    m_compareDock = addPageDock(m_comparePage, tr("Compare Runs"), QStringLiteral("compareDock"),
-        QStringLiteral("showCompareAction"), QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_comparePage, &ComparePage::checkedRunsChanged, this, &MainWindow::updateRunResultColumns);
+    // Runs made here appear in Compare and in the inspector's Runs tab as they are created and as they end.
+    connect(m_runsPage, &RunsPage::runStarted, this, [this]() { attachDatabase(m_runsPage->databasePath()); });
+    connect(m_runsPage, &RunsPage::runFinished, this, [this]() { attachDatabase(m_runsPage->databasePath()); });
 }
-
-void MainWindow::showComparePage() { raiseDock(m_compareDock, height() * 3 / 5); }
 
 void MainWindow::updateRunResultColumns()
 {
@@ -233,6 +287,7 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(toolbar->toggleViewAction());
+    createThemeMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about
@@ -243,6 +298,26 @@ void MainWindow::createMenus()
                "problems.")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::createThemeMenu()
+{
+    QMenu* menu = m_viewMenu->addMenu(tr("&Theme"));
+    menu->setObjectName(QStringLiteral("themeMenu"));
+    auto* group = new QActionGroup(this);
+    const QString current = m_settings.theme();
+    for (const AppTheme theme : { AppTheme::System, AppTheme::Light, AppTheme::Dark }) {
+        static const char* const labels[] = { QT_TR_NOOP("&System"), QT_TR_NOOP("&Light"), QT_TR_NOOP("&Dark") };
+        QAction* action = menu->addAction(tr(labels[static_cast<int>(theme)]));
+        action->setObjectName(QStringLiteral("theme_") + appThemeName(theme));
+        action->setCheckable(true);
+        action->setChecked(appThemeName(theme) == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme]() {
+            m_settings.setTheme(appThemeName(theme));
+            applyAppTheme(theme);
+        });
+    }
 }
 
 void MainWindow::updateRecentMenu()
@@ -274,40 +349,13 @@ void MainWindow::createIssuesDock()
         DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_issuesView->horizontalHeader()->resizeSection(DiagnosticsModel::LocationColumn, 260);
     m_issuesView->horizontalHeader()->setStretchLastSection(true);
-    m_issuesDock = addPageDock(m_issuesView, tr("Issues"), QStringLiteral("issuesDock"));
-}
-
-void MainWindow::createRunsDock()
-{
-    m_runsPage = new RunsPage(m_settings, this);
-    m_runsDock = addPageDock(m_runsPage, tr("Runs"), QStringLiteral("runsDock"), QStringLiteral("showRunsAction"),
-        QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runsPage->refresh();
-}
-
-void MainWindow::showRunsPage() { raiseDock(m_runsDock, height() * 2 / 5); }
-
-QDockWidget* MainWindow::addPageDock(QWidget* page, const QString& title, const QString& objectName,
-    const QString& toggleObjectName, const QKeySequence& shortcut)
-{
-    auto* dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName);
-    dock->setWidget(page);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    dock->hide();
-    QAction* toggle = dock->toggleViewAction();
-    if (!toggleObjectName.isEmpty())
-        toggle->setObjectName(toggleObjectName);
-    toggle->setShortcut(shortcut);
-    m_viewMenu->addAction(toggle);
-    return dock;
-}
-
-void MainWindow::raiseDock(QDockWidget* dock, int dockHeight)
-{
-    dock->show();
-    dock->raise();
-    resizeDocks({ dock }, { dockHeight }, Qt::Vertical);
+    m_issuesDock = new QDockWidget(tr("Issues"), this);
+    m_issuesDock->setObjectName(QStringLiteral("issuesDock"));
+    m_issuesDock->setWidget(m_issuesView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
+    m_issuesDock->hide();
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_issuesDock->toggleViewAction());
 }
 
 void MainWindow::createStatusBar()
@@ -316,6 +364,9 @@ void MainWindow::createStatusBar()
     m_datasetLabel->setObjectName(QStringLiteral("datasetLabel"));
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("problemCountLabel"));
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
+    m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_issuesButton = new QToolButton(this);
     m_issuesButton->setObjectName(QStringLiteral("issuesButton"));
     m_issuesButton->setAutoRaise(true);
@@ -348,6 +399,7 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_datasetLabel);
     statusBar()->addWidget(m_countLabel);
     statusBar()->addWidget(m_issuesButton);
+    statusBar()->addPermanentWidget(m_databaseLabel);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancelButton);
 }
@@ -356,11 +408,67 @@ void MainWindow::restoreWindowState()
 {
     const QByteArray geometry = m_settings.bytes(Settings::Key::WindowGeometry);
     if (geometry.isEmpty() || !restoreGeometry(geometry))
-        resize(1440, 900);
+        fitToScreen();
     restoreState(m_settings.bytes(Settings::Key::WindowState));
     const QByteArray splitter = m_settings.bytes(Settings::Key::MainSplitter);
     if (splitter.isEmpty() || !m_splitter->restoreState(splitter))
-        m_splitter->setSizes({ 700, 740 });
+        m_splitter->setSizes({ width() / 2, width() - width() / 2 });
+}
+
+void MainWindow::fitToScreen()
+{
+    // Small screens get all of their available area; large ones most of it, centred.
+    constexpr QSize comfortable(1440, 900);
+    const QRect available = screen()->availableGeometry();
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frame;
+    if (room.width() <= comfortable.width() || room.height() <= comfortable.height()) {
+        resize(room);
+        move(available.topLeft());
+        return;
+    }
+    const QSize size(
+        std::max(comfortable.width(), room.width() * 4 / 5), std::max(comfortable.height(), room.height() * 4 / 5));
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+}
+
+void MainWindow::resetLayout()
+{
+    showNormal();
+    fitToScreen();
+    m_issuesDock->hide();
+    for (QToolBar* toolbar : findChildren<QToolBar*>())
+        toolbar->show();
+    m_splitter->setSizes({ width() / 2, width() - width() / 2 });
+    showMode(Mode::Inspect);
+}
+
+void MainWindow::attachDatabase(const QString& path)
+{
+    m_databasePath = QFileInfo(path).absoluteFilePath();
+    m_runsPage->setDatabasePath(m_databasePath);
+    // A default database that no run has created yet has nothing to compare; the first run creates it.
+    if (QFileInfo::exists(m_databasePath))
+        m_comparePage->setDatabase(m_databasePath);
+    showDatabasePath();
+}
+
+void MainWindow::showDatabasePath()
+{
+    // The whole path, with the home folder shortened: where the runs are is part of what a run means.
+    QString shown = QDir::toNativeSeparators(m_databasePath);
+    const QString home = QDir::toNativeSeparators(QDir::homePath());
+    if (shown.startsWith(home + QDir::separator()))
+        shown = QStringLiteral("~") + shown.mid(home.size());
+    QString note;
+    if (!QFileInfo::exists(m_databasePath))
+        note = tr(" (no runs yet)");
+    else if (m_runsPage->isDatabaseReadOnly())
+        note = tr(" (read-only)");
+    m_databaseLabel->setText(tr("Results: %1%2").arg(shown, note));
+    m_databaseLabel->setToolTip(tr("The results database that Runs, Compare and the inspector use: %1")
+                                    .arg(QDir::toNativeSeparators(m_databasePath)));
 }
 
 void MainWindow::saveWindowState()
@@ -465,8 +573,7 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
                 connect(action, &QAction::triggered, this, [this, path, id]() { openDatabase(path, id); });
             }
             m_databaseMenu->setEnabled(!contents.datasets.empty());
-            m_runsPage->setDatabasePath(QFileInfo(path).absoluteFilePath());
-            m_comparePage->setDatabase(QFileInfo(path).absoluteFilePath());
+            attachDatabase(path);
             m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
             const QString readOnly = contents.readOnly ? tr(" (read-only)") : QString();
             setWindowTitle(tr("I3C Workbench — %1%2").arg(QFileInfo(path).fileName(), readOnly));

@@ -18,6 +18,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 class QToolButton;
 
@@ -33,11 +34,15 @@ class PromptEditorPage;
 class RunsPage;
 class Settings;
 
-/// The workbench shell: menus, status bar, the Datasets page beside the Problem inspector, and the issues
-/// panel. It wires pages to background jobs and owns no logic of its own.
+/// The workbench shell: one mode per main task (Inspect: the Datasets page beside the Problem inspector;
+/// Prompts; Runs; Compare), each with the whole window, plus menus, the status bar and the issues panel. It
+/// wires pages to background jobs and to the results database and owns no logic of its own.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// The main tasks, in the order of the mode tabs.
+    enum class Mode { Inspect, Prompts, Runs, Compare };
+
     explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -45,6 +50,11 @@ public:
     void openDataset(const QString& path);
     /// Opens a results database in the background and shows one of its datasets (the newest by default).
     void openDatabase(const QString& path, std::optional<wb::store::RowId> datasetId = std::nullopt);
+    /// Makes `path` the results database that Runs, Compare and the inspector read and write, without showing
+    /// one of its datasets. The default database (created on first use) is attached at start-up.
+    void attachDatabase(const QString& path);
+    /// The attached results database: the default one unless another was opened.
+    const QString& databasePath() const { return m_databasePath; }
     /// Opens a results database (recognised by its SQLite header) or else a dataset: what the command line and
     /// drag and drop use.
     void openFile(const QString& path);
@@ -57,14 +67,15 @@ public:
     DatasetsPage* datasetsPage() const { return m_datasetsPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
     PromptEditorPage* promptEditorPage() const { return m_promptEditorPage; }
-    /// Shows and raises the prompt editor (a dock; it previews requests for the current problem).
-    void showPromptEditor();
     RunsPage* runsPage() const { return m_runsPage; }
-    /// Shows and raises the Runs page (a dock beside the dataset views).
-    void showRunsPage();
     ComparePage* comparePage() const { return m_comparePage; }
-    /// Shows and raises the Compare page (a dock over the open results database's runs).
-    void showComparePage();
+    void showMode(Mode mode);
+    Mode currentMode() const;
+    void showPromptEditor() { showMode(Mode::Prompts); }
+    void showRunsPage() { showMode(Mode::Runs); }
+    void showComparePage() { showMode(Mode::Compare); }
+    /// View › Reset Layout: the window fitted to its screen, default splitters, the issues panel hidden.
+    void resetLayout();
     DiagnosticsModel* diagnosticsModel() const { return m_diagnostics; }
 
     /// Shows or hides the issues panel.
@@ -84,17 +95,19 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createThemeMenu();
     void createStatusBar();
     void createIssuesDock();
-    void createRunsDock();
-    void createPromptEditorDock();
-    void createCompareDock();
-    /// Puts `page` into a hidden bottom dock named `objectName`, toggled from the View menu by an action named
-    /// `toggleObjectName` with `shortcut`.
-    QDockWidget* addPageDock(QWidget* page, const QString& title, const QString& objectName,
-        const QString& toggleObjectName = {}, const QKeySequence& shortcut = {});
-    /// Shows and raises `dock` at `dockHeight` pixels.
-    void raiseDock(QDockWidget* dock, int dockHeight);
+    void createModes();
+    void createModeActions();
+    void connectPromptEditor();
+    void connectRuns();
+    /// Adds `page` as the tab of `mode`, switched to by an action named `actionName` with `shortcuts`.
+    void addMode(Mode mode, QWidget* page, const QString& title, const QString& actionName,
+        const QList<QKeySequence>& shortcuts);
+    /// The window's size for `screen`: its whole available area on small screens, most of it on large ones.
+    void fitToScreen();
+    void showDatabasePath();
     void updateRunResultColumns();
     void restoreWindowState();
     void saveWindowState();
@@ -118,15 +131,15 @@ private:
     DatasetsPage* m_datasetsPage;
     InspectorPage* m_inspectorPage;
     QSplitter* m_splitter;
+    QTabWidget* m_modes = nullptr;
+    QList<QAction*> m_modeActions;
+    QString m_databasePath;
     DiagnosticsModel* m_diagnostics;
     QDockWidget* m_issuesDock = nullptr;
     QTableView* m_issuesView = nullptr;
     ComparePage* m_comparePage = nullptr;
-    QDockWidget* m_compareDock = nullptr;
     PromptEditorPage* m_promptEditorPage = nullptr;
-    QDockWidget* m_promptEditorDock = nullptr;
     RunsPage* m_runsPage = nullptr;
-    QDockWidget* m_runsDock = nullptr;
 
     QAction* m_openAction = nullptr;
     QAction* m_openDatabaseAction = nullptr;
@@ -140,6 +153,7 @@ private:
 
     QLabel* m_datasetLabel = nullptr;
     QLabel* m_countLabel = nullptr;
+    QLabel* m_databaseLabel = nullptr;
     QToolButton* m_issuesButton = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancelButton = nullptr;

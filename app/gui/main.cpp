@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/mainwindow.h"
+#include "ui/platform/apptheme.h"
 #include "ui/platform/datapaths.h"
 #include "ui/settings/settings.h"
 
@@ -15,6 +16,7 @@ namespace {
 struct Options {
     QCommandLineOption settingsFile;
     QCommandLineOption quitAfterLoad;
+    QCommandLineOption theme;
 };
 
 /// The command line, declared once for the early --help/--version answer and for the GUI itself.
@@ -32,9 +34,14 @@ Options declareOptions(QCommandLineParser& parser)
         QCommandLineOption(QStringLiteral("quit-after-load"),
             QCoreApplication::translate("main",
                 "Open the file (the demo dataset when none is given), then quit: exit status 0 when it loaded, 1 "
-                "when not. For checking an installation.")) };
+                "when not. For checking an installation.")),
+        QCommandLineOption(QStringLiteral("theme"),
+            QCoreApplication::translate(
+                "main", "Colour scheme: system (the desktop's), light or dark. Saved as the choice in View › Theme."),
+            QStringLiteral("name")) };
     parser.addOption(options.settingsFile);
     parser.addOption(options.quitAfterLoad);
+    parser.addOption(options.theme);
     return options;
 }
 
@@ -87,6 +94,17 @@ int main(int argc, char* argv[])
     std::unique_ptr<wb::ui::Settings> settings = parser.isSet(options.settingsFile)
         ? std::make_unique<wb::ui::Settings>(parser.value(options.settingsFile))
         : wb::ui::Settings::createUserInstance();
+    if (parser.isSet(options.theme)) {
+        if (!wb::ui::appThemeFromName(parser.value(options.theme))) {
+            QTextStream(stderr) << QCoreApplication::translate(
+                "main", "--theme: expected system, light or dark, not '%1'")
+                                       .arg(parser.value(options.theme))
+                                << '\n';
+            return 2;
+        }
+        settings->setTheme(parser.value(options.theme));
+    }
+    wb::ui::applyAppTheme(wb::ui::appThemeFromName(settings->theme()).value_or(wb::ui::AppTheme::System));
     wb::ui::MainWindow window(*settings);
     window.show();
 

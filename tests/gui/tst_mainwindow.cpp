@@ -372,14 +372,14 @@ void TestMainWindow::opensResultsDatabase()
 
 void TestMainWindow::windowStateIsRemembered()
 {
-    m_window->resize(1000, 700);
+    m_window->resize(1200, 700);
     m_window->close();
     QVERIFY(!m_settings->bytes(Settings::Key::WindowGeometry).isEmpty());
     QVERIFY(!m_settings->bytes(Settings::Key::MainSplitter).isEmpty());
     QVERIFY(!m_settings->bytes(Settings::Key::ProblemTableHeader).isEmpty());
 
     MainWindow second(*m_settings);
-    QCOMPARE(second.size(), QSize(1000, 700));
+    QCOMPARE(second.size(), QSize(1200, 700));
     m_window->show();
 }
 
@@ -473,7 +473,8 @@ void TestMainWindow::runsPageCreatesCancelsAndResumesRun()
     QAction* showRuns = m_window->findChild<QAction*>(QStringLiteral("showRunsAction"));
     QVERIFY(showRuns);
     showRuns->trigger();
-    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("runsDock"))->isVisible());
+    QCOMPARE(m_window->currentMode(), MainWindow::Mode::Runs);
+    QVERIFY(page->isVisible());
 
     bool dialogSeen = false;
     QTimer::singleShot(0, this, [&]() {
@@ -601,10 +602,7 @@ void TestMainWindow::comparePageListsProblemsAndExports()
     // scripts/screenshots.sh sets this to capture the page over a real run database.
     const QString shots = qEnvironmentVariable("WB_COMPARE_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
-        // Floating, the page gets a screen of its own instead of a share of the bottom dock area.
-        auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("compareDock"));
-        dock->setFloating(true);
-        dock->resize(1440, 900);
+        m_window->resize(1440, 900);
         page->chart(ComparePage::DatasetChart)->barClicked(1, 0);
         QTest::qWait(300); // let the dock lay out before grabbing
         QVERIFY(!wb::screenshots::savePageShots(*m_window, shots, QStringLiteral("compare-")).isEmpty());
@@ -613,7 +611,6 @@ void TestMainWindow::comparePageListsProblemsAndExports()
             QVERIFY(saveChartPng(
                 *shown, QDir(shots).filePath(QStringLiteral("compare-chart%1.png").arg(i)), nullptr, QSize(900, 500)));
         }
-        dock->setFloating(false);
     }
 }
 

@@ -10,6 +10,7 @@
 #include "ui/pages/runspage.h"
 #include "ui/runs/runsmodel.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
 
@@ -42,42 +43,41 @@ private:
     QStringList m_written;
 };
 
-/// The dock the main window keeps `page` in (the page's parent once docked).
-QDockWidget* dockOf(QWidget* page) { return qobject_cast<QDockWidget*>(page->parentWidget()); }
+/// Shows `mode` and lets its page lay out before a grab (a page that was hidden has not been laid out).
+void showSettled(wb::ui::MainWindow& window, wb::ui::MainWindow::Mode mode)
+{
+    window.showMode(mode);
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+}
 
 } // namespace
 
 QStringList savePageShots(wb::ui::MainWindow& window, const QString& directory, const QString& prefix)
 {
+    using Mode = wb::ui::MainWindow::Mode;
     ShotWriter shots(directory, prefix);
-    shots.save(&window, QStringLiteral("mainwindow"));
+    const Mode shown = window.currentMode();
+    // Each mode as the user sees it: the whole window, tabs and status bar included.
+    showSettled(window, Mode::Inspect);
+    shots.save(&window, QStringLiteral("inspect"));
     shots.save(window.datasetsPage(), QStringLiteral("datasets"));
     shots.save(window.inspectorPage(), QStringLiteral("inspector"));
-    // A hidden dock does not lay its page out: float it at a readable size for the shot.
-    QDockWidget* promptEditorDock = dockOf(window.promptEditorPage());
-    const bool promptEditorShown = promptEditorDock->isVisible();
-    if (!promptEditorShown) {
-        promptEditorDock->setFloating(true);
-        promptEditorDock->resize(1440, 860);
-        promptEditorDock->show();
+    showSettled(window, Mode::Prompts);
+    shots.save(&window, QStringLiteral("prompts"));
+    if (window.runsPage()->model()->rowCount() > 0) {
+        showSettled(window, Mode::Runs);
+        shots.save(&window, QStringLiteral("runs"));
     }
-    shots.save(window.promptEditorPage(), QStringLiteral("prompteditor"));
-    if (!promptEditorShown) {
-        promptEditorDock->hide();
-        promptEditorDock->setFloating(false);
+    wb::ui::ComparePage* compare = window.comparePage();
+    if (compare->comparison() && !compare->comparison()->runs.empty()) {
+        showSettled(window, Mode::Compare);
+        shots.save(&window, QStringLiteral("compare"));
     }
     auto* issuesDock = window.findChild<QDockWidget*>(QStringLiteral("issuesDock"));
     if (issuesDock && issuesDock->isVisible())
         shots.save(issuesDock, QStringLiteral("issues"));
-    wb::ui::RunsPage* runs = window.runsPage();
-    if (dockOf(runs)->isVisible() && runs->model()->rowCount() > 0)
-        shots.save(runs, QStringLiteral("runs"));
-    wb::ui::ComparePage* compare = window.comparePage();
-    if (compare->comparison() && !compare->comparison()->runs.empty()) {
-        if (!dockOf(compare)->isVisible())
-            compare->resize(1440, 900); // a hidden dock does not lay its page out
-        shots.save(compare, QStringLiteral("compare"));
-    }
+    showSettled(window, shown);
     return shots.written();
 }
 

@@ -13,7 +13,6 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QDockWidget>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QFileInfo>
@@ -163,15 +162,9 @@ void Screenshotter::shootRunCalls()
     auto* tabs = m_window.inspectorPage()->findChild<QTabWidget*>(QStringLiteral("inspectorTabs"));
     if (tabs)
         tabs->setCurrentWidget(calls);
-    // The calls and their prompts need room: hide the docks (the Runs page was shot already) and widen the
-    // inspector for this shot only.
-    QList<QDockWidget*> docks;
-    for (QDockWidget* dock : m_window.findChildren<QDockWidget*>())
-        if (dock->isVisible() && !dock->isFloating()) {
-            docks << dock;
-            dock->hide();
-        }
-    auto* split = qobject_cast<QSplitter*>(m_window.centralWidget());
+    // The calls and their prompts need room: widen the inspector for this shot only.
+    m_window.showMode(ui::MainWindow::Mode::Inspect);
+    auto* split = m_window.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
     const QList<int> sizes = split ? split->sizes() : QList<int>();
     if (split && sizes.size() == 2)
         split->setSizes({ (sizes[0] + sizes[1]) * 3 / 10, (sizes[0] + sizes[1]) * 7 / 10 });
@@ -180,7 +173,7 @@ void Screenshotter::shootRunCalls()
     const QList<int> innerSizes = inner ? inner->sizes() : QList<int>();
     if (inner && innerSizes.size() == 2)
         inner->setSizes({ (innerSizes[0] + innerSizes[1]) * 2 / 5, (innerSizes[0] + innerSizes[1]) * 3 / 5 });
-    QTimer::singleShot(kSettleMs, this, [this, tabs, docks, split, sizes, inner, innerSizes]() {
+    QTimer::singleShot(kSettleMs, this, [this, tabs, split, sizes, inner, innerSizes]() {
         const QString file = QDir(m_directory).filePath(QStringLiteral("inspector-runs.png"));
         if (wb::ui::writePngAtomically(m_window.inspectorPage()->grab().toImage(), file))
             QTextStream(stdout) << file << '\n';
@@ -192,8 +185,6 @@ void Screenshotter::shootRunCalls()
             split->setSizes(sizes);
         if (inner && innerSizes.size() == 2)
             inner->setSizes(innerSizes);
-        for (QDockWidget* dock : docks)
-            dock->show();
         next();
     });
 }

@@ -98,6 +98,7 @@ PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
     , m_modelEdit(new QLineEdit(this))
     , m_revertButton(new QPushButton(tr("Revert"), this))
     , m_saveButton(new QPushButton(tr("Save as User Method…"), this))
+    , m_runButton(new QPushButton(tr("Run on This Dataset…"), this))
     , m_diffBox(new QComboBox(this))
     , m_steps(new QTabWidget(this))
     , m_issues(new QListWidget(this))
@@ -115,6 +116,7 @@ PromptEditorPage::PromptEditorPage(Settings& settings, QWidget* parent)
     m_modelEdit->setObjectName(QStringLiteral("previewModel"));
     m_revertButton->setObjectName(QStringLiteral("revertMethod"));
     m_saveButton->setObjectName(QStringLiteral("saveUserMethod"));
+    m_runButton->setObjectName(QStringLiteral("runMethod"));
     m_diffBox->setObjectName(QStringLiteral("diffMethodBox"));
     m_steps->setObjectName(QStringLiteral("stepTabs"));
     m_issues->setObjectName(QStringLiteral("templateIssues"));
@@ -175,6 +177,8 @@ QWidget* PromptEditorPage::createToolbar()
     m_modelEdit->setMaximumWidth(m_modelEdit->fontMetrics().horizontalAdvance(QStringLiteral("gpt-4o-mini-2024")) + 24);
     m_revertButton->setToolTip(tr("Discard the edits and reload the method as saved"));
     m_saveButton->setToolTip(tr("Save the edited method under a new id in your methods folder"));
+    m_runButton->setToolTip(
+        tr("Start a run of this method on the open dataset (edits are saved as a user method first)"));
     m_diffBox->setToolTip(tr("Compare the rendered prompts for this problem with another method's"));
     auto* diffButton = new QPushButton(tr("Diff Against"), bar);
     diffButton->setObjectName(QStringLiteral("diffButton"));
@@ -183,6 +187,7 @@ QWidget* PromptEditorPage::createToolbar()
     row->addWidget(m_methodBox);
     row->addWidget(m_revertButton);
     row->addWidget(m_saveButton);
+    row->addWidget(m_runButton);
     row->addSpacing(12);
     row->addWidget(new QLabel(tr("Model:"), bar));
     row->addWidget(m_modelEdit);
@@ -192,6 +197,7 @@ QWidget* PromptEditorPage::createToolbar()
 
     connect(m_revertButton, &QPushButton::clicked, this, &PromptEditorPage::revert);
     connect(m_saveButton, &QPushButton::clicked, this, &PromptEditorPage::showSaveDialog);
+    connect(m_runButton, &QPushButton::clicked, this, &PromptEditorPage::requestRun);
     connect(diffButton, &QPushButton::clicked, this, [this]() { diffAgainst(m_diffBox->currentData().toString()); });
     connect(m_modelEdit, &QLineEdit::textChanged, this, [this](const QString& model) { setModelName(model); });
     return bar;
@@ -615,18 +621,39 @@ wb::Result<QString> PromptEditorPage::saveAsUserMethod(const QString& id, const 
     return saved;
 }
 
-void PromptEditorPage::showSaveDialog()
+bool PromptEditorPage::isEdited() const
+{
+    return m_hasMethod
+        && wb::method::canonicalMethodJson(editedMethod()) != wb::method::canonicalMethodJson(m_original);
+}
+
+void PromptEditorPage::requestRun()
+{
+    if (!m_hasMethod)
+        return;
+    if (!m_issueTextList.isEmpty()) {
+        QMessageBox::warning(this, tr("Run Method"),
+            tr("The method has template issues; fix them before running it:\n%1").arg(m_issueTextList.first()));
+        return;
+    }
+    if (isEdited() && !showSaveDialog())
+        return;
+    emit runRequested(currentMethodId());
+}
+
+bool PromptEditorPage::showSaveDialog()
 {
     bool ok = false;
     const QString suggestion = QString::fromStdString(m_original.id) + QStringLiteral("-edited");
     const QString id = QInputDialog::getText(this, tr("Save as User Method"),
         tr("Id of the new method (letters, digits, . _ + -):"), QLineEdit::Normal, suggestion, &ok);
     if (!ok)
-        return;
+        return false;
     auto saved = saveAsUserMethod(
         id, QString::fromStdString(m_original.name) + QStringLiteral(" (") + sanitisedId(id) + QLatin1Char(')'));
     if (!saved)
         QMessageBox::warning(this, tr("Save as User Method"), QString::fromStdString(saved.error().toString()));
+    return bool(saved);
 }
 
 void PromptEditorPage::revert()

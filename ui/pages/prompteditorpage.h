@@ -59,6 +59,11 @@ public:
     /// Saves the edited method as a user method with a new id and name; it is then listed and selected.
     wb::Result<QString> saveAsUserMethod(const QString& id, const QString& name);
     void revert();
+    /// True when the editors hold changes that are not saved as a method.
+    bool isEdited() const;
+    /// "Run on This Dataset…": a method with template issues is refused; edits are saved as a user method
+    /// first (asking for its id), so that the run and its stored configuration name a method that exists.
+    void requestRun();
     /// Diffs the rendered prompts of the edited method against the method `id` and shows the diff.
     bool diffAgainst(const QString& id);
 
@@ -75,6 +80,8 @@ public:
 signals:
     /// The preview (and issue list) was re-rendered.
     void previewUpdated();
+    /// The user asked to run the saved method `methodId` on the open dataset.
+    void runRequested(const QString& methodId);
 
 private:
     QWidget* createToolbar();
@@ -85,7 +92,8 @@ private:
     void updatePreview(const wb::method::Method& method);
     void showCall(int index);
     void jumpToIssue(int row);
-    void showSaveDialog();
+    /// Asks for an id and saves the edits; true when saved.
+    bool showSaveDialog();
     void updateContextLabel();
 
     Settings& m_settings;
@@ -116,6 +124,7 @@ private:
     QLineEdit* m_modelEdit;
     QPushButton* m_revertButton;
     QPushButton* m_saveButton;
+    QPushButton* m_runButton;
     QComboBox* m_diffBox;
     QTabWidget* m_steps;
     QListWidget* m_issues;

@@ -41,6 +41,7 @@ const std::array<Entry, static_cast<std::size_t>(Settings::Key::Count)>& table()
         { K::BackendProfiles, "backends/profiles", QByteArray() },
         { K::CurrentBackendProfile, "backends/current", QString() },
         { K::RunsTableHeader, "runs/tableHeader", QByteArray() },
+        { K::Theme, "appearance/theme", QStringLiteral("system") },
     } };
     return entries;
 }
@@ -158,6 +159,10 @@ void Settings::setCurrentBackendProfile(const QString& name) { setValue(Key::Cur
 bool Settings::demoOpened() const { return value(Key::DemoOpened).toBool(); }
 
 void Settings::setDemoOpened(bool opened) { setValue(Key::DemoOpened, opened); }
+
+QString Settings::theme() const { return value(Key::Theme).toString(); }
+
+void Settings::setTheme(const QString& theme) { setValue(Key::Theme, theme); }
 
 QString Settings::lastOpenDirectory() const { return value(Key::LastOpenDirectory).toString(); }
 

@@ -35,6 +35,7 @@ public:
         BackendProfiles,
         CurrentBackendProfile,
         RunsTableHeader,
+        Theme,
         Count, ///< sentinel, not a key
     };
     Q_ENUM(Key)
@@ -87,6 +88,9 @@ public:
     bool demoOpened() const;
     void setDemoOpened(bool opened);
 
+    /// "system", "light" or "dark" (ui/platform/apptheme.h).
+    QString theme() const;
+    void setTheme(const QString& theme);
     QString lastOpenDirectory() const;
     void setLastOpenDirectory(const QString& directory);
 
