@@ -576,14 +576,15 @@ void MainWindow::openDatabase(const QString& path, std::optional<wb::store::RowI
             attachDatabase(path);
             m_settings.setLastOpenDirectory(QFileInfo(path).absolutePath());
             const QString readOnly = contents.readOnly ? tr(" (read-only)") : QString();
-            setWindowTitle(tr("I3C Workbench — %1%2").arg(QFileInfo(path).fileName(), readOnly));
             statusBar()->showMessage(tr("%1: %Ln dataset(s), ", nullptr, static_cast<int>(contents.datasets.size()))
                                          .arg(QFileInfo(path).fileName())
                     + tr("%Ln run(s)", nullptr, static_cast<int>(contents.runs.size())) + readOnly,
                 8000);
-            m_inspectorPage->setDatabase(QFileInfo(path).absoluteFilePath(), contents.shownDatasetId);
+            m_inspectorPage->setDatabase(QFileInfo(path).absoluteFilePath());
             if (contents.dataset)
                 showDataset(std::move(contents.dataset));
+            // After showDataset(), which titles the window with the dataset alone.
+            setWindowTitle(tr("I3C Workbench — %1%2").arg(QFileInfo(path).fileName(), readOnly));
         });
 }
 
@@ -636,6 +637,7 @@ void MainWindow::onLoadFinished(quint64, std::shared_ptr<const wb::dataset::Data
 void MainWindow::showDataset(std::shared_ptr<const wb::dataset::Dataset> dataset)
 {
     m_dataset = std::move(dataset);
+    m_inspectorPage->setDataset(m_dataset); // before the table selects the dataset's first problem
     m_diagnostics->setDiagnostics(m_dataset->info.diagnostics);
     m_datasetsPage->setDataset(m_dataset);
     m_runsPage->setDataset(m_dataset);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <utility>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace wb::store {
@@ -19,6 +20,25 @@ Error openError(sqlite3* db, const std::string& path)
     std::string message = "cannot open database " + path + ": ";
     message += db ? sqlite3_errmsg(db) : "out of memory";
     return makeError(ErrorCode::Database, std::move(message));
+}
+
+/// Whether this process may write `path` and whether anyone was meant to. access() alone passes every file for
+/// root; a file or folder without any write bit was made read-only on purpose, so it counts as unwritable.
+bool mayWrite(const std::filesystem::path& path)
+{
+    struct stat info { };
+    if (::access(path.c_str(), W_OK) != 0 || ::stat(path.c_str(), &info) != 0)
+        return false;
+    return (info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
+/// False when `path`'s folder is read-only (no write bit) and no WAL is left in it: SQLite would otherwise create
+/// -shm and -wal files there (root may), and with no WAL and no possible writer the file is all there is.
+bool canCreateBeside(const std::string& path)
+{
+    std::error_code ec;
+    const std::filesystem::path parent = std::filesystem::absolute(path, ec).parent_path();
+    return mayWrite(parent) || std::filesystem::exists(path + "-wal", ec);
 }
 
 } // namespace
@@ -69,6 +89,8 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     // ":memory:" has no journal file to put in WAL mode; treat it as the in-memory database it names.
     if (path == ":memory:")
         return openMemory();
+    if (mode == Mode::ReadOnly && !canCreateBeside(path))
+        return openFile(path, Mode::Immutable);
     auto db = openFile(path, mode);
     if (!db || mode != Mode::ReadOnly)
         return db;
@@ -88,7 +110,7 @@ Database::Mode Database::modeFor(const std::string& path)
         return Mode::ReadWrite;
     std::error_code ec;
     const std::filesystem::path parent = std::filesystem::absolute(path, ec).parent_path();
-    const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(parent.c_str(), W_OK) == 0;
+    const bool writable = mayWrite(path) && mayWrite(parent);
     return writable ? Mode::ReadWrite : Mode::ReadOnly;
 }
 

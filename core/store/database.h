@@ -39,7 +39,8 @@ public:
     /// loss the last commits may be missing but the file is never corrupt. ":memory:" gives openMemory().
     static Result<Database> open(const std::string& path, Mode mode = Mode::ReadWrite);
     /// How a program that may write should open `path`: ReadOnly when the file exists but this process cannot
-    /// write it or its folder (where SQLite puts the -wal and -shm files), else ReadWrite.
+    /// write it or its folder (where SQLite puts the -wal and -shm files), else ReadWrite. A file or folder with
+    /// no write bit at all (mode 0444, 0555) is ReadOnly even for root, whom permissions do not stop.
     static Mode modeFor(const std::string& path);
     /// A private in-memory database (foreign_keys=ON); used by tests and throw-away work.
     static Result<Database> openMemory();

@@ -457,7 +457,6 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
 {
     const QString path = m_dir.filePath(QStringLiteral("runs.sqlite"));
     wb::store::RowId runId = 0;
-    wb::store::RowId datasetId = 0;
     {
         auto store = wb::store::Store::open(path.toStdString());
         QVERIFY(store.ok());
@@ -466,7 +465,6 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
         wb::store::NewRun run;
         run.name = "zs+i3c";
         run.datasetId = imported->datasetId;
-        datasetId = imported->datasetId;
         auto created = store->createRun(run);
         QVERIFY(created.ok());
         runId = *created;
@@ -497,8 +495,9 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
     }
     RunCallsView view;
     QSignalSpy loaded(&view, &RunCallsView::loaded);
-    view.setProblemIndex(1);
-    view.setDatabase(path, datasetId);
+    view.setDatabase(path);
+    view.setDataset(QString::fromStdString(m_demo->info.contentHash), QString::fromStdString(m_demo->info.name));
+    view.setProblem(1, QString::fromStdString(m_demo->problems[1].id));
     QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.callTree()->topLevelItemCount() == 2, 10000);
     QCOMPARE(view.runBox()->count(), 1);
     QCOMPARE(view.callTree()->topLevelItem(0)->text(0), QStringLiteral("verify:0"));
@@ -517,7 +516,7 @@ void TestPromptEditor::storedRunShowsPromptsAndVerdicts()
     QVERIFY(view.callDetail()->toPlainText().contains(QStringLiteral("First I count the apples.")));
 
     // Another problem of the same run: no calls, no result.
-    view.setProblemIndex(0);
+    view.setProblem(0, QString::fromStdString(m_demo->problems[0].id));
     QTRY_VERIFY_WITH_TIMEOUT(
         !view.isLoading() && view.resultLabel()->text().contains(QStringLiteral("No result")), 10000);
     QCOMPARE(view.callTree()->topLevelItemCount(), 0);

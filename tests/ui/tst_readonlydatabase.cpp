@@ -1,14 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/store.h"
+#include "support/comparedb.h"
+#include "support/testpaths.h"
 #include "ui/jobs/storereader.h"
+#include "ui/mainwindow.h"
 #include "ui/pages/runspage.h"
+#include "ui/prompteditor/runcallsview.h"
+#include "ui/pages/inspectorpage.h"
+#include "ui/runs/runsmodel.h"
 #include "ui/settings/settings.h"
 
 #include <QAction>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -21,6 +33,8 @@ using wb::ui::Settings;
 class TestReadOnlyDatabase final : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -31,6 +45,9 @@ private slots:
 
     void cleanup()
     {
+        if (!m_sharedFolder.isEmpty())
+            ::chmod(m_sharedFolder.toLocal8Bit().constData(), 0755);
+        m_sharedFolder.clear();
         if (m_immutable)
             QProcess::execute(QStringLiteral("chattr"), { QStringLiteral("-i"), m_path });
         m_immutable = false;
@@ -61,7 +78,50 @@ private slots:
         QVERIFY(readStoreOrFail().readOnly);
     }
 
+    /// Someone else's results (mode 0444 in a folder 0555, as on a share) open in the window: runs and calls
+    /// show, the title says read-only, New Run is off, and neither the file nor the folder changes.
+    void readOnlyFileInReadOnlyFolderOpensInTheWindow()
+    {
+        m_sharedFolder = m_dir->filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(m_sharedFolder));
+        const QString path = m_sharedFolder + QStringLiteral("/results.db");
+        const QString demo = wb::test::sourceDir() + QStringLiteral("/datasets/demo/demo.jsonl");
+        auto runs = wb::test::makeComparisonDatabase(path.toStdString(), demo.toStdString(), { "zero-shot-cot" });
+        QVERIFY2(runs.ok(), runs.ok() ? "" : runs.error().toString().c_str());
+        QVERIFY(::chmod(path.toLocal8Bit().constData(), 0444) == 0);
+        QVERIFY(::chmod(m_sharedFolder.toLocal8Bit().constData(), 0555) == 0);
+        const QStringList filesBefore = QDir(m_sharedFolder).entryList(QDir::Files | QDir::Hidden);
+        const QByteArray bytesBefore = fileHash(path);
+
+        Settings settings(m_dir->filePath(QStringLiteral("window.ini")));
+        {
+            wb::ui::MainWindow window(settings);
+            window.show();
+            QSignalSpy loaded(&window, &wb::ui::MainWindow::datasetLoaded);
+            window.openDatabase(path);
+            QVERIFY(loaded.wait(30000));
+            QVERIFY2(window.windowTitle().contains(QStringLiteral("read-only")), qPrintable(window.windowTitle()));
+            RunsPage* page = window.runsPage();
+            QTRY_VERIFY_WITH_TIMEOUT(!page->isRefreshing() && page->model()->rowCount() == 1, 20000);
+            QVERIFY(page->isDatabaseReadOnly());
+            QVERIFY(!window.findChild<QAction*>(QStringLiteral("newRunAction"))->isEnabled());
+            // The inspector's Runs tab reads the stored calls of the selected problem.
+            wb::ui::RunCallsView* calls = window.inspectorPage()->runCallsView();
+            QTRY_VERIFY_WITH_TIMEOUT(!calls->isLoading() && calls->callTree()->topLevelItemCount() > 0, 20000);
+        }
+        QCOMPARE(QDir(m_sharedFolder).entryList(QDir::Files | QDir::Hidden), filesBefore);
+        QCOMPARE(fileHash(path), bytesBefore);
+    }
+
 private:
+    static QByteArray fileHash(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }
+
     wb::ui::StoreContents readStoreOrFail()
     {
         auto contents = wb::ui::readStore(m_path.toStdString());
@@ -84,6 +144,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
+    QString m_sharedFolder;
     bool m_immutable = false;
 };
 

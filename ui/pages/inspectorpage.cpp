@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/pages/inspectorpage.h"
 
+#include "core/dataset/loader.h"
 #include "ui/delegates/heatdelegate.h"
 #include "ui/jobs/asyncjob.h"
 #include "ui/models/conditiontablemodel.h"
@@ -252,7 +253,7 @@ void InspectorPage::setProblem(const wb::dataset::Problem& problem)
     if (!gold.isEmpty())
         title += QStringLiteral(" · ") + tr("gold answer %1").arg(gold);
     m_title->setText(title);
-    m_runCalls->setProblemIndex(problem.index);
+    m_runCalls->setProblem(static_cast<std::int64_t>(problem.index), QString::fromStdString(problem.id));
     recompute();
 }
 
@@ -264,7 +265,7 @@ void InspectorPage::clearProblem()
     m_generation.next();
     m_computing = false;
     m_conditions->clear();
-    m_runCalls->setProblemIndex(-1);
+    m_runCalls->clearProblem();
     m_title->setText(tr("No problem selected"));
     m_status->clear();
     m_text->showMessage(tr("Select a problem in the table to inspect its conditions."));
@@ -399,9 +400,16 @@ void InspectorPage::refreshViews()
     m_heatmap->setMatrix(rows, columns, values, details, columnDetails);
 }
 
-void InspectorPage::setDatabase(const QString& path, std::int64_t datasetId)
+void InspectorPage::setDatabase(const QString& path) { m_runCalls->setDatabase(path); }
+
+void InspectorPage::setDataset(std::shared_ptr<const wb::dataset::Dataset> dataset)
 {
-    m_runCalls->setDatabase(path, datasetId);
+    if (!dataset) {
+        m_runCalls->clearDataset();
+        return;
+    }
+    m_runCalls->setDataset(
+        QString::fromStdString(dataset->info.contentHash), QString::fromStdString(dataset->info.name));
 }
 
 void InspectorPage::saveState()

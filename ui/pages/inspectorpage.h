@@ -9,6 +9,7 @@
 #include <QWidget>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,10 @@ class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTimer;
+
+namespace wb::dataset {
+struct Dataset;
+}
 
 namespace wb::ui {
 
@@ -57,8 +62,11 @@ public:
     QDoubleSpinBox* thetaSpinBox() const { return m_thetaSpin; }
     /// The "Runs" tab: prompts and responses of the stored runs for the current problem.
     RunCallsView* runCallsView() const { return m_runCalls; }
-    /// Shows the stored runs of `datasetId` in the results database at `path` in the "Runs" tab.
-    void setDatabase(const QString& path, std::int64_t datasetId);
+    /// The results database whose stored runs the "Runs" tab shows.
+    void setDatabase(const QString& path);
+    /// The dataset whose problems are shown next: the "Runs" tab lists the stored runs of the dataset with the
+    /// same content hash. Call it before the first setProblem() of the dataset.
+    void setDataset(std::shared_ptr<const wb::dataset::Dataset> dataset);
 
     void saveState();
 

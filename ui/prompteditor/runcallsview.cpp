@@ -4,11 +4,11 @@
 #include "core/run/outcomecounts.h"
 #include "core/store/store.h"
 #include "ui/jobs/asyncjob.h"
+#include "ui/jobs/storereader.h"
 #include "ui/widgets/reasoningblock.h"
 
-#include <algorithm>
-#include <cstdlib>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,19 +22,8 @@
 
 namespace wb::ui {
 
-/// What a stored run did for one problem: its calls with the exact prompts and responses, and the scored result.
-struct RunProblemRecord {
-    std::vector<wb::store::CallRecord> calls;
-    std::optional<wb::store::ResultRecord> result;
-};
-
 namespace {
 enum Column { KeyColumn, StatusColumn, ResponseColumn, ColumnCount };
-
-struct Loaded {
-    RunProblemRecord record;
-    std::shared_ptr<const std::map<std::int64_t, wb::store::ResultRecord>> results;
-};
 
 QString fromStd(const std::string& text) { return QString::fromStdString(text); }
 
@@ -132,146 +121,175 @@ void RunCallsView::setMessage(const QString& message)
     m_result->setText(message);
 }
 
-void RunCallsView::clearDatabase()
+void RunCallsView::forgetRuns()
 {
     m_generation.next();
     m_loading = false;
-    m_path.clear();
     m_runs.clear();
     m_results.reset();
     m_resultsRun = 0;
+    m_record.reset();
     const QSignalBlocker block(m_runBox);
     m_runBox->clear();
     m_runBox->setEnabled(false);
-    setMessage(tr("Open a results database (File ▸ Open Results Database…) to see what stored runs sent and received "
-                  "for this problem."));
 }
 
-void RunCallsView::setDatabase(const QString& path, std::int64_t datasetId)
+void RunCallsView::clearDatabase()
 {
-    clearDatabase();
+    m_path.clear();
+    loadRuns();
+}
+
+void RunCallsView::setDatabase(const QString& path)
+{
     m_path = path;
-    m_datasetId = datasetId;
+    loadRuns();
+}
+
+void RunCallsView::setDataset(const QString& contentHash, const QString& name)
+{
+    m_datasetHash = contentHash.toStdString();
+    m_datasetName = name;
+    clearProblem();
+    loadRuns();
+}
+
+void RunCallsView::clearDataset() { setDataset(QString(), QString()); }
+
+void RunCallsView::loadRuns()
+{
+    forgetRuns();
+    if (m_path.isEmpty()) {
+        setMessage(tr("Open a results database (File ▸ Open Results Database…) to see what stored runs sent and "
+                      "received for this problem."));
+        return;
+    }
+    if (m_datasetName.isEmpty()) {
+        setMessage(tr("Open a dataset to see its stored runs."));
+        return;
+    }
+    if (m_datasetHash.empty()) {
+        setMessage(tr("%1 has no content hash, so no stored run can be known to be of it.")
+                       .arg(m_datasetName.toHtmlEscaped()));
+        return;
+    }
     m_loading = true;
     setMessage(tr("Reading runs…"));
-    const quint64 generation = m_generation.next();
-    const std::string file = path.toStdString();
+    const quint64 generation = m_generation.current();
+    const std::string file = m_path.toStdString();
+    const std::string hash = m_datasetHash;
     runAsync<wb::Result<std::vector<wb::store::RunRecord>>>(
-        this,
-        [file]() -> wb::Result<std::vector<wb::store::RunRecord>> {
-            auto store = wb::store::Store::openAsAllowed(file);
-            if (!store)
-                return store.error();
-            return store->listRuns();
-        },
+        this, [file, hash]() { return readRunsOfDataset(file, hash); },
         [this, generation](wb::Result<std::vector<wb::store::RunRecord>>&& runs) {
             if (!m_generation.isCurrent(generation))
                 return;
             m_loading = false;
-            if (!runs) {
+            if (!runs)
                 setMessage(tr("Could not read the runs: %1").arg(fromStd(runs.error().toString())));
-                emit loaded();
-                return;
-            }
-            for (wb::store::RunRecord& run : *runs)
-                if (run.datasetId == m_datasetId)
-                    m_runs.push_back(std::move(run));
-            const QSignalBlocker block(m_runBox);
-            for (const wb::store::RunRecord& run : m_runs) {
-                // The stored results stand for the planned problems here: the list shows what the run ended with.
-                const auto counts = wb::run::OutcomeCounts::of(run, run.results);
-                QString label = QStringLiteral("#%1 %2 · %3")
-                                    .arg(run.id)
-                                    .arg(fromStd(run.name), fromStd(wb::run::statusText(run.status, counts)));
-                if (run.results > 0)
-                    label += tr(" · %1/%2 correct of answered").arg(run.correct).arg(run.answered());
-                m_runBox->addItem(label, QVariant::fromValue<qlonglong>(run.id));
-            }
-            m_runBox->setEnabled(!m_runs.empty());
-            if (m_runs.empty()) {
-                setMessage(tr("This database has no runs of the shown dataset."));
-                emit loaded();
-                return;
-            }
-            m_runBox->setCurrentIndex(0);
-            loadProblem();
+            else
+                showRuns(std::move(*runs));
+            emit loaded();
         });
 }
 
-void RunCallsView::setProblemIndex(std::int64_t problemIndex)
+void RunCallsView::showRuns(std::vector<wb::store::RunRecord>&& runs)
 {
-    m_problemIndex = problemIndex;
+    m_runs = std::move(runs);
+    if (m_runs.empty()) {
+        setMessage(tr("No runs of %1 in %2: this database holds no run of a dataset with the same content.")
+                       .arg(m_datasetName.toHtmlEscaped(), QFileInfo(m_path).fileName().toHtmlEscaped()));
+        return;
+    }
+    {
+        const QSignalBlocker block(m_runBox);
+        for (const wb::store::RunRecord& run : m_runs) {
+            // The stored results stand for the planned problems here: the list shows what the run ended with.
+            const auto counts = wb::run::OutcomeCounts::of(run, run.results);
+            QString label = QStringLiteral("#%1 %2 · %3")
+                                .arg(run.id)
+                                .arg(fromStd(run.name), fromStd(wb::run::statusText(run.status, counts)));
+            if (run.results > 0)
+                label += tr(" · %1/%2 correct of answered").arg(run.correct).arg(run.answered());
+            m_runBox->addItem(label, QVariant::fromValue<qlonglong>(run.id));
+        }
+        m_runBox->setEnabled(true);
+        m_runBox->setCurrentIndex(0);
+    }
     loadProblem();
 }
+
+void RunCallsView::setProblem(std::int64_t problemIndex, const QString& problemId)
+{
+    m_problemIndex = problemIndex;
+    m_problemId = problemId.toStdString();
+    loadProblem();
+}
+
+void RunCallsView::clearProblem() { setProblem(-1, QString()); }
 
 void RunCallsView::loadProblem()
 {
     if (m_path.isEmpty() || m_runs.empty() || m_runBox->currentIndex() < 0)
         return;
+    m_record.reset();
     if (m_problemIndex < 0) {
+        m_generation.next();
+        m_loading = false;
         setMessage(tr("Select a problem to see the calls of this run."));
         return;
     }
-    const wb::store::RowId runId = m_runBox->currentData().toLongLong();
+    EvidenceRequest request;
+    request.path = m_path.toStdString();
+    request.datasetHash = m_datasetHash;
+    request.runId = m_runBox->currentData().toLongLong();
+    request.problemIndex = m_problemIndex;
+    request.problemId = m_problemId;
+    request.cachedResults = m_resultsRun == request.runId ? m_results : nullptr;
     const quint64 generation = m_generation.next();
     m_loading = true;
-    const std::string file = m_path.toStdString();
-    const std::int64_t problem = m_problemIndex;
-    // Results are read once per run; switching problems then reads only that problem's calls.
-    const auto cached = m_resultsRun == runId ? m_results : nullptr;
-    runAsync<wb::Result<Loaded>>(
-        this,
-        [file, runId, problem, cached]() -> wb::Result<Loaded> {
-            auto store = wb::store::Store::openAsAllowed(file);
-            if (!store)
-                return store.error();
-            Loaded out;
-            auto calls = store->loadCalls(runId, problem);
-            if (!calls)
-                return calls.error();
-            out.record.calls = std::move(*calls);
-            // Show calls in the order the method runs them (verify:0, verify:1, …, then the later steps), not
-            // in the order their answers happened to arrive.
-            const auto rank = [](const std::string& step) -> std::pair<int, long> {
-                if (step.rfind("verify:", 0) == 0)
-                    return { 0, std::strtol(step.c_str() + 7, nullptr, 10) };
-                return { step == "extract" ? 2 : 1, 0 };
-            };
-            std::stable_sort(out.record.calls.begin(), out.record.calls.end(),
-                [&rank](const wb::store::CallRecord& a, const wb::store::CallRecord& b) {
-                    return rank(a.step) < rank(b.step);
-                });
-            out.results = cached;
-            if (!out.results) {
-                auto results = store->loadResults(runId);
-                if (!results)
-                    return results.error();
-                auto map = std::make_shared<std::map<std::int64_t, wb::store::ResultRecord>>();
-                for (wb::store::ResultRecord& r : *results)
-                    map->emplace(r.problemIndex, std::move(r));
-                out.results = std::move(map);
-            }
-            if (const auto it = out.results->find(problem); it != out.results->end())
-                out.record.result = it->second;
-            return out;
-        },
-        [this, generation, runId](wb::Result<Loaded>&& read) {
+    runAsync<wb::Result<ProblemEvidence>>(
+        this, [request]() { return readProblemEvidence(request); },
+        [this, generation, runId = request.runId](wb::Result<ProblemEvidence>&& read) {
             if (!m_generation.isCurrent(generation))
                 return;
             m_loading = false;
             if (!read) {
                 setMessage(tr("Could not read the run: %1").arg(fromStd(read.error().toString())));
             } else {
-                m_results = read->results;
-                m_resultsRun = runId;
-                m_record = std::make_shared<const RunProblemRecord>(std::move(read->record));
-                showRecord(*m_record);
+                if (read->results) {
+                    m_results = read->results;
+                    m_resultsRun = runId;
+                }
+                showEvidence(std::make_shared<const ProblemEvidence>(std::move(*read)));
             }
             emit loaded();
         });
 }
 
-void RunCallsView::showRecord(const RunProblemRecord& record)
+void RunCallsView::showEvidence(std::shared_ptr<const ProblemEvidence> evidence)
+{
+    if (!evidence->matches) {
+        showMismatch(*evidence);
+        return;
+    }
+    m_record = std::move(evidence);
+    showRecord(*m_record);
+}
+
+void RunCallsView::showMismatch(const ProblemEvidence& evidence)
+{
+    const QString shown = fromStd(m_problemId).toHtmlEscaped();
+    if (!evidence.storedId)
+        setMessage(tr("The stored dataset has no problem %1, so nothing stored is evidence of problem “%2”.")
+                       .arg(m_problemIndex + 1)
+                       .arg(shown));
+    else
+        setMessage(tr("Problem %1 of the stored dataset is “%2”, not the shown “%3”: its calls are not shown.")
+                       .arg(m_problemIndex + 1)
+                       .arg(fromStd(*evidence.storedId).toHtmlEscaped(), shown));
+}
+
+void RunCallsView::showRecord(const ProblemEvidence& record)
 {
     m_tree->clear();
     m_detail->clear();
