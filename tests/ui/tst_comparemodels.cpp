@@ -7,6 +7,7 @@
 #include "ui/compare/comparison.h"
 #include "ui/compare/fliptablemodel.h"
 #include "ui/compare/problemlistmodel.h"
+#include "ui/compare/runlabels.h"
 #include "ui/compare/runlistmodel.h"
 #include "ui/compare/worddiff.h"
 
@@ -160,6 +161,60 @@ private slots:
         const BarChartData byGold = accuracyByGoldIrrelevant(*m_data, m_runs);
         QCOMPARE(byGold.sets[0].problems[0].size() + byGold.sets[0].problems[1].size(), std::size_t(36));
         QVERIFY(!byGold.sets[0].problems[0].empty());
+    }
+
+    void labelsNameOnlyTheSettingsThatDiffer()
+    {
+        // A third run: the first one again with another θ, as a rerun with the slider moved would be.
+        ComparisonData data = *m_data;
+        RunOutcome rerun = *m_data->run(m_runs[0]);
+        rerun.record.id = 99;
+        rerun.config.theta = 0.3;
+        data.runs.insert(data.runs.begin(), rerun);
+        std::vector<wb::store::RowId> ids = m_runs;
+        ids.push_back(99);
+        const BarChartData chart = accuracyByDataset(data, ids);
+        QCOMPARE(chart.sets.size(), std::size_t(3));
+        QStringList labels;
+        for (const BarChartData::Set& set : chart.sets)
+            labels << set.label;
+        const QString method = QString::fromStdString(rerun.config.methodId);
+        QVERIFY2(labels.contains(QStringLiteral("#99 · %1 · fake-model · θ=0.3").arg(method)),
+            qPrintable(labels.join(u'|')));
+        QVERIFY(labels.contains(QStringLiteral("#%1 · %2 · fake-model · θ=0.5").arg(m_runs[0]).arg(method)));
+        for (const QString& label : labels)
+            QVERIFY2(!label.contains(QStringLiteral("encoder")) && !label.contains(QStringLiteral("method version")),
+                qPrintable(label));
+        // Without the rerun nothing but method and model tells the two runs apart.
+        const BarChartData two = accuracyByDataset(*m_data, m_runs);
+        QVERIFY(!two.sets[0].label.contains(QStringLiteral("θ")));
+        AccuracyTableModel table;
+        table.setRuns(std::make_shared<const ComparisonData>(data), ids);
+        QCOMPARE(table.rowCount(), 3);
+        QCOMPARE(table.index(0, AccuracyTableModel::SettingsColumn).data().toString(), QStringLiteral("θ=0.3"));
+    }
+
+    void accuracyTableSplitsByGroup()
+    {
+        AccuracyTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRuns(m_data, { m_runs[0] });
+        model.setGrouping(QStringLiteral("Parity"), [](const RunOutcome&, std::int64_t problem) {
+            return std::vector<std::string> { problem % 2 == 0 ? "even" : "odd" };
+        });
+        QVERIFY(model.grouped());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(
+            model.headerData(AccuracyTableModel::GroupColumn, Qt::Horizontal).toString(), QStringLiteral("Parity"));
+        QCOMPARE(model.group(0), QStringLiteral("even"));
+        QCOMPARE(model.index(0, AccuracyTableModel::PlannedColumn).data().toULongLong(), qulonglong(18));
+        const std::vector<wb::eval::Outcome> all = storedCorrect(m_runs[0]);
+        std::vector<wb::eval::Outcome> even;
+        for (std::size_t i = 0; i < all.size(); i += 2)
+            even.push_back(all[i]);
+        QCOMPARE(model.accuracy(0).value, wb::eval::accuracy(even).value);
+        model.setGrouping({}, {});
+        QCOMPARE(model.rowCount(), 1);
     }
 
     void problemListShowsBothRuns()

@@ -32,7 +32,8 @@ AccuracyBarChart::AccuracyBarChart(QWidget* parent)
         if (m_errorBars)
             m_errorBars->plotAreaChanged();
     });
-    setMinimumHeight(240);
+    // Below these the bars, whiskers and legend of a few runs no longer read.
+    setMinimumSize(320, 240);
     rebuild();
 }
 
@@ -60,7 +61,7 @@ void AccuracyBarChart::rebuild()
     for (std::size_t s = 0; s < m_data.sets.size(); ++s) {
         const BarChartData::Set& set = m_data.sets[s];
         auto* bars = new QBarSet(set.label);
-        const QColor color = methodColor(set.colorKey);
+        const QColor color = methodColor(set.colorKey, set.shade);
         bars->setColor(color);
         bars->setBorderColor(color.darker(130));
         for (std::size_t c2 = 0; c2 < set.values.size(); ++c2) {

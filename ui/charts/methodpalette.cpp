@@ -60,4 +60,13 @@ QColor methodColor(const QString& method)
     return QColor::fromRgb(withI3c ? shades.i3c : shades.base);
 }
 
+QColor methodColor(const QString& method, int shade)
+{
+    const QColor base = methodColor(method);
+    if (shade <= 0)
+        return base;
+    const int step = 100 + 30 * ((shade + 1) / 2);
+    return shade % 2 == 1 ? base.lighter(step) : base.darker(step);
+}
+
 } // namespace wb::ui

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/compare/accuracytablemodel.h"
 
+#include "ui/compare/runlabels.h"
+
 #include <algorithm>
+#include <map>
 
 namespace wb::ui {
 
@@ -12,17 +15,61 @@ AccuracyTableModel::AccuracyTableModel(QObject* parent)
 
 void AccuracyTableModel::setRuns(std::shared_ptr<const ComparisonData> data, const std::vector<wb::store::RowId>& runs)
 {
-    beginResetModel();
     m_data = std::move(data);
+    m_runIds = runs;
+    rebuild();
+}
+
+void AccuracyTableModel::setGrouping(const QString& title, Grouping grouping)
+{
+    m_groupTitle = title;
+    m_grouping = std::move(grouping);
+    rebuild();
+    emit headerDataChanged(Qt::Horizontal, GroupColumn, GroupColumn);
+}
+
+void AccuracyTableModel::rebuild()
+{
+    beginResetModel();
     m_rows.clear();
     if (m_data) {
+        std::vector<const RunOutcome*> chosen;
         for (const RunOutcome& run : m_data->runs) {
-            if (std::find(runs.begin(), runs.end(), run.record.id) == runs.end())
-                continue;
-            m_rows.push_back({ &run, run.accuracy() });
+            if (std::find(m_runIds.begin(), m_runIds.end(), run.record.id) != m_runIds.end())
+                chosen.push_back(&run);
+        }
+        for (const RunOutcome* run : chosen) {
+            const QString settings = differingSettings(*run, chosen).join(QStringLiteral(" · "));
+            if (m_grouping)
+                addGroupRows(*run, settings);
+            else
+                m_rows.push_back({ run, {}, settings, run->accuracy(), run->record.noAnswer, run->record.errors });
         }
     }
     endResetModel();
+}
+
+void AccuracyTableModel::addGroupRows(const RunOutcome& run, const QString& settings)
+{
+    std::map<std::string, Row> groups; // sorted by group name
+    for (const auto& [index, outcome] : run.problems) {
+        for (const std::string& name : m_grouping(run, index)) {
+            Row& row = groups.try_emplace(name, Row { &run, QString::fromStdString(name), settings, {}, 0, 0 })
+                           .first->second;
+            row.noAnswer += outcome.hasResult && outcome.status == wb::store::ProblemStatus::NoAnswer ? 1 : 0;
+            row.errors += outcome.hasResult && outcome.status == wb::store::ProblemStatus::Error ? 1 : 0;
+        }
+    }
+    for (auto& [name, row] : groups) {
+        std::vector<wb::eval::Outcome> outcomes;
+        for (const auto& [index, outcome] : run.problems) {
+            const std::vector<std::string> names = m_grouping(run, index);
+            if (std::find(names.begin(), names.end(), name) != names.end())
+                outcomes.push_back(outcome.outcome());
+        }
+        row.accuracy = wb::eval::accuracy(outcomes);
+        m_rows.push_back(std::move(row));
+    }
 }
 
 int AccuracyTableModel::rowCount(const QModelIndex& parent) const
@@ -63,6 +110,10 @@ QVariant AccuracyTableModel::data(const QModelIndex& index, int role) const
         return QString::fromStdString(run.config.backend.model);
     case DatasetColumn:
         return QString::fromStdString(run.datasetName);
+    case SettingsColumn:
+        return row.settings;
+    case GroupColumn:
+        return row.group;
     case CorrectColumn:
         return static_cast<qulonglong>(acc.correct);
     case TotalColumn:
@@ -78,9 +129,9 @@ QVariant AccuracyTableModel::data(const QModelIndex& index, int role) const
     case CoverageColumn:
         return display ? QVariant(QString::number(acc.coverage(), 'f', 2)) : QVariant(acc.coverage());
     case NoAnswerColumn:
-        return count(run.record.noAnswer);
+        return count(row.noAnswer);
     case ErrorsColumn:
-        return count(run.record.errors);
+        return count(row.errors);
     default:
         return {};
     }
@@ -99,6 +150,10 @@ QVariant AccuracyTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Model");
     case DatasetColumn:
         return tr("Dataset");
+    case SettingsColumn:
+        return tr("Differs in");
+    case GroupColumn:
+        return m_groupTitle.isEmpty() ? tr("Group") : m_groupTitle;
     case CorrectColumn:
         return tr("Correct");
     case TotalColumn:

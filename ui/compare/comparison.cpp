@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/compare/comparison.h"
 
+#include "ui/compare/runlabels.h"
+
 #include <QObject>
 
 #include <algorithm>
@@ -11,21 +13,29 @@ namespace wb::ui {
 
 namespace {
 
+/// The chosen runs in legend order: by method, newest first within a method (data order is newest first).
 std::vector<const RunOutcome*> chosenRuns(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
 {
     std::vector<const RunOutcome*> runs;
-    for (const RunOutcome& run : data.runs) { // data order: newest first
+    for (const RunOutcome& run : data.runs) {
         if (std::find(ids.begin(), ids.end(), run.record.id) != ids.end())
             runs.push_back(&run);
     }
+    std::stable_sort(runs.begin(), runs.end(),
+        [](const RunOutcome* a, const RunOutcome* b) { return a->config.methodId < b->config.methodId; });
     return runs;
 }
 
-bool sameMethodElsewhere(const std::vector<const RunOutcome*>& runs, const RunOutcome& run)
+/// One set per run, labelled so that no two read the same; runs of one method share its hue in shades.
+BarChartData::Set runSet(
+    const RunOutcome& run, const std::vector<const RunOutcome*>& runs, const std::vector<BarChartData::Set>& before)
 {
-    return std::count_if(runs.begin(), runs.end(), [&](const RunOutcome* r) {
-        return r->config.methodId == run.config.methodId;
-    }) > 1;
+    BarChartData::Set set;
+    set.label = distinctRunLabel(run, runs);
+    set.colorKey = QString::fromStdString(run.config.methodId);
+    set.shade = static_cast<int>(std::count_if(
+        before.begin(), before.end(), [&](const BarChartData::Set& s) { return s.colorKey == set.colorKey; }));
+    return set;
 }
 
 /// A bar for an accuracy over at least one answered problem; none when nothing was answered (unknown, not 0).
@@ -40,16 +50,9 @@ BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::s
 {
     BarChartData chart;
     chart.categories = categories;
-    std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
-    // Same order as the by-dataset chart (by method), so a legend reads the same in every chart.
-    std::stable_sort(runs.begin(), runs.end(),
-        [](const RunOutcome* a, const RunOutcome* b) { return a->config.methodId < b->config.methodId; });
+    const std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
     for (const RunOutcome* run : runs) {
-        BarChartData::Set set;
-        set.label = QString::fromStdString(runLabel(*run, false));
-        if (sameMethodElsewhere(runs, *run))
-            set.label += QStringLiteral(" #%1").arg(run->record.id);
-        set.colorKey = QString::fromStdString(run->config.methodId);
+        BarChartData::Set set = runSet(*run, runs, chart.sets);
         set.values.assign(static_cast<std::size_t>(categories.size()), std::nullopt);
         set.runs.assign(static_cast<std::size_t>(categories.size()), run->record.id);
         set.problems.assign(static_cast<std::size_t>(categories.size()), {});
@@ -78,38 +81,27 @@ BarChartData perRunBreakdown(const ComparisonData& data, const std::vector<wb::s
 BarChartData accuracyByDataset(const ComparisonData& data, const std::vector<wb::store::RowId>& ids)
 {
     BarChartData chart;
-    chart.title = QObject::tr("Accuracy by method and dataset");
+    chart.title = QObject::tr("Accuracy by run and dataset");
     chart.axisTitle = QObject::tr("Dataset");
     const std::vector<const RunOutcome*> runs = chosenRuns(data, ids);
-    std::vector<std::string> methods;
     for (const RunOutcome* run : runs) {
         const QString dataset = QString::fromStdString(run->datasetName);
         if (!chart.categories.contains(dataset))
             chart.categories << dataset;
-        if (std::find(methods.begin(), methods.end(), run->config.methodId) == methods.end())
-            methods.push_back(run->config.methodId);
     }
-    std::sort(methods.begin(), methods.end());
     const auto categoryCount = static_cast<std::size_t>(chart.categories.size());
-    for (const std::string& method : methods) {
-        BarChartData::Set set;
-        set.label = QString::fromStdString(method);
-        set.colorKey = set.label;
+    // One set per run, never one per method: two runs of a method on a dataset are two bars.
+    for (const RunOutcome* run : runs) {
+        BarChartData::Set set = runSet(*run, runs, chart.sets);
         set.values.assign(categoryCount, std::nullopt);
         set.runs.assign(categoryCount, 0);
         set.problems.assign(categoryCount, {});
-        for (const RunOutcome* run : runs) {
-            if (run->config.methodId != method)
-                continue;
-            const auto category
-                = static_cast<std::size_t>(chart.categories.indexOf(QString::fromStdString(run->datasetName)));
-            if (set.runs[category] != 0)
-                continue; // a newer run of this method on this dataset is already shown
-            for (const auto& [index, outcome] : run->problems)
-                set.problems[category].push_back(index);
-            set.values[category] = barValue(run->accuracy());
-            set.runs[category] = run->record.id;
-        }
+        const auto category
+            = static_cast<std::size_t>(chart.categories.indexOf(QString::fromStdString(run->datasetName)));
+        for (const auto& [index, outcome] : run->problems)
+            set.problems[category].push_back(index);
+        set.values[category] = barValue(run->accuracy());
+        set.runs[category] = run->record.id;
         chart.sets.push_back(std::move(set));
     }
     return chart;

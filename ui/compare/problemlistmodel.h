@@ -39,6 +39,7 @@ public:
     wb::store::RowId runA() const { return m_runA ? m_runA->record.id : 0; }
     wb::store::RowId runB() const { return m_runB ? m_runB->record.id : 0; }
     std::int64_t problemIndex(int row) const { return m_problems[static_cast<std::size_t>(row)]; }
+    const std::vector<std::int64_t>& problems() const { return m_problems; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/compare/runlistmodel.h"
 
+#include <map>
 #include <set>
 
 namespace wb::ui {
@@ -12,17 +13,34 @@ RunListModel::RunListModel(QObject* parent)
 
 void RunListModel::setComparison(std::shared_ptr<const ComparisonData> data)
 {
+    // The newest run with results of each (method, dataset); data order is newest first.
+    std::set<std::pair<std::string, wb::store::RowId>> seen;
+    reset(std::move(data), [&seen](const RunOutcome& run) {
+        return run.record.results > 0 && seen.insert({ run.config.methodId, run.record.datasetId }).second;
+    });
+}
+
+void RunListModel::updateComparison(std::shared_ptr<const ComparisonData> data)
+{
+    std::map<wb::store::RowId, bool> before; // runs that had results: checked or not
+    for (std::size_t i = 0; m_data && i < m_data->runs.size(); ++i) {
+        if (m_data->runs[i].record.results > 0)
+            before[m_data->runs[i].record.id] = m_checked[i];
+    }
+    reset(std::move(data), [&before](const RunOutcome& run) {
+        const auto known = before.find(run.record.id);
+        return known != before.end() ? known->second : run.record.results > 0;
+    });
+}
+
+void RunListModel::reset(
+    std::shared_ptr<const ComparisonData> data, const std::function<bool(const RunOutcome&)>& checked)
+{
     beginResetModel();
     m_data = std::move(data);
     m_checked.assign(m_data ? m_data->runs.size() : 0, false);
-    if (m_data) {
-        std::set<std::pair<std::string, wb::store::RowId>> seen; // (method, dataset)
-        for (std::size_t i = 0; i < m_data->runs.size(); ++i) {
-            const RunOutcome& run = m_data->runs[i];
-            if (run.record.results > 0 && seen.insert({ run.config.methodId, run.record.datasetId }).second)
-                m_checked[i] = true;
-        }
-    }
+    for (std::size_t i = 0; i < m_checked.size(); ++i)
+        m_checked[i] = checked(m_data->runs[i]);
     endResetModel();
     emit checkedRunsChanged();
 }

@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 
+#include <functional>
 #include <memory>
 
 namespace wb::ui {
@@ -23,6 +24,9 @@ public:
 
     /// Shows the runs of `data`; the newest completed run of each method starts checked.
     void setComparison(std::shared_ptr<const ComparisonData> data);
+    /// Shows a newer read of the same database: runs that had results keep their check, the others (new
+    /// runs, runs that were still empty) are checked once they have results.
+    void updateComparison(std::shared_ptr<const ComparisonData> data);
     std::vector<wb::store::RowId> checkedRuns() const;
     void setChecked(wb::store::RowId runId, bool checked);
 
@@ -35,6 +39,8 @@ signals:
     void checkedRunsChanged();
 
 private:
+    void reset(std::shared_ptr<const ComparisonData> data, const std::function<bool(const RunOutcome&)>& checked);
+
     std::shared_ptr<const ComparisonData> m_data;
     std::vector<bool> m_checked;
 };

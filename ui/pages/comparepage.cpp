@@ -4,9 +4,12 @@
 #include "ui/charts/accuracybarchart.h"
 #include "ui/charts/chartexport.h"
 #include "ui/compare/accuracytablemodel.h"
+#include "ui/compare/failingproblems.h"
 #include "ui/compare/fliptablemodel.h"
 #include "ui/compare/problemlistmodel.h"
+#include "ui/compare/runlabels.h"
 #include "ui/compare/runlistmodel.h"
+#include "ui/compare/sidebysideview.h"
 #include "ui/compare/worddiff.h"
 #include "ui/export/atomicfile.h"
 #include "ui/export/csvexport.h"
@@ -14,13 +17,15 @@
 #include "ui/jobs/asyncjob.h"
 #include "ui/platform/filedialog.h"
 #include "ui/views/viewsetup.h"
-#include "ui/widgets/reasoningblock.h"
 
 #include <QApplication>
+#include <QAction>
 #include <QComboBox>
+#include <QDataStream>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -68,13 +73,6 @@ QLabel* heading(const QString& text, QWidget* parent)
     return label;
 }
 
-QString runTitle(const RunOutcome& run)
-{
-    return QStringLiteral("#%1 %2 · %3")
-        .arg(run.record.id)
-        .arg(QString::fromStdString(run.config.methodId), QString::fromStdString(run.config.backend.model));
-}
-
 QString pValueText(double p)
 {
     return p < 1e-4 ? QStringLiteral("p < 0.0001") : QStringLiteral("p = %1").arg(QString::number(p, 'g', 3));
@@ -90,24 +88,63 @@ ComparePage::ComparePage(QWidget* parent)
     , m_problems(new ProblemListModel(this))
 {
     setObjectName(QStringLiteral("comparePage"));
+    // Left: the runs to compare over the pair of the flip table. Right: the charts (most of the width, so they
+    // never shrink to a sliver), and below them the problems behind a click beside the two runs' reasoning.
+    auto* left = new QSplitter(Qt::Vertical, this);
+    left->addWidget(buildRunsPanel());
+    left->addWidget(buildFlipPanel());
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 1);
 
-    // Left: the runs to compare and the exports.
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(heading(tr("Runs"), left));
-    m_runView = new QListView(left);
+    m_sideBySide = new SideBySideView(this);
+    auto* bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(buildProblemPanel());
+    bottom->addWidget(m_sideBySide);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(buildChartTabs());
+    right->addWidget(bottom);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+
+    auto* outer = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(left);
+    outer->addWidget(right);
+    outer->setStretchFactor(0, 0);
+    outer->setStretchFactor(1, 1);
+    outer->setSizes({ 300, 980 }); // wide enough for "#id method · model · dataset (status)"
+    m_splitters = { outer, left, right, bottom, m_sideBySide };
+    for (QSplitter* splitter : m_splitters)
+        splitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(outer);
+
+    connect(m_runs, &RunListModel::checkedRunsChanged, this, &ComparePage::refresh);
+    refresh();
+}
+
+QWidget* ComparePage::buildRunsPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading(tr("Runs"), panel));
+    m_runView = new QListView(panel);
     m_runView->setObjectName(QStringLiteral("compareRunList"));
     m_runView->setModel(m_runs);
     m_runView->setUniformItemSizes(true);
-    leftLayout->addWidget(m_runView, 1);
+    m_runView->setMinimumHeight(80);
+    layout->addWidget(m_runView, 1);
     auto* buttons = new QHBoxLayout();
-    auto* reloadButton = new QToolButton(left);
+    auto* reloadButton = new QToolButton(panel);
     reloadButton->setObjectName(QStringLiteral("compareReloadButton"));
     reloadButton->setText(tr("Reload"));
-    reloadButton->setToolTip(tr("Read the database again (runs may have finished)"));
+    reloadButton->setToolTip(tr("Read the database again (runs may have been made or finished)"));
     connect(reloadButton, &QToolButton::clicked, this, &ComparePage::reload);
-    m_exportButton = new QToolButton(left);
+    m_exportButton = new QToolButton(panel);
     m_exportButton->setObjectName(QStringLiteral("compareExportButton"));
     m_exportButton->setText(tr("Export"));
     m_exportButton->setPopupMode(QToolButton::InstantPopup);
@@ -122,13 +159,53 @@ ComparePage::ComparePage(QWidget* parent)
     buttons->addWidget(reloadButton);
     buttons->addWidget(m_exportButton);
     buttons->addStretch();
-    leftLayout->addLayout(buttons);
-    m_status = new QLabel(tr("Open a results database to compare its runs."), left);
+    layout->addLayout(buttons);
+    m_status = new QLabel(tr("Open a results database to compare its runs."), panel);
     m_status->setObjectName(QStringLiteral("compareStatus"));
     m_status->setWordWrap(true);
-    leftLayout->addWidget(m_status);
+    layout->addWidget(m_status);
+    return panel;
+}
 
-    // Top: charts (and the accuracy table) beside the flip table.
+QWidget* ComparePage::buildFlipPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading(tr("Run vs run"), panel));
+    auto* pair = new QFormLayout();
+    m_pairA = new QComboBox(panel);
+    m_pairA->setObjectName(QStringLiteral("comparePairA"));
+    m_pairB = new QComboBox(panel);
+    m_pairB->setObjectName(QStringLiteral("comparePairB"));
+    for (QComboBox* combo : { m_pairA, m_pairB }) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(14);
+        connect(combo, &QComboBox::currentIndexChanged, this, &ComparePage::updatePair);
+    }
+    pair->addRow(tr("A"), m_pairA);
+    pair->addRow(tr("B"), m_pairB);
+    layout->addLayout(pair);
+    m_flipView = new QTableView(panel);
+    m_flipView->setObjectName(QStringLiteral("compareFlipView"));
+    m_flipView->setModel(m_flips);
+    m_flipView->setSelectionMode(QAbstractItemView::NoSelection); // a selection colour would hide the tints
+    m_flipView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_flipView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_flipView->setMinimumHeight(100);
+    connect(m_flipView, &QTableView::clicked, this,
+        [this](const QModelIndex& index) { showFlipProblems(FlipTableModel::cellAt(index.row(), index.column())); });
+    layout->addWidget(m_flipView, 1);
+    m_flipStats = new QLabel(panel);
+    m_flipStats->setObjectName(QStringLiteral("compareFlipStats"));
+    m_flipStats->setWordWrap(true);
+    m_flipStats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_flipStats);
+    return panel;
+}
+
+QWidget* ComparePage::buildChartTabs()
+{
     m_chartTabs = new QTabWidget(this);
     m_chartTabs->setObjectName(QStringLiteral("compareChartTabs"));
     const QString chartNames[ChartCount] = { tr("By dataset"), tr("By candidates"), tr("By gold-irrelevant") };
@@ -147,111 +224,51 @@ ComparePage::ComparePage(QWidget* parent)
     m_accuracyView->setSortingEnabled(false);
     m_accuracyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_chartTabs->addTab(m_accuracyView, tr("Table"));
+    return m_chartTabs;
+}
 
-    auto* flipPanel = new QWidget(this);
-    auto* flipLayout = new QVBoxLayout(flipPanel);
-    flipLayout->setContentsMargins(0, 0, 0, 0);
-    flipLayout->addWidget(heading(tr("Run vs run"), flipPanel));
-    auto* pairRow = new QHBoxLayout();
-    m_pairA = new QComboBox(flipPanel);
-    m_pairA->setObjectName(QStringLiteral("comparePairA"));
-    m_pairB = new QComboBox(flipPanel);
-    m_pairB->setObjectName(QStringLiteral("comparePairB"));
-    for (QComboBox* combo : { m_pairA, m_pairB }) {
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(14);
-        connect(combo, &QComboBox::currentIndexChanged, this, &ComparePage::updatePair);
-    }
-    pairRow->addWidget(new QLabel(tr("A"), flipPanel));
-    pairRow->addWidget(m_pairA, 1);
-    pairRow->addWidget(new QLabel(tr("B"), flipPanel));
-    pairRow->addWidget(m_pairB, 1);
-    flipLayout->addLayout(pairRow);
-    m_flipView = new QTableView(flipPanel);
-    m_flipView->setObjectName(QStringLiteral("compareFlipView"));
-    m_flipView->setModel(m_flips);
-    m_flipView->setSelectionMode(QAbstractItemView::NoSelection); // a selection colour would hide the tints
-    m_flipView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_flipView->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_flipView->setMinimumHeight(120);
-    connect(m_flipView, &QTableView::clicked, this,
-        [this](const QModelIndex& index) { showFlipProblems(FlipTableModel::cellAt(index.row(), index.column())); });
-    flipLayout->addWidget(m_flipView, 1);
-    m_flipStats = new QLabel(flipPanel);
-    m_flipStats->setObjectName(QStringLiteral("compareFlipStats"));
-    m_flipStats->setWordWrap(true);
-    m_flipStats->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    flipLayout->addWidget(m_flipStats);
-
-    auto* top = new QSplitter(Qt::Horizontal, this);
-    top->addWidget(m_chartTabs);
-    top->addWidget(flipPanel);
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 1);
-
-    // Bottom: the problems behind a bar or cell, and the chosen problem's reasoning in two runs.
-    auto* listPanel = new QWidget(this);
-    auto* listLayout = new QVBoxLayout(listPanel);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    m_problemsTitle = heading(tr("Click a bar or a flip cell to list its problems"), listPanel);
+QWidget* ComparePage::buildProblemPanel()
+{
+    auto* panel = new QWidget(this);
+    auto* layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* header = new QHBoxLayout();
+    m_problemsTitle = heading(tr("Click a bar or a flip cell to list its problems"), panel);
     m_problemsTitle->setObjectName(QStringLiteral("compareProblemsTitle"));
-    listLayout->addWidget(m_problemsTitle);
-    m_problemView = new QTableView(listPanel);
+    m_problemsTitle->setWordWrap(true);
+    header->addWidget(m_problemsTitle, 1);
+    m_previousFailing = new QAction(tr("◀ Failing"), this);
+    m_previousFailing->setObjectName(QStringLiteral("comparePreviousFailingAction"));
+    m_previousFailing->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    m_previousFailing->setToolTip(
+        tr("Previous problem that is wrong, unanswered or an error in either run (Shift+F8)"));
+    m_nextFailing = new QAction(tr("Failing ▶"), this);
+    m_nextFailing->setObjectName(QStringLiteral("compareNextFailingAction"));
+    m_nextFailing->setShortcut(QKeySequence(Qt::Key_F8));
+    m_nextFailing->setToolTip(tr("Next problem that is wrong, unanswered or an error in either run (F8)"));
+    for (QAction* action : { m_previousFailing, m_nextFailing }) {
+        // Active while the page has focus, whether it is a mode of the window or a window of its own.
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        auto* button = new QToolButton(panel);
+        button->setDefaultAction(action);
+        header->addWidget(button);
+    }
+    connect(m_nextFailing, &QAction::triggered, this, &ComparePage::selectNextFailing);
+    connect(m_previousFailing, &QAction::triggered, this, &ComparePage::selectPreviousFailing);
+    layout->addLayout(header);
+    m_problemView = new QTableView(panel);
     m_problemView->setObjectName(QStringLiteral("compareProblemView"));
     m_problemView->setModel(m_problems);
     setupTableView(m_problemView);
     m_problemView->setSortingEnabled(false);
+    m_problemView->setMinimumWidth(200);
     m_problemView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_problemView->horizontalHeader()->setSectionResizeMode(ProblemListModel::TextColumn, QHeaderView::Stretch);
     connect(m_problemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &ComparePage::onProblemSelected);
-    listLayout->addWidget(m_problemView, 1);
-
-    auto* sideBySide = new QWidget(this);
-    auto* sideLayout = new QHBoxLayout(sideBySide);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    for (int side = 0; side < 2; ++side) {
-        auto* column = new QVBoxLayout();
-        m_reasoningTitle[side] = heading(side == 0 ? tr("Run A") : tr("Run B"), sideBySide);
-        m_reasoning[side] = new QTextBrowser(sideBySide);
-        m_reasoning[side]->setObjectName(
-            side == 0 ? QStringLiteral("compareReasoningA") : QStringLiteral("compareReasoningB"));
-        keepLinksInPlace(m_reasoning[side]);
-        connect(m_reasoning[side], &QTextBrowser::anchorClicked, this, [this, side](const QUrl& url) {
-            if (!isReasoningToggle(url))
-                return;
-            m_sides[side].expanded = !m_sides[side].expanded;
-            renderSide(side);
-        });
-        column->addWidget(m_reasoningTitle[side]);
-        column->addWidget(m_reasoning[side], 1);
-        sideLayout->addLayout(column, 1);
-    }
-
-    auto* bottom = new QSplitter(Qt::Horizontal, this);
-    bottom->addWidget(listPanel);
-    bottom->addWidget(sideBySide);
-    bottom->setStretchFactor(0, 1);
-    bottom->setStretchFactor(1, 1);
-
-    auto* right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(top);
-    right->addWidget(bottom);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
-
-    auto* outer = new QSplitter(Qt::Horizontal, this);
-    outer->addWidget(left);
-    outer->addWidget(right);
-    outer->setStretchFactor(0, 0);
-    outer->setStretchFactor(1, 1);
-    outer->setSizes({ 340, 1100 }); // wide enough for "#id method · model · dataset (status)"
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(outer);
-
-    connect(m_runs, &RunListModel::checkedRunsChanged, this, &ComparePage::refresh);
-    refresh();
+    layout->addWidget(m_problemView, 1);
+    return panel;
 }
 
 ComparePage::~ComparePage() = default;
@@ -280,9 +297,14 @@ void ComparePage::reload()
                 emit loadFailed(message);
                 return;
             }
+            const bool sameDatabase = m_data && m_data->path == result.value().path;
             m_data = std::make_shared<const ComparisonData>(std::move(result.value()));
             m_problems->clear();
-            m_runs->setComparison(m_data); // emits checkedRunsChanged → refresh()
+            // emits checkedRunsChanged → refresh(); a reload keeps what the user checked
+            if (sameDatabase)
+                m_runs->updateComparison(m_data);
+            else
+                m_runs->setComparison(m_data);
             m_status->setText(
                 tr("%1: %Ln run(s)", nullptr, static_cast<int>(m_data->runs.size())).arg(QFileInfo(m_path).fileName()));
             emit comparisonLoaded();
@@ -293,6 +315,7 @@ void ComparePage::refresh()
 {
     const std::vector<wb::store::RowId> runs = m_runs->checkedRuns();
     m_accuracy->setRuns(m_data, runs);
+    m_accuracyView->setColumnHidden(AccuracyTableModel::GroupColumn, !m_accuracy->grouped());
     if (m_data) {
         m_charts[DatasetChart]->setChartData(accuracyByDataset(*m_data, runs));
         m_charts[CandidatesChart]->setChartData(accuracyByCandidates(*m_data, runs));
@@ -314,10 +337,11 @@ void ComparePage::updatePairChoices()
     m_pairA->clear();
     m_pairB->clear();
     if (m_data) {
-        for (const wb::store::RowId id : m_runs->checkedRuns()) {
-            const RunOutcome* run = m_data->run(id);
-            m_pairA->addItem(runTitle(*run), static_cast<qlonglong>(id));
-            m_pairB->addItem(runTitle(*run), static_cast<qlonglong>(id));
+        const std::vector<wb::store::RowId> checked = m_runs->checkedRuns();
+        for (const wb::store::RowId id : checked) {
+            const QString label = distinctRunLabel(*m_data, id, checked);
+            m_pairA->addItem(label, static_cast<qlonglong>(id));
+            m_pairB->addItem(label, static_cast<qlonglong>(id));
         }
     }
     int a = m_pairA->findData(static_cast<qlonglong>(oldA));
@@ -396,6 +420,7 @@ void ComparePage::showBarProblems(Chart which, int set, int category)
     m_problemsTitle->setText(tr("<b>%1 · %2</b>: %Ln problem(s) of run #%3", nullptr, m_problems->rowCount())
                                  .arg(bars.label.toHtmlEscaped(), data.categories.value(category).toHtmlEscaped())
                                  .arg(run));
+    selectFirstProblem();
 }
 
 void ComparePage::showFlipProblems(wb::run::PairedComparison::Cell cell)
@@ -412,6 +437,48 @@ void ComparePage::showFlipProblems(wb::run::PairedComparison::Cell cell)
                                  .arg(pair->runA)
                                  .arg(pair->runB)
                                  .arg(tr(names[cell])));
+    selectFirstProblem();
+}
+
+void ComparePage::selectFirstProblem()
+{
+    // The click names a problem at once: the first of the list, shown here and in the rest of the window.
+    if (m_problems->rowCount() > 0)
+        m_problemView->setCurrentIndex(m_problems->index(0, ProblemListModel::TextColumn));
+}
+
+void ComparePage::selectNextFailing() { stepFailing(1); }
+
+void ComparePage::selectPreviousFailing() { stepFailing(-1); }
+
+void ComparePage::stepFailing(int step)
+{
+    if (!m_data)
+        return;
+    const std::array<wb::store::RowId, 2> runs = comparedRuns();
+    const int row = nextFailingRow(
+        *m_data, m_problems->problems(), m_problemView->currentIndex().row(), step, { runs[0], runs[1] });
+    if (row < 0) {
+        m_status->setText(tr("No problem of the list fails in the compared runs."));
+        return;
+    }
+    m_problemView->setCurrentIndex(m_problems->index(row, ProblemListModel::TextColumn));
+    m_problemView->scrollTo(m_problemView->currentIndex());
+}
+
+std::array<wb::store::RowId, 2> ComparePage::comparedRuns() const
+{
+    std::array<wb::store::RowId, 2> runs = { m_problems->runA(), m_problems->runB() };
+    if (runs[0] == 0 || runs[1] != 0 || !m_data)
+        return runs;
+    if (const auto& pair = m_flips->comparison()) {
+        const wb::store::RowId other = pair->runA == runs[0] ? pair->runB : pair->runA;
+        const RunOutcome* first = m_data->run(runs[0]);
+        const RunOutcome* second = m_data->run(other);
+        if (other != runs[0] && first && second && second->record.datasetId == first->record.datasetId)
+            runs[1] = other;
+    }
+    return runs;
 }
 
 void ComparePage::onProblemSelected()
@@ -420,15 +487,28 @@ void ComparePage::onProblemSelected()
     if (!current.isValid() || !m_data)
         return;
     const std::int64_t problem = m_problems->problemIndex(current.row());
-    // The second side: the list's second run, else the flip table's other run over the same dataset.
-    wb::store::RowId runs[2] = { m_problems->runA(), m_problems->runB() };
-    if (runs[1] == 0) {
-        if (const auto& pair = m_flips->comparison()) {
-            const wb::store::RowId other = pair->runA == runs[0] ? pair->runB : pair->runA;
-            if (other != runs[0] && m_data->run(other)->record.datasetId == m_data->run(runs[0])->record.datasetId)
-                runs[1] = other;
-        }
+    const std::array<wb::store::RowId, 2> runs = comparedRuns();
+    emitProblemActivated(problem, runs);
+    showReasoningOf(problem, runs);
+}
+
+void ComparePage::emitProblemActivated(std::int64_t problem, const std::array<wb::store::RowId, 2>& runs)
+{
+    const RunOutcome* first = m_data->run(runs[0]);
+    if (!first)
+        return;
+    const wb::dataset::Problem* shown = m_data->problem(first->record.datasetId, problem);
+    QList<qint64> ids;
+    for (const wb::store::RowId id : runs) {
+        if (id != 0)
+            ids << id;
     }
+    emit problemActivated(QString::fromStdString(first->datasetHash), problem,
+        shown ? QString::fromStdString(shown->id) : QString(), ids);
+}
+
+void ComparePage::showReasoningOf(std::int64_t problem, const std::array<wb::store::RowId, 2>& runs)
+{
     const quint64 generation = m_reasoningGeneration.next();
     const std::string path = m_data->path;
     using Paths = std::array<wb::Result<ReasoningPath>, 2>;
@@ -454,7 +534,8 @@ void ComparePage::onProblemSelected()
             for (int side = 0; side < 2; ++side) {
                 const RunOutcome* run = runs[side] ? m_data->run(runs[side]) : nullptr;
                 if (!run) {
-                    showReasoning(side, tr("Run B"), tr("<i>Choose a second run in the flip table to compare.</i>"));
+                    m_sideBySide->showSide(
+                        side, tr("Run B"), tr("<i>Choose a second run in the flip table to compare.</i>"));
                     continue;
                 }
                 const wb::Result<ReasoningPath>& p = (*paths)[static_cast<std::size_t>(side)];
@@ -475,27 +556,39 @@ void ComparePage::onProblemSelected()
                     html += QStringLiteral("<p><small>%1</small><br>%2</p>")
                                 .arg(tr("step %1").arg(QString::fromStdString(p->step).toHtmlEscaped()),
                                     diffSideHtml(diff, side == 0 ? DiffWord::Side::Left : DiffWord::Side::Right));
-                showReasoning(side, runTitle(*run), html, p ? QString::fromStdString(p->thinking) : QString());
+                m_sideBySide->showSide(side, distinctRunLabel(*m_data, runs[side], m_runs->checkedRuns()), html,
+                    p ? QString::fromStdString(p->thinking) : QString());
             }
             emit reasoningShown();
         });
 }
 
-void ComparePage::showReasoning(int side, const QString& title, const QString& html, const QString& thinking)
+QTextBrowser* ComparePage::reasoningView(int side) const { return m_sideBySide->view(side); }
+
+QByteArray ComparePage::saveLayout() const
 {
-    m_reasoningTitle[side]->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
-    m_sides[side] = { html, thinking, false };
-    renderSide(side);
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << static_cast<qint32>(m_splitters.size());
+    for (const QSplitter* splitter : m_splitters)
+        out << splitter->saveState();
+    return state;
 }
 
-void ComparePage::renderSide(int side)
+bool ComparePage::restoreLayout(const QByteArray& state)
 {
-    const Side& shown = m_sides[side];
-    // The reasoning text goes between the answer line and the reply, so the reply stays where the eye expects it.
-    const qsizetype split = shown.html.indexOf(QStringLiteral("</p>"));
-    const qsizetype at = split < 0 ? 0 : split + 4;
-    m_reasoning[side]->setHtml(
-        shown.html.left(at) + reasoningBlockHtml(shown.thinking, shown.expanded) + shown.html.mid(at));
+    QDataStream in(state);
+    qint32 count = 0;
+    in >> count;
+    if (in.status() != QDataStream::Ok || count != static_cast<qint32>(m_splitters.size()))
+        return false; // nothing stored yet, or the layout of another version
+    bool restored = true;
+    for (QSplitter* splitter : m_splitters) {
+        QByteArray one;
+        in >> one;
+        restored = splitter->restoreState(one) && restored;
+    }
+    return restored;
 }
 
 AccuracyBarChart* ComparePage::currentChart() const

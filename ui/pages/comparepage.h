@@ -4,11 +4,14 @@
 #include "ui/compare/comparison.h"
 #include "ui/jobs/generation.h"
 
+#include <QList>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QListView;
@@ -25,10 +28,12 @@ class AccuracyTableModel;
 class FlipTableModel;
 class ProblemListModel;
 class RunListModel;
+class SideBySideView;
 
 /// Compares runs of the open results database: accuracy charts with Wilson intervals (by dataset, by number
 /// of candidates, by gold-irrelevant conditions), the flip table of two runs with McNemar's p and the paired
-/// bootstrap interval, the problems behind a bar or cell, and two runs' reasoning side by side.
+/// bootstrap interval, the problems behind a bar or cell, and two runs' reasoning side by side. Choosing a
+/// problem (a bar, a flip cell, a row, F8 / Shift+F8) emits problemActivated() for the rest of the window.
 class ComparePage : public QWidget {
     Q_OBJECT
 public:
@@ -40,8 +45,6 @@ public:
 
     /// Reads the runs of the database at `path` in the background; comparisonLoaded() follows.
     void setDatabase(const QString& path);
-    /// Re-reads the current database (runs may have finished meanwhile).
-    void reload();
     const QString& databasePath() const { return m_path; }
     std::shared_ptr<const ComparisonData> comparison() const { return m_data; }
 
@@ -52,7 +55,17 @@ public:
     AccuracyBarChart* chart(Chart which) const { return m_charts[which]; }
     QTableView* flipView() const { return m_flipView; }
     QTableView* problemView() const { return m_problemView; }
-    QTextBrowser* reasoningView(int side) const { return m_reasoning[side]; }
+    QTextBrowser* reasoningView(int side) const;
+    SideBySideView* sideBySide() const { return m_sideBySide; }
+    QAction* nextFailingAction() const { return m_nextFailing; }
+    QAction* previousFailingAction() const { return m_previousFailing; }
+    /// The two runs whose answers and reasoning the chosen problem shows (0 = none): the list's runs, else the
+    /// flip table's other run over the same dataset.
+    std::array<wb::store::RowId, 2> comparedRuns() const;
+
+    /// The splitter sizes, to keep across sessions (the window stores them with its settings).
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray& state);
 
     /// Chooses the two runs of the flip table (both must be checked).
     void setPair(wb::store::RowId a, wb::store::RowId b);
@@ -70,7 +83,18 @@ public:
     /// The report as it would be written now (for previews and tests).
     QString reportHtml();
 
+public slots:
+    /// Re-reads the run list of the current database (runs may have been made or finished meanwhile). Checks of
+    /// runs seen before are kept; new runs with results are checked.
+    void reload();
+    /// Selects the next (previous) problem of the list that is wrong, unanswered or an error in either compared run.
+    void selectNextFailing();
+    void selectPreviousFailing();
+
 signals:
+    /// The user chose a problem: the dataset table and the inspector show it with the calls of `runIds`.
+    void problemActivated(
+        const QString& datasetHash, qint64 problemIndex, const QString& problemId, const QList<qint64>& runIds);
     /// A database was read and the page shows its runs.
     void comparisonLoaded();
     void loadFailed(const QString& message);
@@ -83,10 +107,15 @@ private:
     void refresh();
     void updatePairChoices();
     void updatePair();
+    QWidget* buildRunsPanel();
+    QWidget* buildFlipPanel();
+    QWidget* buildChartTabs();
+    QWidget* buildProblemPanel();
+    void selectFirstProblem();
+    void stepFailing(int step);
     void onProblemSelected();
-    /// Shows `html` under `title` on one side, with the model's reasoning text collapsed below the answer.
-    void showReasoning(int side, const QString& title, const QString& html, const QString& thinking = {});
-    void renderSide(int side);
+    void emitProblemActivated(std::int64_t problem, const std::array<wb::store::RowId, 2>& runs);
+    void showReasoningOf(std::int64_t problem, const std::array<wb::store::RowId, 2>& runs);
     AccuracyBarChart* currentChart() const;
     QString askSaveName(const QString& caption, const QString& suggested, const QString& filter);
     void reportExport(bool ok, const QString& path, const QString& error);
@@ -111,14 +140,10 @@ private:
     QLabel* m_flipStats = nullptr;
     QLabel* m_problemsTitle = nullptr;
     QTableView* m_problemView = nullptr;
-    QLabel* m_reasoningTitle[2] = {};
-    QTextBrowser* m_reasoning[2] = {};
-    struct Side {
-        QString html; ///< answer and reply, without the reasoning text
-        QString thinking; ///< the model's reasoning text
-        bool expanded = false; ///< the reasoning text is collapsed by default
-    };
-    Side m_sides[2];
+    SideBySideView* m_sideBySide = nullptr;
+    QAction* m_nextFailing = nullptr;
+    QAction* m_previousFailing = nullptr;
+    std::vector<QSplitter*> m_splitters; ///< in a fixed order, for saveLayout()
     QLabel* m_status = nullptr;
     QToolButton* m_exportButton = nullptr;
 };
